@@ -1,0 +1,52 @@
+package org.quex.cli;
+
+import com.beust.jcommander.Parameter;
+import com.beust.jcommander.Parameters;
+import org.apache.spark.sql.SparkSession;
+import org.quex.estimate.Estimation;
+import org.quex.estimate.FitOutput;
+import org.quex.estimate.FitResult;
+import org.quex.estimate.ModelSpec;
+import org.quex.lake.SparkSessions;
+import org.quex.lake.TableReader;
+
+@Parameters(commandNames = "estimate", commandDescription =
+        "Fit probit, OLS or fixed-effects OLS on any CSV or Parquet table; writes coefficients.csv and fit.json")
+final class EstimateCommand extends QuexCommand {
+    @Parameter(names = "--input", required = true, description = "CSV/TSV file or directory, or Parquet")
+    String input;
+
+    @Parameter(names = "--model", required = true, description = "probit | ols | fe")
+    String model;
+
+    @Parameter(names = "--formula", required = true, description = "\"y ~ x1 + x2 | fe1 + fe2\" (fe2 of low cardinality)")
+    String formula;
+
+    @Parameter(names = "--vce", description = "oim | eim | robust | cluster:VAR (probit); conventional | robust | cluster:VAR (ols, fe)")
+    String vce;
+
+    @Parameter(names = "--out", required = true, description = "Output directory")
+    String out;
+
+    @Parameter(names = "--partitions", description = "Number of partitions of the cached design (default: the cluster's parallelism)")
+    Integer partitions;
+
+    @Parameter(names = "--tolerance", description = "Probit convergence: largest relative Newton step")
+    double tolerance = 1e-10;
+
+    @Parameter(names = "--max-iterations", description = "Probit iteration limit")
+    int maxIterations = 100;
+
+    @Override
+    public void run() throws Exception {
+        ModelSpec.Model m = ModelSpec.parseModel(model);
+        ModelSpec base = ModelSpec.of(m, formula, vce);
+        ModelSpec spec = new ModelSpec(m, base.formula(), base.vce(), partitions, tolerance, maxIterations,
+                base.collinearityTolerance());
+        SparkSession spark = SparkSessions.getOrCreate("quex estimate");
+        FitResult result = Estimation.fit(TableReader.read(spark, input), spec);
+        FitOutput.write(result, out, spark.sparkContext().hadoopConfiguration());
+        System.out.print(FitOutput.table(result));
+        System.out.println("wrote " + out + "/coefficients.csv and " + out + "/fit.json");
+    }
+}

@@ -1,0 +1,81 @@
+package org.quex.cli;
+
+import com.beust.jcommander.JCommander;
+import com.beust.jcommander.Parameter;
+import com.beust.jcommander.ParameterException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.quex.QuexException;
+
+/**
+ * Entry point: {@code quex <command> [options]}. Wiring only: each command is its own class.
+ * A failure prints one line, {@code quex <command>: error: <what and where>}, and exits non-zero
+ * (2 for a usage error, 1 for anything else); QUEX_DEBUG=1 adds the stack trace.
+ */
+public final class Quex {
+    /** Commands in the order --help lists them. */
+    static Map<String, Supplier<QuexCommand>> commands() {
+        Map<String, Supplier<QuexCommand>> commands = new LinkedHashMap<>();
+        commands.put("estimate", EstimateCommand::new);
+        return commands;
+    }
+
+    static final class MainOptions {
+        @Parameter(names = {"-h", "--help"}, help = true, description = "List the commands")
+        boolean help;
+    }
+
+    private Quex() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns the exit status (tests call this instead of main). */
+    public static int run(String... args) {
+        MainOptions main = new MainOptions();
+        JCommander.Builder builder = JCommander.newBuilder().programName("quex").addObject(main);
+        Map<String, QuexCommand> instances = new LinkedHashMap<>();
+        commands().forEach((name, make) -> {
+            QuexCommand command = make.get();
+            instances.put(name, command);
+            builder.addCommand(name, command);
+        });
+        JCommander jc = builder.build();
+        String commandName = "quex";
+        try {
+            jc.parse(args);
+            String parsed = jc.getParsedCommand();
+            if (main.help || parsed == null) {
+                jc.usage();
+                return parsed == null && !main.help ? 2 : 0;
+            }
+            commandName = "quex " + parsed;
+            JCommander sub = jc.getCommands().get(parsed);
+            QuexCommand command = instances.get(parsed);
+            if (command.help) {
+                sub.usage();
+                return 0;
+            }
+            command.run();
+            return 0;
+        } catch (ParameterException e) {
+            System.err.println(commandName + ": error: " + e.getMessage() + " (see --help)");
+            return 2;
+        } catch (Throwable t) {
+            QuexException q = QuexException.findIn(t);
+            String message = q != null ? q.getMessage() : t.getClass().getSimpleName() + ": " + t.getMessage();
+            System.err.println(commandName + ": error: " + message);
+            if (q == null || "1".equals(System.getenv("QUEX_DEBUG"))) {
+                if ("1".equals(System.getenv("QUEX_DEBUG"))) {
+                    t.printStackTrace();
+                } else {
+                    System.err.println(commandName + ": (unexpected failure; set QUEX_DEBUG=1 for the stack trace)");
+                }
+            }
+            return 1;
+        }
+    }
+}

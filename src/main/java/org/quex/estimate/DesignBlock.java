@@ -1,0 +1,66 @@
+package org.quex.estimate;
+
+import java.io.Serializable;
+
+/**
+ * One partition of a model's data as dense primitive arrays, built once and cached: the stored
+ * design columns (column-major, n × p; already demeaned within groups for a fixed-effects model),
+ * the response, and, when standard errors are clustered, a cluster id per row. Rows of one
+ * cluster are contiguous (ids are non-decreasing), so cluster sums never cross blocks.
+ */
+public final class DesignBlock implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    final int n;
+    final int p;
+    final double[] x;
+    final double[] y;
+    /** Non-decreasing cluster id per row, or null when there are no clusters. */
+    final int[] cluster;
+    final DesignSummary summary;
+
+    DesignBlock(int n, int p, double[] x, double[] y, int[] cluster, DesignSummary summary) {
+        this.n = n;
+        this.p = p;
+        this.x = x;
+        this.y = y;
+        this.cluster = cluster;
+        this.summary = summary;
+    }
+
+    double x(int row, int col) {
+        return x[row + col * n];
+    }
+
+    /**
+     * This block without the rows where column {@code col} equals {@code value} (used when a
+     * binary regressor predicts the outcome perfectly and its rows leave the sample, as in Stata).
+     */
+    DesignBlock withoutRows(int col, double value) {
+        int keep = 0;
+        for (int i = 0; i < n; i++) {
+            if (x[i + col * n] != value) {
+                keep++;
+            }
+        }
+        double[] nx = new double[keep * p];
+        double[] ny = new double[keep];
+        int[] nc = cluster == null ? null : new int[keep];
+        int r = 0;
+        for (int i = 0; i < n; i++) {
+            if (x[i + col * n] == value) {
+                continue;
+            }
+            for (int j = 0; j < p; j++) {
+                nx[r + j * keep] = x[i + j * n];
+            }
+            ny[r] = y[i];
+            if (nc != null) {
+                nc[r] = cluster[i];
+            }
+            r++;
+        }
+        return new DesignBlock(keep, p, nx, ny, nc,
+                DesignSummary.of(keep, p, nx, ny, nc, summary.missingRows, 0, 0));
+    }
+}

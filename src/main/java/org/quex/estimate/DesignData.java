@@ -1,0 +1,162 @@
+package org.quex.estimate;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.apache.spark.storage.StorageLevel;
+import org.quex.QuexException;
+
+/**
+ * The Spark edge of estimation: a model's data as cached {@link DesignBlock}s, one per
+ * partition, and the passes over them. Each pass is one distributed reduce into a small
+ * {@link PassTotals}; no DataFrame work happens after the blocks are built.
+ */
+public final class DesignData implements AutoCloseable {
+    /** A second absorbed effect becomes dummies; beyond this many levels that is not "low cardinality". */
+    static final int MAX_SECOND_EFFECT_LEVELS = 5000;
+
+    private JavaRDD<DesignBlock> blocks;
+    private DesignSummary summary;
+    /** Names of the stored columns: dummies of the second effect, then the regressors. */
+    final List<String> columns;
+    /** Number of leading stored columns that are dummies of an absorbed effect. */
+    final int absorbedColumns;
+
+    private DesignData(JavaRDD<DesignBlock> blocks, List<String> columns, int absorbedColumns) {
+        this.columns = List.copyOf(columns);
+        this.absorbedColumns = absorbedColumns;
+        this.blocks = blocks;
+        this.summary = summarize(blocks);
+    }
+
+    /** Selects, partitions and converts the model's columns once, and caches the blocks. */
+    public static DesignData build(Dataset<Row> input, ModelSpec spec) {
+        spec.validate();
+        Formula f = spec.formula();
+        String group = spec.model() == ModelSpec.Model.FE ? spec.groupVariable() : null;
+        String second = spec.model() == ModelSpec.Model.FE && f.absorbed().size() == 2 ? f.absorbed().get(1) : null;
+        String cluster = spec.clusterVariable();
+
+        List<String> variables = new ArrayList<>();
+        variables.add(f.response());
+        variables.addAll(f.regressors());
+        List<String> selected = new ArrayList<>(variables);
+        if (group != null) {
+            selected.add(group);
+        }
+        if (second != null) {
+            selected.add(second);
+        }
+        if (cluster != null) {
+            selected.add(cluster);
+        }
+        checkColumns(input, new LinkedHashSet<>(selected));
+
+        Dataset<Row> data = input.select(selected.stream().map(DesignData::column).toArray(Column[]::new));
+        Map<Object, Integer> secondLevels = second == null ? null : levels(data, second);
+        List<String> columns = new ArrayList<>();
+        if (secondLevels != null) {
+            secondLevels.entrySet().stream().filter(e -> e.getValue() > 0)
+                    .sorted(Map.Entry.comparingByValue())
+                    .forEach(e -> columns.add(second + "=" + e.getKey()));
+        }
+        int absorbed = columns.size();
+        columns.addAll(f.regressors());
+
+        String partitionKey = cluster != null ? cluster : group;
+        int partitions = spec.partitions() != null ? spec.partitions()
+                : Math.max(data.sparkSession().sparkContext().defaultParallelism(), data.rdd().getNumPartitions());
+        if (partitionKey != null) {
+            data = data.repartition(partitions, column(partitionKey));
+        } else if (spec.partitions() != null) {
+            data = data.repartition(partitions);
+        }
+        BlockBuilder builder = new BlockBuilder(variables, group, secondLevels, cluster);
+        JavaRDD<DesignBlock> blocks = data.javaRDD().mapPartitions(builder::build);
+        blocks.setName("quex design " + f).persist(StorageLevel.MEMORY_AND_DISK());
+        return new DesignData(blocks, columns, absorbed);
+    }
+
+    private static Column column(String name) {
+        return functions.col("`" + name + "`");
+    }
+
+    private static void checkColumns(Dataset<Row> input, Set<String> needed) {
+        List<String> available = Arrays.asList(input.columns());
+        for (String name : needed) {
+            if (!available.contains(name)) {
+                throw new QuexException("column '" + name + "' not found in the input (columns: "
+                        + String.join(", ", available) + ")");
+            }
+        }
+    }
+
+    /** Levels of a low-cardinality effect in sorted order; level 0 is the base category. */
+    private static Map<Object, Integer> levels(Dataset<Row> data, String name) {
+        List<Row> rows = data.select(column(name)).where(column(name).isNotNull()).distinct()
+                .limit(MAX_SECOND_EFFECT_LEVELS + 1).collectAsList();
+        if (rows.size() > MAX_SECOND_EFFECT_LEVELS) {
+            throw new QuexException("the second absorbed effect '" + name + "' has more than "
+                    + MAX_SECOND_EFFECT_LEVELS + " levels; only one high-dimensional effect is supported");
+        }
+        List<Object> values = new ArrayList<>();
+        for (Row r : rows) {
+            values.add(r.get(0));
+        }
+        values.sort(Comparator.comparing(DesignData::sortKey));
+        Map<Object, Integer> levels = new HashMap<>();
+        for (Object v : values) {
+            levels.put(v, levels.size());
+        }
+        return levels;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Comparable sortKey(Object v) {
+        return v instanceof Comparable c ? c : v.toString();
+    }
+
+    private static DesignSummary summarize(JavaRDD<DesignBlock> blocks) {
+        return blocks.map(b -> b.summary).treeReduce(DesignSummary::merge, 2);
+    }
+
+    public DesignSummary summary() {
+        return summary;
+    }
+
+    /** Removes the rows where a stored column equals a value (perfect prediction in probit). */
+    void dropRows(int column, double value) {
+        JavaRDD<DesignBlock> next = blocks.map(b -> b.withoutRows(column, value));
+        next.setName(blocks.name()).persist(StorageLevel.MEMORY_AND_DISK());
+        summary = summarize(next);
+        blocks.unpersist(false);
+        blocks = next;
+    }
+
+    PassTotals crossProducts(BlockMath.Layout layout, double yShift) {
+        return blocks.map(b -> BlockMath.crossProducts(b, layout, yShift)).treeReduce(PassTotals::mergeInto, 2);
+    }
+
+    PassTotals residuals(BlockMath.Layout layout, double yShift, double[] theta, BlockMath.Meat meat) {
+        return blocks.map(b -> BlockMath.residuals(b, layout, yShift, theta, meat)).treeReduce(PassTotals::mergeInto, 2);
+    }
+
+    PassTotals probit(BlockMath.Layout layout, double[] theta, boolean expected, BlockMath.Meat meat) {
+        return blocks.map(b -> BlockMath.probit(b, layout, theta, expected, meat)).treeReduce(PassTotals::mergeInto, 2);
+    }
+
+    @Override
+    public void close() {
+        blocks.unpersist(false);
+    }
+}

@@ -1,0 +1,157 @@
+package org.quex.estimate;
+
+import java.io.Serializable;
+
+/**
+ * What the estimators need to know about the data before the first iteration, mergeable across
+ * blocks: counts, raw column sums (for centring and the reported constant), raw sums of squares
+ * (the scale for collinearity detection), and for each 0/1 column its cross-tabulation with a
+ * 0/1 response (for Stata's perfect-prediction check in probit).
+ */
+public final class DesignSummary implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    long rows;
+    long missingRows;
+    long groups;
+    long singletons;
+    long clusters;
+    double ySum;
+    double ySumSq;
+    double yMin = Double.POSITIVE_INFINITY;
+    double yMax = Double.NEGATIVE_INFINITY;
+    /** Whether every value of y is 0 or 1. */
+    boolean yBinary = true;
+    final double[] sum;
+    final double[] sumSq;
+    final boolean[] binary;
+    /** Per column: rows with x=1,y=1; x=1,y=0; x=0,y=1; x=0,y=0 (meaningful when binary). */
+    final long[] n11;
+    final long[] n10;
+    final long[] n01;
+    final long[] n00;
+
+    DesignSummary(int p) {
+        sum = new double[p];
+        sumSq = new double[p];
+        binary = new boolean[p];
+        java.util.Arrays.fill(binary, true);
+        n11 = new long[p];
+        n10 = new long[p];
+        n01 = new long[p];
+        n00 = new long[p];
+    }
+
+    /** Summary of raw (not yet demeaned) columns of n rows, column-major. */
+    static DesignSummary of(int n, int p, double[] x, double[] y, int[] cluster,
+                            long missingRows, long groups, long singletons) {
+        DesignSummary s = new DesignSummary(p);
+        s.rows = n;
+        s.missingRows = missingRows;
+        s.groups = groups;
+        s.singletons = singletons;
+        s.clusters = countRuns(cluster, n);
+        for (int i = 0; i < n; i++) {
+            double v = y[i];
+            s.ySum += v;
+            s.ySumSq += v * v;
+            s.yMin = Math.min(s.yMin, v);
+            s.yMax = Math.max(s.yMax, v);
+            if (v != 0 && v != 1) {
+                s.yBinary = false;
+            }
+        }
+        for (int j = 0; j < p; j++) {
+            int off = j * n;
+            double sum = 0;
+            double sumSq = 0;
+            boolean binary = true;
+            long a11 = 0, a10 = 0, a01 = 0, a00 = 0;
+            for (int i = 0; i < n; i++) {
+                double v = x[off + i];
+                sum += v;
+                sumSq += v * v;
+                if (v == 1) {
+                    if (y[i] == 1) a11++; else a10++;
+                } else if (v == 0) {
+                    if (y[i] == 1) a01++; else a00++;
+                } else {
+                    binary = false;
+                }
+            }
+            s.sum[j] = sum;
+            s.sumSq[j] = sumSq;
+            s.binary[j] = binary;
+            s.n11[j] = a11;
+            s.n10[j] = a10;
+            s.n01[j] = a01;
+            s.n00[j] = a00;
+        }
+        return s;
+    }
+
+    private static long countRuns(int[] cluster, int n) {
+        if (cluster == null) {
+            return 0;
+        }
+        long runs = 0;
+        for (int i = 0; i < n; i++) {
+            if (i == 0 || cluster[i] != cluster[i - 1]) {
+                runs++;
+            }
+        }
+        return runs;
+    }
+
+    DesignSummary merge(DesignSummary o) {
+        DesignSummary s = new DesignSummary(sum.length);
+        s.rows = rows + o.rows;
+        s.missingRows = missingRows + o.missingRows;
+        s.groups = groups + o.groups;
+        s.singletons = singletons + o.singletons;
+        s.clusters = clusters + o.clusters;
+        s.ySum = ySum + o.ySum;
+        s.ySumSq = ySumSq + o.ySumSq;
+        s.yMin = Math.min(yMin, o.yMin);
+        s.yMax = Math.max(yMax, o.yMax);
+        s.yBinary = yBinary && o.yBinary;
+        for (int j = 0; j < sum.length; j++) {
+            s.sum[j] = sum[j] + o.sum[j];
+            s.sumSq[j] = sumSq[j] + o.sumSq[j];
+            s.binary[j] = binary[j] && o.binary[j];
+            s.n11[j] = n11[j] + o.n11[j];
+            s.n10[j] = n10[j] + o.n10[j];
+            s.n01[j] = n01[j] + o.n01[j];
+            s.n00[j] = n00[j] + o.n00[j];
+        }
+        return s;
+    }
+
+    public long rows() {
+        return rows;
+    }
+
+    public long missingRows() {
+        return missingRows;
+    }
+
+    public long groups() {
+        return groups;
+    }
+
+    public long singletons() {
+        return singletons;
+    }
+
+    public long clusters() {
+        return clusters;
+    }
+
+    double mean(int j) {
+        return rows == 0 ? 0 : sum[j] / rows;
+    }
+
+    double yMean() {
+        return rows == 0 ? 0 : ySum / rows;
+    }
+}

@@ -1,0 +1,223 @@
+package org.quex.estimate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.quex.QuexException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * OLS ({@code regress}) and one-way fixed-effects within OLS ({@code xtreg, fe}), optionally with
+ * a second, low-cardinality absorbed effect as demeaned dummies (exact two-way FE by
+ * Frisch–Waugh–Lovell). Three passes: cross products, then residuals with the score meat.
+ */
+public final class LinearEstimator {
+    private static final Logger LOG = LoggerFactory.getLogger(LinearEstimator.class);
+
+    private LinearEstimator() {
+    }
+
+    public static FitResult fit(DesignData data, ModelSpec spec) {
+        DesignSummary s = data.summary();
+        boolean fe = spec.model() == ModelSpec.Model.FE;
+        boolean constant = spec.formula().constant();
+        int p = data.columns.size();
+        int q = p + (constant ? 1 : 0);
+        long n = s.rows();
+        if (n == 0) {
+            throw new QuexException("no observations: all " + s.missingRows()
+                    + " rows have a missing value in a model variable of '" + spec.formula() + "'");
+        }
+        // FE columns are stored demeaned (mean zero): no shift. OLS is centred at the means.
+        double[] shift = new double[p];
+        double yShift = 0;
+        if (!fe && constant) {
+            for (int j = 0; j < p; j++) {
+                shift[j] = s.mean(j);
+            }
+            yShift = s.yMean();
+        }
+        BlockMath.Layout layout = new BlockMath.Layout(shift, constant);
+        PassTotals w = data.crossProducts(layout, yShift);
+        double[] gram = Reporting.leading(w.matrix, q);
+        double[] zy = new double[q];
+        for (int j = 0; j < q; j++) {
+            zy[j] = w.matrix[j + q * (q + 1)];
+        }
+        double yy = w.matrix[q + q * (q + 1)];
+
+        boolean[] omitted = SymmetricMatrix.collinear(gram, q, Reporting.collinearityScale(s, p, constant),
+                spec.collinearityTolerance(), null);
+        String[] reason = new String[q];
+        List<String> notes = new ArrayList<>();
+        for (int j = data.absorbedColumns; j < q; j++) {
+            if (omitted[j]) {
+                boolean withinConstant = fe && j < p && s.sumSq[j] > 0 && isTiny(gram[j + j * q], s, j);
+                reason[j] = withinConstant ? "constant within " + spec.groupVariable() : "collinear";
+                notes.add((j < p ? data.columns.get(j) : "_cons") + " omitted because of "
+                        + (withinConstant ? "no variation within " + spec.groupVariable() : "collinearity"));
+            }
+        }
+        int[] kept = SymmetricMatrix.keptIndex(omitted);
+        double[] inv = SymmetricMatrix.inverse(SymmetricMatrix.select(gram, q, omitted), kept.length);
+        if (inv == null) {
+            throw new QuexException("the cross-product matrix of '" + spec.formula() + "' is not positive definite"
+                    + " after removing collinear terms; rescale the regressors");
+        }
+        double[] thetaKept = SymmetricMatrix.multiply(inv, kept.length, select(zy, kept));
+        double[] theta = scatter(thetaKept, kept, q);
+
+        String clusterVar = spec.clusterVariable();
+        BlockMath.Meat meat = clusterVar != null ? BlockMath.Meat.CLUSTER
+                : spec.vce().kind() == ModelSpec.Vce.Kind.ROBUST ? BlockMath.Meat.ROBUST : BlockMath.Meat.NONE;
+        PassTotals r = data.residuals(layout, yShift, theta, meat);
+        double rss = r.value;
+
+        int kRegressors = kept.length - (constant && !omitted[q - 1] ? 1 : 0); // kept stored columns
+        long groups = fe ? s.groups() : 0;
+        long dfResidual = fe ? n - groups - kRegressors : n - kept.length;
+        if (dfResidual <= 0) {
+            throw new QuexException("not enough observations: " + n + " rows for " + kept.length
+                    + " parameters" + (fe ? " and " + groups + " groups" : ""));
+        }
+        long clusters = clusterVar != null ? s.clusters() : 0;
+        double[] vKept;
+        switch (meat) {
+            case NONE -> vKept = scale(inv, rss / dfResidual);
+            case ROBUST -> vKept = scale(sandwich(inv, r.meat, q, omitted), (double) n / (n - kept.length));
+            case CLUSTER -> {
+                if (clusters < 2) {
+                    throw new QuexException("clustered standard errors need at least 2 clusters of '" + clusterVar + "'");
+                }
+                double factor = (double) clusters / (clusters - 1) * (n - 1.0) / (n - kRegressors - 1.0);
+                vKept = scale(sandwich(inv, r.meat, q, omitted), factor);
+            }
+            default -> throw new IllegalStateException();
+        }
+        double[] vCentred = SymmetricMatrix.expand(vKept, q, omitted);
+
+        // The reported constant pairs with the raw means of the regressors (absorbed dummies excluded).
+        double[] m = new double[p];
+        for (int j = data.absorbedColumns; j < p; j++) {
+            m[j] = s.mean(j);
+        }
+        double[] reported = Reporting.coefficients(theta, m, fe ? s.yMean() : yShift, constant);
+        double[] v = Reporting.covariance(vCentred, m, constant);
+        double df = clusterVar != null ? clusters - 1 : dfResidual;
+        List<FitResult.Term> terms = Reporting.terms(data.columns, data.absorbedColumns, constant, reported, v,
+                omitted, reason, df);
+
+        Map<String, Object> fit = new LinkedHashMap<>();
+        fit.put("model", spec.model().name().toLowerCase());
+        fit.put("formula", spec.formula().toString());
+        fit.put("n", n);
+        fit.put("n_dropped_missing", s.missingRows());
+        fit.put("vce", spec.vce().toString());
+        fit.put("iterations", 1);
+        fit.put("converged", true);
+        fit.put("df_r", dfResidual);
+        int keptDummies = countKept(omitted, 0, data.absorbedColumns);
+        fit.put("df_m", kRegressors - keptDummies);
+        fit.put("rss", rss);
+        fit.put("rmse", Math.sqrt(rss / dfResidual));
+        if (fe) {
+            double tssWithin = absorbedOnlyResidual(gram, zy, yy, q, omitted, data.absorbedColumns, constant);
+            double r2w = 1 - rss / tssWithin;
+            fit.put("n_groups", groups);
+            fit.put("n_singletons", s.singletons());
+            fit.put("absorbed", spec.formula().absorbed());
+            fit.put("absorbed_dummies", keptDummies);
+            fit.put("tss_within", tssWithin);
+            fit.put("r2_within", r2w);
+            // 1 − (RSS/df_r)/(TSS_within/(N − G − D)): adjusted for the regressors only, D the kept dummies.
+            long dfWithin = n - groups - keptDummies;
+            fit.put("adj_r2_within", 1 - (1 - r2w) * dfWithin / (double) dfResidual);
+        } else {
+            double tss = yy; // y was centred at ȳ when the model has a constant, raw otherwise
+            double r2 = 1 - rss / tss;
+            fit.put("tss", tss);
+            fit.put("r2", r2);
+            fit.put("adj_r2", 1 - (1 - r2) * (n - (constant ? 1.0 : 0.0)) / dfResidual);
+        }
+        if (clusterVar != null) {
+            fit.put("cluster_variable", clusterVar);
+            fit.put("n_clusters", clusters);
+        }
+        LOG.info("{} {}: n={} rss={} ({} omitted)", spec.model().name().toLowerCase(), spec.formula(), n, rss,
+                notes.size());
+        return new FitResult(spec, terms, fit, notes, v);
+    }
+
+    private static boolean isTiny(double demeanedSs, DesignSummary s, int j) {
+        double mean = s.mean(j);
+        double rawCentred = s.sumSq[j] - s.rows * mean * mean;
+        return demeanedSs <= 1e-10 * Math.max(rawCentred, 1e-300) || demeanedSs <= 1e-10 * s.sumSq[j];
+    }
+
+    /** y'y minus its projection on the kept absorbed dummies (and the constant): the within TSS. */
+    private static double absorbedOnlyResidual(double[] gram, double[] zy, double yy, int q, boolean[] omitted,
+                                               int absorbedColumns, boolean constant) {
+        boolean[] outside = new boolean[q];
+        for (int j = 0; j < q; j++) {
+            boolean dummy = j < absorbedColumns;
+            boolean isConstant = constant && j == q - 1;
+            outside[j] = omitted[j] || !(dummy || isConstant);
+        }
+        int[] idx = SymmetricMatrix.keptIndex(outside);
+        if (idx.length == 0) {
+            return yy;
+        }
+        double[] inv = SymmetricMatrix.inverse(SymmetricMatrix.select(gram, q, outside), idx.length);
+        double[] b = SymmetricMatrix.multiply(inv, idx.length, select(zy, idx));
+        double explained = 0;
+        for (int a = 0; a < idx.length; a++) {
+            explained += b[a] * zy[idx[a]];
+        }
+        return yy - explained;
+    }
+
+    static int countKept(boolean[] omitted, int from, int to) {
+        int c = 0;
+        for (int j = from; j < to; j++) {
+            if (!omitted[j]) {
+                c++;
+            }
+        }
+        return c;
+    }
+
+    static double[] select(double[] v, int[] idx) {
+        double[] out = new double[idx.length];
+        for (int a = 0; a < idx.length; a++) {
+            out[a] = v[idx[a]];
+        }
+        return out;
+    }
+
+    static double[] scatter(double[] v, int[] idx, int q) {
+        double[] out = new double[q];
+        for (int a = 0; a < idx.length; a++) {
+            out[idx[a]] = v[a];
+        }
+        return out;
+    }
+
+    static double[] scale(double[] m, double factor) {
+        double[] out = new double[m.length];
+        for (int i = 0; i < m.length; i++) {
+            out[i] = m[i] * factor;
+        }
+        return out;
+    }
+
+    /** bread · meat · bread over the kept columns; the meat is q×q upper-triangular storage. */
+    static double[] sandwich(double[] bread, double[] meatUpper, int q, boolean[] omitted) {
+        double[] meat = meatUpper.clone();
+        SymmetricMatrix.symmetrize(meat, q);
+        double[] m = SymmetricMatrix.select(meat, q, omitted);
+        int r = SymmetricMatrix.keptIndex(omitted).length;
+        return SymmetricMatrix.sandwich(bread, m, r);
+    }
+}

@@ -1,0 +1,44 @@
+package org.quex.estimate;
+
+import java.io.Serializable;
+
+/**
+ * The small mergeable result of one pass over the blocks: a row count, a scalar (log-likelihood
+ * or residual sum of squares), a vector (gradient), a symmetric matrix (cross products or
+ * information; upper triangle, full storage) and the score "meat" of a sandwich VCE.
+ */
+public final class PassTotals implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    final int q;
+    long n;
+    double value;
+    final double[] vector;
+    final double[] matrix;
+    final double[] meat;
+
+    PassTotals(int q, int matrixOrder, boolean withMeat) {
+        this.q = q;
+        this.vector = new double[q];
+        this.matrix = new double[matrixOrder * matrixOrder];
+        this.meat = withMeat ? new double[q * q] : null;
+    }
+
+    /** Adds another block's totals into this one and returns this. */
+    PassTotals mergeInto(PassTotals o) {
+        n += o.n;
+        value += o.value;
+        add(vector, o.vector);
+        add(matrix, o.matrix);
+        if (meat != null) {
+            add(meat, o.meat);
+        }
+        return this;
+    }
+
+    private static void add(double[] a, double[] b) {
+        for (int i = 0; i < a.length; i++) {
+            a[i] += b[i];
+        }
+    }
+}

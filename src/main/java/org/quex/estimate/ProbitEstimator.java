@@ -1,0 +1,270 @@
+package org.quex.estimate;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.quex.QuexException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Probit by Newton–Raphson, as Stata's {@code probit}: observed information by default (Fisher
+ * scoring with {@code --vce eim}), step halving when the log-likelihood falls, and Stata's
+ * perfect-prediction rule for 0/1 regressors. Every iteration is one pass over the cached
+ * blocks; the k×k solve happens on the driver.
+ */
+public final class ProbitEstimator {
+    private static final Logger LOG = LoggerFactory.getLogger(ProbitEstimator.class);
+    private static final int MAX_HALVINGS = 30;
+
+    private ProbitEstimator() {
+    }
+
+    public static FitResult fit(DesignData data, ModelSpec spec) {
+        String response = spec.formula().response();
+        boolean constant = spec.formula().constant();
+        int p = data.columns.size();
+        int q = p + (constant ? 1 : 0);
+        boolean[] fixedOmitted = new boolean[q];
+        String[] reason = new String[q];
+        List<String> notes = new ArrayList<>();
+
+        checkSample(data.summary(), response, spec);
+        long perfectlyPredicted = dropPerfectPredictors(data, fixedOmitted, reason, notes, response);
+        DesignSummary s = data.summary();
+        checkSample(s, response, spec);
+        long n = s.rows();
+        double n1 = s.ySum;
+
+        double[] shift = new double[p];
+        if (constant) {
+            for (int j = 0; j < p; j++) {
+                shift[j] = s.mean(j);
+            }
+        }
+        BlockMath.Layout layout = new BlockMath.Layout(shift, constant);
+        PassTotals w = data.crossProducts(layout, 0.0);
+        boolean[] omitted = SymmetricMatrix.collinear(Reporting.leading(w.matrix, q), q,
+                Reporting.collinearityScale(s, p, constant), spec.collinearityTolerance(), fixedOmitted);
+        for (int j = 0; j < q; j++) {
+            if (omitted[j] && !fixedOmitted[j]) {
+                reason[j] = "collinear";
+                notes.add((j < p ? data.columns.get(j) : "_cons") + " omitted because of collinearity");
+            }
+        }
+        int[] kept = SymmetricMatrix.keptIndex(omitted);
+
+        // Start from the constant-only model (closed form), as Stata's iteration 0 does.
+        double[] theta = new double[q];
+        double ybar = n1 / n;
+        if (constant) {
+            theta[q - 1] = new NormalDistribution().inverseCumulativeProbability(ybar);
+        }
+        boolean expected = spec.vce().kind() == ModelSpec.Vce.Kind.EIM;
+        PassTotals at = data.probit(layout, theta, expected, BlockMath.Meat.NONE);
+        int iterations = 0;
+        boolean converged = false;
+        double criterion = Double.NaN;
+        LOG.info("probit {}: iteration 0: log likelihood = {}", spec.formula(), at.value);
+        while (iterations < spec.maxIterations()) {
+            double[] info = SymmetricMatrix.select(symmetric(at.matrix, q), q, omitted);
+            double[] inv = SymmetricMatrix.inverse(info, kept.length);
+            if (inv == null) {
+                notes.add("information matrix not positive definite at iteration " + iterations);
+                break;
+            }
+            double[] step = LinearEstimator.scatter(
+                    SymmetricMatrix.multiply(inv, kept.length, LinearEstimator.select(at.vector, kept)), kept, q);
+            double[] next = add(theta, step, 1.0);
+            PassTotals nextAt = data.probit(layout, next, expected, BlockMath.Meat.NONE);
+            double factor = 1.0;
+            int halvings = 0;
+            while (!(nextAt.value >= at.value - 1e-12 * Math.abs(at.value)) && halvings < MAX_HALVINGS) {
+                factor /= 2;
+                halvings++;
+                next = add(theta, step, factor);
+                nextAt = data.probit(layout, next, expected, BlockMath.Meat.NONE);
+            }
+            iterations++;
+            criterion = 0;
+            for (int j = 0; j < q; j++) {
+                criterion = Math.max(criterion, Math.abs(next[j] - theta[j]) / (Math.abs(theta[j]) + 1.0));
+            }
+            theta = next;
+            at = nextAt;
+            LOG.info("probit {}: iteration {}: log likelihood = {}{} (max relative step {})", spec.formula(),
+                    iterations, at.value, halvings > 0 ? " (backed up " + halvings + "x)" : "", criterion);
+            if (criterion < spec.tolerance()) {
+                converged = true;
+                break;
+            }
+        }
+        if (!converged) {
+            notes.add("convergence not achieved after " + iterations + " iterations (max relative step "
+                    + criterion + "); estimates are not reliable");
+        }
+
+        String clusterVar = spec.clusterVariable();
+        BlockMath.Meat meat = clusterVar != null ? BlockMath.Meat.CLUSTER
+                : spec.vce().kind() == ModelSpec.Vce.Kind.ROBUST ? BlockMath.Meat.ROBUST : BlockMath.Meat.NONE;
+        // The final pass at the estimates: observed information (the bread of every sandwich) and scores.
+        PassTotals fin = data.probit(layout, theta, expected && meat == BlockMath.Meat.NONE, meat);
+        double[] inv = SymmetricMatrix.inverse(SymmetricMatrix.select(symmetric(fin.matrix, q), q, omitted), kept.length);
+        if (inv == null) {
+            throw new QuexException("probit '" + spec.formula() + "': the information matrix is singular at the"
+                    + " estimates (separation or an unidentified term)");
+        }
+        long clusters = clusterVar != null ? s.clusters() : 0;
+        double[] vKept = switch (meat) {
+            case NONE -> inv;
+            case ROBUST -> LinearEstimator.scale(LinearEstimator.sandwich(inv, fin.meat, q, omitted), n / (n - 1.0));
+            case CLUSTER -> {
+                if (clusters < 2) {
+                    throw new QuexException("clustered standard errors need at least 2 clusters of '" + clusterVar + "'");
+                }
+                yield LinearEstimator.scale(LinearEstimator.sandwich(inv, fin.meat, q, omitted),
+                        clusters / (clusters - 1.0));
+            }
+        };
+        double[] v = Reporting.covariance(SymmetricMatrix.expand(vKept, q, omitted), shift, constant);
+        double[] reported = Reporting.coefficients(theta, shift, 0.0, constant);
+        List<FitResult.Term> terms = Reporting.terms(data.columns, 0, constant, reported, v, omitted, reason, 0);
+
+        double ll = fin.value;
+        double ll0 = constant ? n1 * Math.log(ybar) + (n - n1) * Math.log1p(-ybar) : Double.NaN;
+        int dfModel = kept.length - (constant && !omitted[q - 1] ? 1 : 0);
+        Map<String, Object> fit = new LinkedHashMap<>();
+        fit.put("model", "probit");
+        fit.put("formula", spec.formula().toString());
+        fit.put("n", n);
+        fit.put("n_dropped_missing", s.missingRows());
+        fit.put("n_dropped_perfect_prediction", perfectlyPredicted);
+        fit.put("vce", spec.vce().toString());
+        fit.put("iterations", iterations);
+        fit.put("converged", converged);
+        fit.put("criterion", criterion);
+        fit.put("tolerance", spec.tolerance());
+        fit.put("ll", ll);
+        fit.put("ll0", ll0);
+        fit.put("pseudo_r2", 1 - ll / ll0);
+        fit.put("df_m", dfModel);
+        fit.put("lr_chi2", 2 * (ll - ll0));
+        fit.put("p_lr_chi2", chi2Tail(2 * (ll - ll0), dfModel));
+        if (meat != BlockMath.Meat.NONE) {
+            double wald = wald(reported, v, omitted, q, constant);
+            fit.put("wald_chi2", wald);
+            fit.put("p_wald_chi2", chi2Tail(wald, dfModel));
+        }
+        if (clusterVar != null) {
+            fit.put("cluster_variable", clusterVar);
+            fit.put("n_clusters", clusters);
+        }
+        return new FitResult(spec, terms, fit, notes, v);
+    }
+
+    private static void checkSample(DesignSummary s, String response, ModelSpec spec) {
+        if (s.rows() == 0) {
+            throw new QuexException("no observations: all " + s.missingRows()
+                    + " rows have a missing value in a model variable of '" + spec.formula() + "'");
+        }
+        if (!s.yBinary) {
+            throw new QuexException("probit outcome '" + response + "' must be 0/1; it takes values from "
+                    + s.yMin + " to " + s.yMax);
+        }
+        if (s.ySum == 0 || s.ySum == s.rows()) {
+            throw new QuexException("outcome '" + response + "' does not vary: all " + s.rows() + " observations are "
+                    + (s.ySum == 0 ? "0" : "1"));
+        }
+    }
+
+    /**
+     * Stata's rule: a 0/1 regressor whose 1s (or 0s) all share one outcome is dropped with those
+     * rows. Returns the number of rows dropped.
+     */
+    private static long dropPerfectPredictors(DesignData data, boolean[] omitted, String[] reason, List<String> notes,
+                                              String response) {
+        long dropped = 0;
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            DesignSummary s = data.summary();
+            for (int j = 0; j < data.columns.size() && !changed; j++) {
+                if (omitted[j] || !s.binary[j]) {
+                    continue;
+                }
+                long ones = s.n11[j] + s.n10[j];
+                long zeros = s.n01[j] + s.n00[j];
+                if (ones == 0 || zeros == 0) {
+                    continue; // constant: collinear with the constant, not a perfect predictor
+                }
+                String name = data.columns.get(j);
+                double value;
+                String rule;
+                long rows;
+                if (s.n10[j] == 0 || s.n11[j] == 0) {
+                    value = 1;
+                    rule = name + " != 0 predicts " + (s.n10[j] == 0 ? "success" : "failure") + " perfectly";
+                    rows = ones;
+                } else if (s.n00[j] == 0 || s.n01[j] == 0) {
+                    value = 0;
+                    rule = name + " == 0 predicts " + (s.n00[j] == 0 ? "success" : "failure") + " perfectly";
+                    rows = zeros;
+                } else {
+                    continue;
+                }
+                omitted[j] = true;
+                reason[j] = "perfect prediction";
+                notes.add(rule + "; " + name + " omitted and " + rows + " obs not used");
+                LOG.info("probit: {} of {}", notes.get(notes.size() - 1), response);
+                data.dropRows(j, value);
+                dropped += rows;
+                changed = true;
+            }
+        }
+        return dropped;
+    }
+
+    private static double[] symmetric(double[] upper, int q) {
+        double[] m = upper.clone();
+        SymmetricMatrix.symmetrize(m, q);
+        return m;
+    }
+
+    private static double[] add(double[] a, double[] b, double factor) {
+        double[] out = Arrays.copyOf(a, a.length);
+        for (int i = 0; i < a.length; i++) {
+            out[i] += factor * b[i];
+        }
+        return out;
+    }
+
+    /** Wald χ² that all slopes are zero: b' V⁻¹ b over the kept non-constant terms. */
+    private static double wald(double[] theta, double[] v, boolean[] omitted, int q, boolean constant) {
+        boolean[] out = omitted.clone();
+        if (constant) {
+            out[q - 1] = true;
+        }
+        int[] idx = SymmetricMatrix.keptIndex(out);
+        double[] inv = SymmetricMatrix.inverse(SymmetricMatrix.select(v, q, out), idx.length);
+        if (inv == null) {
+            return Double.NaN;
+        }
+        double[] b = LinearEstimator.select(theta, idx);
+        double[] vb = SymmetricMatrix.multiply(inv, idx.length, b);
+        double w = 0;
+        for (int a = 0; a < idx.length; a++) {
+            w += b[a] * vb[a];
+        }
+        return w;
+    }
+
+    private static double chi2Tail(double x, int df) {
+        if (df <= 0 || Double.isNaN(x)) {
+            return Double.NaN;
+        }
+        return org.apache.commons.math3.special.Gamma.regularizedGammaQ(df / 2.0, x / 2.0);
+    }
+}

@@ -1,0 +1,90 @@
+package org.quex.estimate;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * From the centred coordinates the passes work in to the coefficients users read. The passes
+ * fit y − c_y = (X − c)·b + a′; the reported constant is a = a′ + ȳ − m′b, with m the means that
+ * go with the reported constant (the regressors' means; for xtreg-style FE the raw, not demeaned,
+ * means). This is an affine map θ = M·θ′ + const, so V = M·V′·Mᵀ.
+ */
+final class Reporting {
+    private Reporting() {
+    }
+
+    /** θ in reported coordinates (constant last when present). */
+    static double[] coefficients(double[] thetaCentred, double[] m, double yMean, boolean constant) {
+        double[] theta = thetaCentred.clone();
+        if (constant) {
+            int c = theta.length - 1;
+            double a = thetaCentred[c] + yMean;
+            for (int j = 0; j < m.length; j++) {
+                a -= m[j] * thetaCentred[j];
+            }
+            theta[c] = a;
+        }
+        return theta;
+    }
+
+    static double[] covariance(double[] vCentred, double[] m, boolean constant) {
+        int q = m.length + (constant ? 1 : 0);
+        if (!constant) {
+            return vCentred.clone();
+        }
+        double[] mm = new double[q * q];
+        for (int j = 0; j < q; j++) {
+            mm[j + j * q] = 1.0;
+        }
+        for (int j = 0; j < m.length; j++) {
+            mm[(q - 1) + j * q] = -m[j];
+        }
+        return SymmetricMatrix.sandwich(mm, vCentred, q);
+    }
+
+    /**
+     * The coefficient table: stored columns that are not absorbed dummies, then _cons. Statistics
+     * are z with {@code df <= 0}, otherwise t with df degrees of freedom.
+     */
+    static List<FitResult.Term> terms(List<String> columns, int absorbedColumns, boolean constant,
+                                      double[] theta, double[] v, boolean[] omitted, String[] omittedReason,
+                                      double df) {
+        int q = theta.length;
+        List<FitResult.Term> terms = new ArrayList<>();
+        for (int j = absorbedColumns; j < q; j++) {
+            String name = j < columns.size() ? columns.get(j) : "_cons";
+            if (omitted[j]) {
+                terms.add(FitResult.Term.omitted(name, omittedReason[j]));
+                continue;
+            }
+            double se = Math.sqrt(v[j + j * q]);
+            double stat = theta[j] / se;
+            double p = df > 0 ? NormalDistribution.twoSidedPStudent(stat, df) : NormalDistribution.twoSidedP(stat);
+            terms.add(new FitResult.Term(name, theta[j], se, stat, p, false, null));
+        }
+        return terms;
+    }
+
+    /** Scale for collinearity detection: raw sums of squares of the stored columns, n for the constant. */
+    static double[] collinearityScale(DesignSummary s, int p, boolean constant) {
+        double[] scale = new double[p + (constant ? 1 : 0)];
+        System.arraycopy(s.sumSq, 0, scale, 0, p);
+        if (constant) {
+            scale[p] = s.rows;
+        }
+        return scale;
+    }
+
+    /** The upper-left q×q block of a (q+1)×(q+1) matrix, full storage. */
+    static double[] leading(double[] w, int q) {
+        int order = q + 1;
+        double[] g = new double[q * q];
+        for (int j = 0; j < q; j++) {
+            for (int i = 0; i <= j; i++) {
+                g[i + j * q] = w[i + j * order];
+            }
+        }
+        SymmetricMatrix.symmetrize(g, q);
+        return g;
+    }
+}
