@@ -126,8 +126,9 @@ public final class DesignData implements AutoCloseable {
         return v instanceof Comparable c ? c : v.toString();
     }
 
-    private static DesignSummary summarize(JavaRDD<DesignBlock> blocks) {
-        return blocks.map(b -> b.summary).treeReduce(DesignSummary::merge, 2);
+    private DesignSummary summarize(JavaRDD<DesignBlock> rdd) {
+        return rdd.treeAggregate(new DesignSummary(columns.size()), (acc, b) -> acc.merge(b.summary),
+                DesignSummary::merge, 2);
     }
 
     public DesignSummary summary() {
@@ -144,15 +145,23 @@ public final class DesignData implements AutoCloseable {
     }
 
     PassTotals crossProducts(BlockMath.Layout layout, double yShift) {
-        return blocks.map(b -> BlockMath.crossProducts(b, layout, yShift)).treeReduce(PassTotals::mergeInto, 2);
+        int w = layout.q() + 1;
+        return pass(new PassTotals(layout.q(), w, false), b -> BlockMath.crossProducts(b, layout, yShift));
     }
 
     PassTotals residuals(BlockMath.Layout layout, double yShift, double[] theta, BlockMath.Meat meat) {
-        return blocks.map(b -> BlockMath.residuals(b, layout, yShift, theta, meat)).treeReduce(PassTotals::mergeInto, 2);
+        return pass(new PassTotals(layout.q(), 0, meat != BlockMath.Meat.NONE),
+                b -> BlockMath.residuals(b, layout, yShift, theta, meat));
     }
 
     PassTotals probit(BlockMath.Layout layout, double[] theta, boolean expected, BlockMath.Meat meat) {
-        return blocks.map(b -> BlockMath.probit(b, layout, theta, expected, meat)).treeReduce(PassTotals::mergeInto, 2);
+        return pass(new PassTotals(layout.q(), layout.q(), meat != BlockMath.Meat.NONE),
+                b -> BlockMath.probit(b, layout, theta, expected, meat));
+    }
+
+    /** One pass: each block's totals, summed with a tree reduce; an empty RDD gives the zero. */
+    private PassTotals pass(PassTotals zero, org.apache.spark.api.java.function.Function<DesignBlock, PassTotals> perBlock) {
+        return blocks.treeAggregate(zero, (acc, b) -> acc.mergeInto(perBlock.call(b)), PassTotals::mergeInto, 2);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.quex.estimate;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.quex.QuexException;
 
 /** Fits a model on any table: build the cached design once, estimate, release the cache. */
 public final class Estimation {
@@ -13,6 +14,13 @@ public final class Estimation {
             return spec.model() == ModelSpec.Model.PROBIT
                     ? ProbitEstimator.fit(data, spec)
                     : LinearEstimator.fit(data, spec);
+        } catch (Exception e) {
+            // A bad value found on an executor arrives wrapped in a (checked) SparkException: surface it.
+            QuexException cause = QuexException.findIn(e);
+            if (cause != null) {
+                throw cause;
+            }
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
         }
     }
 }

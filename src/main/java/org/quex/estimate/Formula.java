@@ -37,7 +37,7 @@ public record Formula(String response, List<String> regressors, boolean constant
         Set<String> regressors = new LinkedHashSet<>();
         String rhs = parts[0].replace("-", "+-");
         for (String raw : rhs.split("\\+", -1)) {
-            String term = raw.trim();
+            String term = raw.trim().replaceFirst("^-\\s+", "-");
             if (term.isEmpty() && rhs.trim().isEmpty()) {
                 continue;
             }

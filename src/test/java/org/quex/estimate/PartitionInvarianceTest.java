@@ -1,0 +1,47 @@
+package org.quex.estimate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.quex.SparkTestSession;
+import org.quex.lake.TableReader;
+
+/** The same estimates, standard errors and fit statistics (relative 1e-10) with 1, 2 and 7 partitions. */
+class PartitionInvarianceTest {
+
+    @ParameterizedTest(name = "{0} {1} vce={2}")
+    @CsvSource(delimiter = ';', value = {
+        "probit20k.csv;probit;y ~ x1 + x2 + x3 + x4 + x5;cluster:firm",
+        "probit20k.csv;probit;y ~ x1 + x2 + x3 + x4 + x5;robust",
+        "probit20k.csv;ols;y ~ x1 + x2 + x3 + x4 + x5;robust",
+        "fe_panel_small.csv;fe;y ~ z1 + z2 + z3 + tinv | firm;cluster:firm",
+        "fe_panel_small.csv;fe;y ~ z1 + z2 + z3 | firm + year;conventional",
+    })
+    void estimatesDoNotDependOnPartitioning(String file, String model, String formula, String vce) {
+        Dataset<Row> table = TableReader.read(SparkTestSession.get(), SparkTestSession.resource("oracles/" + file));
+        ModelSpec spec = ModelSpec.of(ModelSpec.parseModel(model), formula, vce);
+        FitResult one = Estimation.fit(table, spec.withPartitions(1));
+        for (int partitions : new int[] {2, 7}) {
+            FitResult other = Estimation.fit(table, spec.withPartitions(partitions));
+            for (FitResult.Term t : one.terms()) {
+                FitResult.Term o = other.term(t.name());
+                assertEquals(t.omitted(), o.omitted(), t.name());
+                if (!t.omitted()) {
+                    OracleTest.assertRelative(t.estimate(), o.estimate(), 1e-10, t.name() + " @" + partitions);
+                    OracleTest.assertRelative(t.stdError(), o.stdError(), 1e-10, t.name() + " se @" + partitions);
+                }
+            }
+            for (String key : new String[] {"ll", "rss", "r2_within"}) {
+                if (one.fit().get(key) instanceof Double d) {
+                    OracleTest.assertRelative(d, (Double) other.fit().get(key), 1e-10, key + " @" + partitions);
+                }
+            }
+            assertEquals(one.fit().get("n"), other.fit().get("n"));
+            assertEquals(one.fit().get("n_clusters"), other.fit().get("n_clusters"));
+            assertEquals(one.fit().get("n_groups"), other.fit().get("n_groups"));
+        }
+    }
+}
