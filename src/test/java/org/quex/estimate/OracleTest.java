@@ -8,6 +8,8 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.quex.SparkTestSession;
 import org.quex.lake.TableReader;
 
@@ -116,5 +118,25 @@ class OracleTest {
         assertTrue(r.term("z4").omitted(), "z4 = 2 z1 - z3");
         assertEquals("collinear", r.term("z4").omittedReason());
         assertRelative(ref.fit().get("r2_within"), (double) r.fit().get("r2_within"), 1e-8, "r2_within");
+    }
+
+    @ParameterizedTest(name = "OLS vce={0}")
+    @CsvSource({"conventional,conventional", "robust,robust", "cluster:firm,cluster"})
+    void olsMatchesStatsmodels(String vce, String reference) throws Exception {
+        OracleReference ref = OracleReference.load("statsmodels/ols20k." + reference + ".csv",
+                "statsmodels/ols20k." + reference + ".fit");
+        FitResult r = fit("probit20k.csv", "ols", "y ~ x1 + x2 + x3 + x4 + x5", vce);
+        assertMatches(ref, r, 1e-10, 1e-9);
+        assertRelative(ref.fit().get("rss"), (double) r.fit().get("rss"), 1e-10, "rss");
+        assertRelative(ref.fit().get("r2"), (double) r.fit().get("r2"), 1e-10, "r2");
+        assertRelative(ref.fit().get("adj_r2"), (double) r.fit().get("adj_r2"), 1e-10, "adj_r2");
+    }
+
+    @Test
+    void probitRobustMatchesStatsmodelsSandwich() throws Exception {
+        OracleReference ref = OracleReference.load("statsmodels/probit20k.robust.csv", "statsmodels/probit20k.robust.fit");
+        FitResult r = fit("probit20k.csv", "probit", "y ~ x1 + x2 + x3 + x4 + x5", "robust");
+        assertMatches(ref, r, 1e-9, 1e-8);
+        assertRelative(ref.fit().get("ll"), (double) r.fit().get("ll"), 1e-12, "ll");
     }
 }
