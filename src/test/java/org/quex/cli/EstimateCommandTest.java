@@ -1,0 +1,110 @@
+package org.quex.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.quex.SparkTestSession;
+
+/** The estimate command as a user runs it: files written, exit codes, one-line errors. */
+class EstimateCommandTest {
+    @TempDir
+    Path tmp;
+
+    private record Outcome(int status, String out, String err) {
+    }
+
+    private static Outcome run(String... args) {
+        SparkTestSession.get();
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            int status = Quex.run(args);
+            return new Outcome(status, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    @Test
+    void writesCoefficientsAndFitForTheSpectorProbit() throws Exception {
+        Path out = tmp.resolve("spector");
+        Outcome r = run("estimate", "--input", SparkTestSession.resource("oracles/spector.csv"), "--model", "probit",
+                "--formula", "GRADE ~ GPA + TUCE + PSI", "--out", out.toString());
+        assertEquals(0, r.status(), r.err());
+        List<String> csv = Files.readAllLines(out.resolve("coefficients.csv"));
+        assertEquals("term,estimate,std_error,statistic,p_value,omitted,note", csv.get(0));
+        assertEquals(5, csv.size());
+        String[] gpa = csv.get(1).split(",");
+        assertEquals("GPA", gpa[0]);
+        assertEquals(1.62581025407, Double.parseDouble(gpa[1]), 1e-5 * 1.6);
+        assertTrue(csv.get(4).startsWith("_cons,"));
+        String fit = Files.readString(out.resolve("fit.json"));
+        for (String key : new String[] {"\"n\" : 32", "\"iterations\"", "\"converged\" : true", "\"vce\" : \"oim\"",
+            "\"ll\"", "\"ll0\"", "\"pseudo_r2\""}) {
+            assertTrue(fit.contains(key), key + " in " + fit);
+        }
+        assertTrue(r.out().contains("GPA") && r.out().contains("_cons"), r.out());
+    }
+
+    @Test
+    void omittedTermsHaveEmptyNumbersAndAreListedInFitJson() throws Exception {
+        Path out = tmp.resolve("fe");
+        Outcome r = run("estimate", "--input", SparkTestSession.resource("oracles/fe_panel_small.csv"), "--model", "fe",
+                "--formula", "y ~ z1 + z2 + z3 + tinv + z4 | firm", "--vce", "cluster:firm", "--out", out.toString());
+        assertEquals(0, r.status(), r.err());
+        List<String> csv = Files.readAllLines(out.resolve("coefficients.csv"));
+        assertTrue(csv.contains("tinv,,,,,true,omitted: constant within firm"), csv.toString());
+        assertTrue(csv.contains("z4,,,,,true,omitted: collinear"), csv.toString());
+        String fit = Files.readString(out.resolve("fit.json"));
+        assertTrue(fit.contains("\"omitted\" : [ \"tinv\", \"z4\" ]"), fit);
+        assertTrue(fit.contains("\"n_groups\" : 3000") && fit.contains("\"n_clusters\" : 3000"), fit);
+        assertTrue(fit.contains("\"r2_within\"") && fit.contains("\"adj_r2_within\""), fit);
+    }
+
+    @Test
+    void badInputOrOptionExitsNonZeroWithOneClearLine() {
+        Outcome missingColumn = run("estimate", "--input", SparkTestSession.resource("oracles/spector.csv"), "--model",
+                "probit", "--formula", "GRADE ~ GPA + SAT", "--out", tmp.resolve("x").toString());
+        assertEquals(1, missingColumn.status());
+        assertEquals("quex estimate: error: column 'SAT' not found in the input (columns: GPA, TUCE, PSI, GRADE)",
+                missingColumn.err().strip());
+
+        Outcome badModel = run("estimate", "--input", "a.csv", "--model", "logit", "--formula", "y ~ x", "--out", "o");
+        assertEquals(1, badModel.status());
+        assertEquals("quex estimate: error: --model 'logit' is not one of probit, ols, fe", badModel.err().strip());
+
+        Outcome missingInput = run("estimate", "--input", tmp.resolve("none.csv").toString(), "--model", "ols",
+                "--formula", "y ~ x", "--out", "o");
+        assertEquals(1, missingInput.status());
+        assertTrue(missingInput.err().strip().matches("quex estimate: error: input '.*none.csv' does not exist"),
+                missingInput.err());
+
+        Outcome unknownOption = run("estimate", "--inptu", "a.csv");
+        assertEquals(2, unknownOption.status());
+        assertEquals(1, unknownOption.err().strip().lines().count(), unknownOption.err());
+
+        Outcome unknownCommand = run("estimat");
+        assertEquals(2, unknownCommand.status());
+    }
+
+    @Test
+    void helpListsTheOptions() {
+        Outcome help = run("estimate", "--help");
+        assertEquals(0, help.status());
+        String text = help.out() + help.err();
+        assertTrue(text.contains("--formula") && text.contains("--vce") && text.contains("--partitions"), text);
+    }
+}
