@@ -19,6 +19,7 @@ public final class DesignBlock implements Serializable {
     final int[] cluster;
     final DesignSummary summary;
 
+    /** The summary's raw statistics are the caller's; its moments are computed here from x and y. */
     DesignBlock(int n, int p, double[] x, double[] y, int[] cluster, DesignSummary summary) {
         this.n = n;
         this.p = p;
@@ -26,6 +27,7 @@ public final class DesignBlock implements Serializable {
         this.y = y;
         this.cluster = cluster;
         this.summary = summary;
+        summary.moments = Moments.of(this);
     }
 
     double x(int row, int col) {

@@ -144,11 +144,6 @@ public final class DesignData implements AutoCloseable {
         blocks = next;
     }
 
-    PassTotals crossProducts(BlockMath.Layout layout, double yShift) {
-        int w = layout.q() + 1;
-        return pass(new PassTotals(layout.q(), w, false), b -> BlockMath.crossProducts(b, layout, yShift));
-    }
-
     PassTotals residuals(BlockMath.Layout layout, double yShift, double[] theta, BlockMath.Meat meat) {
         return pass(new PassTotals(layout.q(), 0, meat != BlockMath.Meat.NONE),
                 b -> BlockMath.residuals(b, layout, yShift, theta, meat));

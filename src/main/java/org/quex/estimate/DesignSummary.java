@@ -25,6 +25,8 @@ public final class DesignSummary implements Serializable {
     final double[] sum;
     final double[] sumSq;
     final boolean[] binary;
+    /** Means and centred cross products of the stored (for FE: demeaned) columns and y. */
+    Moments moments;
     /** Per column: rows with x=1,y=1; x=1,y=0; x=0,y=1; x=0,y=0 (meaningful when binary). */
     final long[] n11;
     final long[] n10;
@@ -40,6 +42,7 @@ public final class DesignSummary implements Serializable {
         n10 = new long[p];
         n01 = new long[p];
         n00 = new long[p];
+        moments = new Moments(p + 1);
     }
 
     /** Summary of raw (not yet demeaned) columns of n rows, column-major. */
@@ -115,6 +118,7 @@ public final class DesignSummary implements Serializable {
         s.yMin = Math.min(yMin, o.yMin);
         s.yMax = Math.max(yMax, o.yMax);
         s.yBinary = yBinary && o.yBinary;
+        s.moments = moments.merge(o.moments);
         for (int j = 0; j < sum.length; j++) {
             s.sum[j] = sum[j] + o.sum[j];
             s.sumSq[j] = sumSq[j] + o.sumSq[j];

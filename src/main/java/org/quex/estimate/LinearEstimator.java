@@ -30,23 +30,13 @@ public final class LinearEstimator {
             throw new QuexException("no observations: all " + s.missingRows()
                     + " rows have a missing value in a model variable of '" + spec.formula() + "'");
         }
-        // FE columns are stored demeaned (mean zero): no shift. OLS is centred at the means.
-        double[] shift = new double[p];
-        double yShift = 0;
-        if (!fe && constant) {
-            for (int j = 0; j < p; j++) {
-                shift[j] = s.mean(j);
-            }
-            yShift = s.yMean();
-        }
+        Moments.Centred system = s.moments.centred(constant);
+        double[] shift = system.shift();
+        double yShift = system.yShift();
+        double[] gram = system.gram();
+        double[] zy = system.zy();
+        double yy = system.yy();
         BlockMath.Layout layout = new BlockMath.Layout(shift, constant);
-        PassTotals w = data.crossProducts(layout, yShift);
-        double[] gram = Reporting.leading(w.matrix, q);
-        double[] zy = new double[q];
-        for (int j = 0; j < q; j++) {
-            zy[j] = w.matrix[j + q * (q + 1)];
-        }
-        double yy = w.matrix[q + q * (q + 1)];
 
         boolean[] omitted = SymmetricMatrix.collinear(gram, q, Reporting.collinearityScale(s, p, constant),
                 spec.collinearityTolerance(), null);
@@ -72,8 +62,9 @@ public final class LinearEstimator {
         String clusterVar = spec.clusterVariable();
         BlockMath.Meat meat = clusterVar != null ? BlockMath.Meat.CLUSTER
                 : spec.vce().kind() == ModelSpec.Vce.Kind.ROBUST ? BlockMath.Meat.ROBUST : BlockMath.Meat.NONE;
-        PassTotals r = data.residuals(layout, yShift, theta, meat);
-        double rss = r.value;
+        // Conventional errors need only the RSS, which the moments give; sandwiches need a residual pass.
+        PassTotals r = meat == BlockMath.Meat.NONE ? null : data.residuals(layout, yShift, theta, meat);
+        double rss = r != null ? r.value : yy - dot(theta, zy);
 
         int kRegressors = kept.length - (constant && !omitted[q - 1] ? 1 : 0); // kept stored columns
         long groups = fe ? s.groups() : 0;
@@ -98,12 +89,17 @@ public final class LinearEstimator {
         }
         double[] vCentred = SymmetricMatrix.expand(vKept, q, omitted);
 
-        // The reported constant pairs with the raw means of the regressors (absorbed dummies excluded).
-        double[] m = new double[p];
-        for (int j = data.absorbedColumns; j < p; j++) {
-            m[j] = s.mean(j);
+        // The reported constant pairs with the means of the regressors: for FE (xtreg) the raw means
+        // plus those of the demeaned data (≈ 0); absorbed dummies keep their demeaned means.
+        double[] m = shift.clone();
+        double yMean = yShift;
+        if (fe) {
+            for (int j = data.absorbedColumns; j < p; j++) {
+                m[j] += s.mean(j);
+            }
+            yMean += s.yMean();
         }
-        double[] reported = Reporting.coefficients(theta, m, fe ? s.yMean() : yShift, constant);
+        double[] reported = Reporting.coefficients(theta, m, yMean, constant);
         double[] v = Reporting.covariance(vCentred, m, constant);
         double df = clusterVar != null ? clusters - 1 : dfResidual;
         List<FitResult.Term> terms = Reporting.terms(data.columns, data.absorbedColumns, constant, reported, v,
@@ -176,6 +172,14 @@ public final class LinearEstimator {
             explained += b[a] * zy[idx[a]];
         }
         return yy - explained;
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
     }
 
     static int countKept(boolean[] omitted, int from, int to) {

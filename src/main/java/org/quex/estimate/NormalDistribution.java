@@ -78,10 +78,7 @@ public final class NormalDistribution {
 
     /** erfc(x) for x ≥ 0; underflows to 0 only where the true value does. */
     static double erfc(double x) {
-        // exp(-x²) split as in CALERF so that x² is formed without rounding error.
-        double xr = Math.floor(x * 16.0) / 16.0;
-        double del = (x - xr) * (x + xr);
-        return Math.exp(-xr * xr) * Math.exp(-del) * erfcx(x);
+        return expNegSquare(x) * erfcx(x);
     }
 
     /** Φ(t), the standard normal distribution function. */
@@ -96,6 +93,31 @@ public final class NormalDistribution {
             return Math.log(0.5 * erfcx(u)) - u * u;
         }
         return Math.log1p(-0.5 * erfc(t / SQRT2));
+    }
+
+    /**
+     * log Φ(t), returned, and φ(t)/Φ(t) in {@code millsOut[0]}, sharing one erfcx evaluation
+     * (the probit pass needs both for every row).
+     */
+    public static double logCdfAndMills(double t, double[] millsOut) {
+        if (t < 0) {
+            double u = -t / SQRT2;
+            double e = erfcx(u);
+            millsOut[0] = SQRT_2_OVER_PI / e;
+            return Math.log(0.5 * e) - u * u;
+        }
+        double v = t / SQRT2;
+        double expNegV2 = expNegSquare(v);
+        double upper = 0.5 * expNegV2 * erfcx(v); // 1 − Φ(t)
+        millsOut[0] = INV_SQRT_2PI * expNegV2 / (1.0 - upper);
+        return Math.log1p(-upper);
+    }
+
+    /** exp(−x²) with x² split as in CALERF, so that rounding of x² does not spoil the tail. */
+    private static double expNegSquare(double x) {
+        double xr = Math.floor(x * 16.0) / 16.0;
+        double del = (x - xr) * (x + xr);
+        return Math.exp(-xr * xr) * Math.exp(-del);
     }
 
     /** φ(t)/Φ(t), the inverse Mills ratio; about −t for very negative t. */

@@ -39,15 +39,10 @@ public final class ProbitEstimator {
         long n = s.rows();
         double n1 = s.ySum;
 
-        double[] shift = new double[p];
-        if (constant) {
-            for (int j = 0; j < p; j++) {
-                shift[j] = s.mean(j);
-            }
-        }
+        Moments.Centred system = s.moments.centred(constant);
+        double[] shift = system.shift();
         BlockMath.Layout layout = new BlockMath.Layout(shift, constant);
-        PassTotals w = data.crossProducts(layout, 0.0);
-        boolean[] omitted = SymmetricMatrix.collinear(Reporting.leading(w.matrix, q), q,
+        boolean[] omitted = SymmetricMatrix.collinear(system.gram(), q,
                 Reporting.collinearityScale(s, p, constant), spec.collinearityTolerance(), fixedOmitted);
         for (int j = 0; j < q; j++) {
             if (omitted[j] && !fixedOmitted[j]) {
@@ -68,16 +63,29 @@ public final class ProbitEstimator {
         int iterations = 0;
         boolean converged = false;
         double criterion = Double.NaN;
-        LOG.info("probit {}: iteration 0: log likelihood = {}", spec.formula(), at.value);
-        while (iterations < spec.maxIterations()) {
-            double[] info = SymmetricMatrix.select(symmetric(at.matrix, q), q, omitted);
-            double[] inv = SymmetricMatrix.inverse(info, kept.length);
+        while (true) {
+            double[] inv = SymmetricMatrix.inverse(SymmetricMatrix.select(symmetric(at.matrix, q), q, omitted), kept.length);
             if (inv == null) {
                 notes.add("information matrix not positive definite at iteration " + iterations);
                 break;
             }
             double[] step = LinearEstimator.scatter(
                     SymmetricMatrix.multiply(inv, kept.length, LinearEstimator.select(at.vector, kept)), kept, q);
+            // The Newton step from here measures how far the estimates still are from the maximum:
+            // once it is below the tolerance, stop here, where ll and the information are exact.
+            criterion = 0;
+            for (int j = 0; j < q; j++) {
+                criterion = Math.max(criterion, Math.abs(step[j]) / (Math.abs(theta[j]) + 1.0));
+            }
+            LOG.info("probit {}: iteration {}: log likelihood = {} (next relative step {})", spec.formula(), iterations,
+                    at.value, criterion);
+            if (criterion < spec.tolerance()) {
+                converged = true;
+                break;
+            }
+            if (iterations == spec.maxIterations()) {
+                break;
+            }
             double[] next = add(theta, step, 1.0);
             PassTotals nextAt = data.probit(layout, next, expected, BlockMath.Meat.NONE);
             double factor = 1.0;
@@ -88,30 +96,23 @@ public final class ProbitEstimator {
                 next = add(theta, step, factor);
                 nextAt = data.probit(layout, next, expected, BlockMath.Meat.NONE);
             }
-            iterations++;
-            criterion = 0;
-            for (int j = 0; j < q; j++) {
-                criterion = Math.max(criterion, Math.abs(next[j] - theta[j]) / (Math.abs(theta[j]) + 1.0));
+            if (halvings > 0) {
+                LOG.info("probit {}: step backed up {} times", spec.formula(), halvings);
             }
             theta = next;
             at = nextAt;
-            LOG.info("probit {}: iteration {}: log likelihood = {}{} (max relative step {})", spec.formula(),
-                    iterations, at.value, halvings > 0 ? " (backed up " + halvings + "x)" : "", criterion);
-            if (criterion < spec.tolerance()) {
-                converged = true;
-                break;
-            }
+            iterations++;
         }
         if (!converged) {
-            notes.add("convergence not achieved after " + iterations + " iterations (max relative step "
+            notes.add("convergence not achieved after " + iterations + " iterations (relative Newton step "
                     + criterion + "); estimates are not reliable");
         }
 
         String clusterVar = spec.clusterVariable();
         BlockMath.Meat meat = clusterVar != null ? BlockMath.Meat.CLUSTER
                 : spec.vce().kind() == ModelSpec.Vce.Kind.ROBUST ? BlockMath.Meat.ROBUST : BlockMath.Meat.NONE;
-        // The final pass at the estimates: observed information (the bread of every sandwich) and scores.
-        PassTotals fin = data.probit(layout, theta, expected && meat == BlockMath.Meat.NONE, meat);
+        // Sandwiches need the scores and the observed information (their bread) at the estimates.
+        PassTotals fin = meat == BlockMath.Meat.NONE ? at : data.probit(layout, theta, false, meat);
         double[] inv = SymmetricMatrix.inverse(SymmetricMatrix.select(symmetric(fin.matrix, q), q, omitted), kept.length);
         if (inv == null) {
             throw new QuexException("probit '" + spec.formula() + "': the information matrix is singular at the"

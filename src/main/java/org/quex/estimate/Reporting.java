@@ -74,17 +74,4 @@ final class Reporting {
         }
         return scale;
     }
-
-    /** The upper-left q×q block of a (q+1)×(q+1) matrix, full storage. */
-    static double[] leading(double[] w, int q) {
-        int order = q + 1;
-        double[] g = new double[q * q];
-        for (int j = 0; j < q; j++) {
-            for (int i = 0; i <= j; i++) {
-                g[i + j * q] = w[i + j * order];
-            }
-        }
-        SymmetricMatrix.symmetrize(g, q);
-        return g;
-    }
 }

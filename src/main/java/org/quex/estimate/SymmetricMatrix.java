@@ -1,5 +1,6 @@
 package org.quex.estimate;
 
+import dev.ludovic.netlib.lapack.JavaLAPACK;
 import dev.ludovic.netlib.lapack.LAPACK;
 import org.netlib.util.intW;
 
@@ -113,7 +114,7 @@ public final class SymmetricMatrix {
         }
         double[] a = m.clone();
         intW info = new intW(0);
-        LAPACK lapack = LAPACK.getInstance();
+        LAPACK lapack = JavaLAPACK.getInstance(); // the same digits on every machine
         lapack.dpotrf("U", r, a, r, info);
         if (info.val != 0) {
             return null;
