@@ -7,7 +7,10 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.unsafe.types.UTF8String;
 import org.quex.QuexException;
 
 /**
@@ -21,6 +24,8 @@ final class BlockBuilder implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final List<String> variables; // response first, then regressors
+    /** Spark type of each input column (variables, then keys): doubles are read directly, strings parsed. */
+    private final DataType[] types;
     private final boolean hasGroup;
     /** Levels of the second absorbed effect (level 0 is the base, no dummy), or null. */
     private final Map<Object, Integer> secondLevels;
@@ -28,8 +33,10 @@ final class BlockBuilder implements Serializable {
     private final String groupName;
     private final String clusterName;
 
-    BlockBuilder(List<String> variables, String groupName, Map<Object, Integer> secondLevels, String clusterName) {
+    BlockBuilder(List<String> variables, DataType[] types, String groupName, Map<Object, Integer> secondLevels,
+                 String clusterName) {
         this.variables = List.copyOf(variables);
+        this.types = types.clone();
         this.hasGroup = groupName != null;
         this.groupName = groupName;
         this.secondLevels = secondLevels == null ? null : new HashMap<>(secondLevels);
@@ -46,7 +53,7 @@ final class BlockBuilder implements Serializable {
         return secondLevels == null ? 0 : Math.max(0, secondLevels.size() - 1);
     }
 
-    Iterator<DesignBlock> build(Iterator<Row> rows) {
+    Iterator<DesignBlock> build(Iterator<InternalRow> rows) {
         int nv = variables.size();
         int keyIndex = nv;
         int groupCol = hasGroup ? keyIndex++ : -1;
@@ -60,15 +67,15 @@ final class BlockBuilder implements Serializable {
         long missing = 0;
         double[] parsed = new double[nv];
         while (rows.hasNext()) {
-            Row row = rows.next();
+            InternalRow row = rows.next();
             boolean complete = true;
             for (int v = 0; v < nv; v++) {
-                parsed[v] = NumberParsing.toDouble(row.get(v), variables.get(v));
+                parsed[v] = value(row, v);
                 complete &= !Double.isNaN(parsed[v]);
             }
-            Object group = groupCol >= 0 ? row.get(groupCol) : null;
-            Object second = secondCol >= 0 ? row.get(secondCol) : null;
-            Object cluster = clusterCol >= 0 ? row.get(clusterCol) : null;
+            Object group = groupCol >= 0 ? key(row, groupCol) : null;
+            Object second = secondCol >= 0 ? key(row, secondCol) : null;
+            Object cluster = clusterCol >= 0 ? key(row, clusterCol) : null;
             if (!complete || (groupCol >= 0 && group == null) || (secondCol >= 0 && second == null)
                     || (clusterCol >= 0 && cluster == null)) {
                 missing++;
@@ -138,6 +145,26 @@ final class BlockBuilder implements Serializable {
             summary = DesignSummary.of(n, p, x, y, cluster, missing, 0, 0);
         }
         return List.of(new DesignBlock(n, p, x, y, cluster, summary)).iterator();
+    }
+
+    /** A model variable as a double (NaN if missing); text is parsed and checked. */
+    private double value(InternalRow row, int i) {
+        if (row.isNullAt(i)) {
+            return Double.NaN;
+        }
+        if (types[i] == DataTypes.DoubleType) {
+            return row.getDouble(i);
+        }
+        return NumberParsing.toDouble(row.getUTF8String(i).toString(), variables.get(i));
+    }
+
+    /** A group or cluster key, copied out of the (reused) row; the same value as the driver collects. */
+    private Object key(InternalRow row, int i) {
+        if (row.isNullAt(i)) {
+            return null;
+        }
+        Object v = row.get(i, types[i]);
+        return v instanceof UTF8String u ? u.toString() : v;
     }
 
     /** Dense ids 0.. in order of first appearance. */

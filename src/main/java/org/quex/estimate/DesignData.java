@@ -13,6 +13,10 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StringType;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.storage.StorageLevel;
 import org.quex.QuexException;
 
@@ -24,6 +28,9 @@ import org.quex.QuexException;
 public final class DesignData implements AutoCloseable {
     /** A second absorbed effect becomes dummies; beyond this many levels that is not "low cardinality". */
     static final int MAX_SECOND_EFFECT_LEVELS = 5000;
+
+    private static final Set<DataType> SIMPLE_KEY_TYPES = Set.of(DataTypes.StringType, DataTypes.IntegerType,
+            DataTypes.LongType, DataTypes.ShortType, DataTypes.ByteType, DataTypes.DoubleType, DataTypes.BooleanType);
 
     private JavaRDD<DesignBlock> blocks;
     private DesignSummary summary;
@@ -62,7 +69,20 @@ public final class DesignData implements AutoCloseable {
         }
         checkColumns(input, new LinkedHashSet<>(selected));
 
-        Dataset<Row> data = input.select(selected.stream().map(DesignData::column).toArray(Column[]::new));
+        // Model variables arrive as double, or as text to be parsed and checked; keys keep their type.
+        List<Column> columnsIn = new ArrayList<>();
+        for (int i = 0; i < selected.size(); i++) {
+            String name = selected.get(i);
+            boolean variable = i < variables.size();
+            DataType type = input.schema().apply(name).dataType();
+            if (variable) {
+                columnsIn.add(type instanceof StringType ? column(name) : column(name).cast(DataTypes.DoubleType));
+            } else {
+                // Keys as types whose internal and external values coincide (dates etc. become text).
+                columnsIn.add(SIMPLE_KEY_TYPES.contains(type) ? column(name) : column(name).cast(DataTypes.StringType));
+            }
+        }
+        Dataset<Row> data = input.select(columnsIn.toArray(Column[]::new));
         Map<Object, Integer> secondLevels = second == null ? null : levels(data, second);
         List<String> columns = new ArrayList<>();
         if (secondLevels != null) {
@@ -81,8 +101,11 @@ public final class DesignData implements AutoCloseable {
         } else if (spec.partitions() != null) {
             data = data.repartition(partitions);
         }
-        BlockBuilder builder = new BlockBuilder(variables, group, secondLevels, cluster);
-        JavaRDD<DesignBlock> blocks = data.javaRDD().mapPartitions(builder::build);
+        DataType[] types = java.util.Arrays.stream(data.schema().fields()).map(StructField::dataType)
+                .toArray(DataType[]::new);
+        BlockBuilder builder = new BlockBuilder(variables, types, group, secondLevels, cluster);
+        // Internal rows: no conversion to external Row objects on the way into the blocks.
+        JavaRDD<DesignBlock> blocks = data.queryExecution().toRdd().toJavaRDD().mapPartitions(builder::build);
         blocks.setName("quex design " + f).persist(StorageLevel.MEMORY_AND_DISK());
         return new DesignData(blocks, columns, absorbed);
     }

@@ -52,45 +52,58 @@ public final class ProbitEstimator {
         }
         int[] kept = SymmetricMatrix.keptIndex(omitted);
 
-        // Start from the constant-only model (closed form), as Stata's iteration 0 does.
+        // Iteration 0 is the constant-only model, in closed form. With a constant, its score and
+        // expected information also follow from the moments (η is the same on every row), so the
+        // first step, a Fisher-scoring step from there, costs no pass over the data.
         double[] theta = new double[q];
         double ybar = n1 / n;
+        boolean expected = spec.vce().kind() == ModelSpec.Vce.Kind.EIM;
+        double ll0 = constant ? n1 * Math.log(ybar) + (n - n1) * Math.log1p(-ybar) : Double.NaN;
+        PassTotals at = null;
+        double[] step;
         if (constant) {
             theta[q - 1] = new NormalDistribution().inverseCumulativeProbability(ybar);
+            step = firstStep(system, theta[q - 1], omitted, kept, q);
+            LOG.info("probit {}: iteration 0: log likelihood = {}", spec.formula(), ll0);
+        } else {
+            at = data.probit(layout, theta, expected, BlockMath.Meat.NONE);
+            step = null;
         }
-        boolean expected = spec.vce().kind() == ModelSpec.Vce.Kind.EIM;
-        PassTotals at = data.probit(layout, theta, expected, BlockMath.Meat.NONE);
         int iterations = 0;
         boolean converged = false;
         double criterion = Double.NaN;
         while (true) {
-            double[] inv = SymmetricMatrix.inverse(SymmetricMatrix.select(symmetric(at.matrix, q), q, omitted), kept.length);
-            if (inv == null) {
-                notes.add("information matrix not positive definite at iteration " + iterations);
-                break;
+            if (at != null) {
+                double[] inv = SymmetricMatrix.inverse(SymmetricMatrix.select(symmetric(at.matrix, q), q, omitted),
+                        kept.length);
+                if (inv == null) {
+                    notes.add("information matrix not positive definite at iteration " + iterations);
+                    break;
+                }
+                step = LinearEstimator.scatter(
+                        SymmetricMatrix.multiply(inv, kept.length, LinearEstimator.select(at.vector, kept)), kept, q);
+                // The Newton step from here measures how far the estimates still are from the maximum:
+                // once it is below the tolerance, stop here, where ll and the information are exact.
+                criterion = 0;
+                for (int j = 0; j < q; j++) {
+                    criterion = Math.max(criterion, Math.abs(step[j]) / (Math.abs(theta[j]) + 1.0));
+                }
+                LOG.info("probit {}: iteration {}: log likelihood = {} (next relative step {})", spec.formula(),
+                        iterations, at.value, criterion);
+                if (criterion < spec.tolerance()) {
+                    converged = true;
+                    break;
+                }
+                if (iterations == spec.maxIterations()) {
+                    break;
+                }
             }
-            double[] step = LinearEstimator.scatter(
-                    SymmetricMatrix.multiply(inv, kept.length, LinearEstimator.select(at.vector, kept)), kept, q);
-            // The Newton step from here measures how far the estimates still are from the maximum:
-            // once it is below the tolerance, stop here, where ll and the information are exact.
-            criterion = 0;
-            for (int j = 0; j < q; j++) {
-                criterion = Math.max(criterion, Math.abs(step[j]) / (Math.abs(theta[j]) + 1.0));
-            }
-            LOG.info("probit {}: iteration {}: log likelihood = {} (next relative step {})", spec.formula(), iterations,
-                    at.value, criterion);
-            if (criterion < spec.tolerance()) {
-                converged = true;
-                break;
-            }
-            if (iterations == spec.maxIterations()) {
-                break;
-            }
+            double current = at != null ? at.value : ll0;
             double[] next = add(theta, step, 1.0);
             PassTotals nextAt = data.probit(layout, next, expected, BlockMath.Meat.NONE);
             double factor = 1.0;
             int halvings = 0;
-            while (!(nextAt.value >= at.value - 1e-12 * Math.abs(at.value)) && halvings < MAX_HALVINGS) {
+            while (!(nextAt.value >= current - 1e-12 * Math.abs(current)) && halvings < MAX_HALVINGS) {
                 factor /= 2;
                 halvings++;
                 next = add(theta, step, factor);
@@ -135,7 +148,6 @@ public final class ProbitEstimator {
         List<FitResult.Term> terms = Reporting.terms(data.columns, 0, constant, reported, v, omitted, reason, 0);
 
         double ll = fin.value;
-        double ll0 = constant ? n1 * Math.log(ybar) + (n - n1) * Math.log1p(-ybar) : Double.NaN;
         int dfModel = kept.length - (constant && !omitted[q - 1] ? 1 : 0);
         Map<String, Object> fit = new LinkedHashMap<>();
         fit.put("model", "probit");
@@ -226,6 +238,23 @@ public final class ProbitEstimator {
             }
         }
         return dropped;
+    }
+
+    /**
+     * The Fisher-scoring step from the constant-only model at η0 = Φ⁻¹(ȳ), in centred coordinates:
+     * score (λ(η0) + λ(−η0))·Σ(x − x̄)(y − ȳ) and information λ(η0)λ(−η0)·Σ(x − x̄)(x − x̄)′.
+     */
+    private static double[] firstStep(Moments.Centred system, double eta0, boolean[] omitted, int[] kept, int q) {
+        double lambda1 = org.quex.estimate.NormalDistribution.millsRatio(eta0);
+        double lambda0 = org.quex.estimate.NormalDistribution.millsRatio(-eta0);
+        double[] score = new double[q];
+        for (int j = 0; j < q - 1; j++) {
+            score[j] = (lambda1 + lambda0) * system.zy()[j];
+        }
+        double[] info = LinearEstimator.scale(SymmetricMatrix.select(system.gram(), q, omitted), lambda1 * lambda0);
+        double[] inv = SymmetricMatrix.inverse(info, kept.length);
+        return LinearEstimator.scatter(SymmetricMatrix.multiply(inv, kept.length, LinearEstimator.select(score, kept)),
+                kept, q);
     }
 
     private static double[] symmetric(double[] upper, int q) {
