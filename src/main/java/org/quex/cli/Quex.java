@@ -19,6 +19,7 @@ public final class Quex {
         Map<String, Supplier<QuexCommand>> commands = new LinkedHashMap<>();
         commands.put("estimate", EstimateCommand::new);
         commands.put("bench", BenchCommand::new);
+        commands.put("generate", GenerateCommand::new);
         return commands;
     }
 

@@ -1,0 +1,147 @@
+package org.quex.synth;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * What a firm is for its whole life: identity, place, industry, ownership, spell in the data, and
+ * the persistent parts of the data-generating process (size, capital intensity, TFP, export-scale
+ * firm effect, quality propensity, how it trades).
+ */
+public record FirmProfile(int firm, boolean inAsif, Places.City city, String name, String legalPerson,
+                          String contact, String phoneLocal, String address, String zip,
+                          ReferenceData.Industry industry, String registrationType, String affiliation,
+                          int foundingYear, int foundingMonth, int entryYear, int exitYear, int idChangeYear,
+                          double lnEmployees0, double lnCapitalPerWorker0, double tfpFirm, double firmEffect,
+                          double quality, double directShare, boolean importer, boolean processingTrade,
+                          int intermediary, List<String> products, double[] capitalShares, boolean gongmao,
+                          double lnCustomsOnlyExportUsd) {
+
+    /** Registration types (reference/registration_type_codes.csv) with weights in percent. */
+    static final String[][] REGISTRATION_WEIGHTS = {
+        {"110", "6"}, {"120", "6"}, {"130", "3"}, {"141", "1"}, {"143", "1"}, {"151", "2"}, {"159", "12"},
+        {"160", "5"}, {"171", "4"}, {"172", "2"}, {"173", "22"}, {"174", "2"}, {"190", "4"}, {"210", "4"},
+        {"220", "1"}, {"230", "6"}, {"310", "6"}, {"320", "1"}, {"330", "10"}, {"340", "2"}};
+    /** 隶属关系 codes (reference/affiliation_lishuguanxi_codes.csv) with weights in percent. */
+    static final String[][] AFFILIATION_WEIGHTS = {
+        {"10", "3"}, {"11", "1"}, {"20", "5"}, {"40", "12"}, {"50", "14"}, {"61", "3"}, {"62", "8"}, {"63", "4"},
+        {"71", "2"}, {"72", "6"}, {"90", "42"}};
+    static final double INCUMBENT_SHARE = 0.65;
+    static final double EXIT_HAZARD = 0.05;
+    static final double ID_CHANGE_SHARE = 0.06;
+
+    public boolean activeIn(int year) {
+        return year >= entryYear && year < exitYear;
+    }
+
+    /** 0 before the firm id change, 1 after. */
+    public int idVersion(int year) {
+        return idChangeYear > 0 && year >= idChangeYear ? 1 : 0;
+    }
+
+    public static FirmProfile draw(int firm, GenerateSettings s, ReferenceData ref, TrueCoefficients truth) {
+        SplittableRandom r = Seeds.stream(s.seed(), firm, 0, Seeds.PROFILE);
+        boolean inAsif = r.nextDouble() >= GenerateSettings.CUSTOMS_ONLY_SHARE;
+        Places.City city = Places.CITIES.get(r.nextInt(Places.CITIES.size()));
+        boolean gongmao = r.nextDouble() < 0.02;
+        SplittableRandom names = Seeds.stream(s.seed(), firm, 0, Seeds.NAMES);
+        String name = FirmNames.manufacturerName(city.name(), names, gongmao);
+        String legalPerson = FirmNames.personName(names);
+        String contact = FirmNames.personName(names);
+        String phoneLocal = FirmNames.localNumber(city.areaCode(), names);
+        String address = FirmNames.address(city.name(), names);
+        String zip = city.zipPrefix() + String.format("%03d", names.nextInt(1000));
+
+        ReferenceData.Industry industry = ref.industries().get(r.nextInt(ref.industries().size()));
+        String type = weighted(REGISTRATION_WEIGHTS, r);
+        String affiliation = weighted(AFFILIATION_WEIGHTS, r);
+
+        int entry;
+        int founding;
+        if (r.nextDouble() < INCUMBENT_SHARE) {
+            entry = s.firstYear();
+            founding = entry - (int) Math.min(60, Math.floor(-Math.log(1 - r.nextDouble()) * 9));
+        } else {
+            entry = s.firstYear() == s.lastYear() ? s.firstYear() : s.firstYear() + 1 + r.nextInt(s.lastYear() - s.firstYear());
+            founding = entry - r.nextInt(3);
+        }
+        int exit = entry + 1;
+        while (exit <= s.lastYear() && r.nextDouble() >= EXIT_HAZARD) {
+            exit++;
+        }
+        int idChange = 0;
+        if (r.nextDouble() < ID_CHANGE_SHARE && exit - entry >= 2) {
+            idChange = entry + 1 + r.nextInt(exit - entry - 1);
+        }
+
+        double lnL = Math.max(Math.log(10), 4.6 + 1.1 * gaussian(r));
+        double lnk = 4.0 + 0.9 * gaussian(r);
+        double tfpFirm = truth.get(TrueCoefficients.DGP, "tfp_firm_sd") * gaussian(r);
+        double firmEffect = truth.get(TrueCoefficients.DGP, "fe_firm_effect_sd") * gaussian(r);
+        double quality = gaussian(r);
+        double u = r.nextDouble();
+        double directShare = u < 0.55 ? 1.0 : u < 0.80 ? 0.5 + 0.45 * r.nextDouble() : 0.0;
+        boolean importer = r.nextDouble() < 0.3;
+        boolean processing = r.nextDouble() < 0.3;
+        int intermediary = r.nextInt(s.intermediaries());
+        int nProducts = 1 + r.nextInt(5);
+        List<String> products = new java.util.ArrayList<>();
+        for (int i = 0; i < nProducts; i++) {
+            products.add(ref.products().get(r.nextInt(ref.products().size())));
+        }
+        double lnCustomsOnly = 12 + 1.2 * gaussian(r);
+        return new FirmProfile(firm, inAsif, city, name, legalPerson, contact, phoneLocal, address, zip, industry,
+                type, affiliation, founding, 1 + r.nextInt(12), entry, exit, idChange, lnL, lnk, tfpFirm, firmEffect,
+                quality, directShare, importer, processing, intermediary, List.copyOf(products),
+                capitalShares(type, r), gongmao, lnCustomsOnly);
+    }
+
+    /** Shares of paid-in capital: state, collective, legal person, individual, HMT, foreign. */
+    static double[] capitalShares(String type, SplittableRandom r) {
+        double[] w = new double[6];
+        int main;
+        int second;
+        switch (type.charAt(0)) {
+            case '2' -> { main = 4; second = 2; }
+            case '3' -> { main = 5; second = 2; }
+            default -> {
+                if (Regressors.STATE_REGISTRATION_TYPES.contains(type)) {
+                    main = 0; second = 2;
+                } else if (type.equals("120") || type.equals("130") || type.equals("142") || type.equals("149")) {
+                    main = 1; second = 3;
+                } else if (type.equals("159") || type.equals("160")) {
+                    // mixed companies: state capital is the largest part in about a third of them
+                    main = r.nextDouble() < 0.35 ? 0 : 2; second = main == 0 ? 3 : 0;
+                } else {
+                    main = 3; second = 2;
+                }
+            }
+        }
+        double top = 0.6 + 0.4 * r.nextDouble();
+        w[main] = top;
+        w[second] += 1 - top;
+        return w;
+    }
+
+    static String weighted(String[][] weights, SplittableRandom r) {
+        int total = 0;
+        for (String[] w : weights) {
+            total += Integer.parseInt(w[1]);
+        }
+        int pick = r.nextInt(total);
+        for (String[] w : weights) {
+            pick -= Integer.parseInt(w[1]);
+            if (pick < 0) {
+                return w[0];
+            }
+        }
+        throw new IllegalStateException("unreachable");
+    }
+
+    /** Standard normal by Box–Muller, spelled out so the bytes do not depend on a JDK's nextGaussian. */
+    static double gaussian(SplittableRandom r) {
+        double u1 = r.nextDouble();
+        double u2 = r.nextDouble();
+        return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
+    }
+}
