@@ -26,7 +26,7 @@ final class BenchCommand extends QuexCommand {
     @Parameter(names = "--seed", description = "Seed of the generated dataset")
     long seed = 1;
 
-    @Parameter(names = "--partitions", description = "Partitions of the dataset (default: the cluster's parallelism)")
+    @Parameter(names = "--partitions", description = "Partitions of the dataset (default: one per 500k rows, at least the parallelism)")
     Integer partitions;
 
     @Parameter(names = "--warmup", description = "Untimed runs before timing")
@@ -41,7 +41,9 @@ final class BenchCommand extends QuexCommand {
     @Override
     public void run() throws Exception {
         SparkSession spark = SparkSessions.getOrCreate("quex bench");
-        int p = partitions != null ? partitions : spark.sparkContext().defaultParallelism();
+        // About half a million rows per partition keeps per-task memory bounded at any size.
+        int p = partitions != null ? partitions
+                : (int) Math.max(spark.sparkContext().defaultParallelism(), (rows + 499_999) / 500_000);
         EstimatorBenchmark bench = new EstimatorBenchmark(spark,
                 new EstimatorBenchmark.Settings(rows, k, groups, seed, p, warmup, reps, !noBaseline));
         List<String> which = comparisons.isEmpty() ? List.of("probit", "fe") : comparisons;

@@ -26,6 +26,7 @@ import org.quex.QuexException;
  * {@link PassTotals}; no DataFrame work happens after the blocks are built.
  */
 public final class DesignData implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DesignData.class);
     /** A second absorbed effect becomes dummies; beyond this many levels that is not "low cardinality". */
     static final int MAX_SECOND_EFFECT_LEVELS = 5000;
 
@@ -107,7 +108,12 @@ public final class DesignData implements AutoCloseable {
         // Internal rows: no conversion to external Row objects on the way into the blocks.
         JavaRDD<DesignBlock> blocks = data.queryExecution().toRdd().toJavaRDD().mapPartitions(builder::build);
         blocks.setName("quex design " + f).persist(StorageLevel.MEMORY_AND_DISK());
-        return new DesignData(blocks, columns, absorbed);
+        long start = System.nanoTime();
+        DesignData design = new DesignData(blocks, columns, absorbed);
+        LOG.info("design of '{}': {} rows ({} with missing values dropped), {} columns, {} partitions, built in {} ms",
+                f, design.summary.rows(), design.summary.missingRows(), columns.size(), blocks.getNumPartitions(),
+                (System.nanoTime() - start) / 1_000_000);
+        return design;
     }
 
     private static Column column(String name) {
