@@ -50,14 +50,13 @@ public final class LinearEstimator {
                         + (withinConstant ? "no variation within " + spec.groupVariable() : "collinearity"));
             }
         }
-        int[] kept = SymmetricMatrix.keptIndex(omitted);
-        double[] inv = SymmetricMatrix.inverse(SymmetricMatrix.select(gram, q, omitted), kept.length);
+        KeptTerms kept = new KeptTerms(omitted);
+        double[] inv = kept.inverse(gram);
         if (inv == null) {
             throw new QuexException("the cross-product matrix of '" + spec.formula() + "' is not positive definite"
                     + " after removing collinear terms; rescale the regressors");
         }
-        double[] thetaKept = SymmetricMatrix.multiply(inv, kept.length, select(zy, kept));
-        double[] theta = scatter(thetaKept, kept, q);
+        double[] theta = kept.solveWith(inv, zy);
 
         String clusterVar = spec.clusterVariable();
         BlockMath.Meat meat = clusterVar != null ? BlockMath.Meat.CLUSTER
@@ -66,28 +65,32 @@ public final class LinearEstimator {
         PassTotals r = meat == BlockMath.Meat.NONE ? null : data.residuals(layout, yShift, theta, meat);
         double rss = r != null ? r.value : yy - dot(theta, zy);
 
-        int kRegressors = kept.length - (constant && !omitted[q - 1] ? 1 : 0); // kept stored columns
+        int kRegressors = kept.count() - (constant && !omitted[q - 1] ? 1 : 0); // kept stored columns
         long groups = fe ? s.groups() : 0;
-        long dfResidual = fe ? n - groups - kRegressors : n - kept.length;
+        long dfResidual = fe ? n - groups - kRegressors : n - kept.count();
         if (dfResidual <= 0) {
-            throw new QuexException("not enough observations: " + n + " rows for " + kept.length
+            throw new QuexException("not enough observations: " + n + " rows for " + kept.count()
                     + " parameters" + (fe ? " and " + groups + " groups" : ""));
         }
         long clusters = clusterVar != null ? s.clusters() : 0;
-        double[] vKept;
-        switch (meat) {
-            case NONE -> vKept = scale(inv, rss / dfResidual);
-            case ROBUST -> vKept = scale(sandwich(inv, r.meat, q, omitted), (double) n / (n - kept.length));
+        double[] vKept = switch (meat) {
+            case NONE -> {
+                double sigma2 = rss / dfResidual;
+                double[] v = inv.clone();
+                for (int i = 0; i < v.length; i++) {
+                    v[i] *= sigma2;
+                }
+                yield v;
+            }
+            case ROBUST -> kept.sandwich(inv, r.meat, (double) n / (n - kept.count()));
             case CLUSTER -> {
                 if (clusters < 2) {
                     throw new QuexException("clustered standard errors need at least 2 clusters of '" + clusterVar + "'");
                 }
-                double factor = (double) clusters / (clusters - 1) * (n - 1.0) / (n - kRegressors - 1.0);
-                vKept = scale(sandwich(inv, r.meat, q, omitted), factor);
+                yield kept.sandwich(inv, r.meat, (double) clusters / (clusters - 1) * (n - 1.0) / (n - kRegressors - 1.0));
             }
-            default -> throw new IllegalStateException();
-        }
-        double[] vCentred = SymmetricMatrix.expand(vKept, q, omitted);
+        };
+        double[] vCentred = kept.expandMatrix(vKept);
 
         // The reported constant pairs with the means of the regressors: for FE (xtreg) the raw means
         // plus those of the demeaned data (≈ 0); absorbed dummies keep their demeaned means.
@@ -161,17 +164,11 @@ public final class LinearEstimator {
             boolean isConstant = constant && j == q - 1;
             outside[j] = omitted[j] || !(dummy || isConstant);
         }
-        int[] idx = SymmetricMatrix.keptIndex(outside);
-        if (idx.length == 0) {
+        KeptTerms absorbed = new KeptTerms(outside);
+        if (absorbed.count() == 0) {
             return yy;
         }
-        double[] inv = SymmetricMatrix.inverse(SymmetricMatrix.select(gram, q, outside), idx.length);
-        double[] b = SymmetricMatrix.multiply(inv, idx.length, select(zy, idx));
-        double explained = 0;
-        for (int a = 0; a < idx.length; a++) {
-            explained += b[a] * zy[idx[a]];
-        }
-        return yy - explained;
+        return yy - dot(absorbed.solveWith(absorbed.inverse(gram), zy), zy);
     }
 
     private static double dot(double[] a, double[] b) {
@@ -190,38 +187,5 @@ public final class LinearEstimator {
             }
         }
         return c;
-    }
-
-    static double[] select(double[] v, int[] idx) {
-        double[] out = new double[idx.length];
-        for (int a = 0; a < idx.length; a++) {
-            out[a] = v[idx[a]];
-        }
-        return out;
-    }
-
-    static double[] scatter(double[] v, int[] idx, int q) {
-        double[] out = new double[q];
-        for (int a = 0; a < idx.length; a++) {
-            out[idx[a]] = v[a];
-        }
-        return out;
-    }
-
-    static double[] scale(double[] m, double factor) {
-        double[] out = new double[m.length];
-        for (int i = 0; i < m.length; i++) {
-            out[i] = m[i] * factor;
-        }
-        return out;
-    }
-
-    /** bread · meat · bread over the kept columns; the meat is q×q upper-triangular storage. */
-    static double[] sandwich(double[] bread, double[] meatUpper, int q, boolean[] omitted) {
-        double[] meat = meatUpper.clone();
-        SymmetricMatrix.symmetrize(meat, q);
-        double[] m = SymmetricMatrix.select(meat, q, omitted);
-        int r = SymmetricMatrix.keptIndex(omitted).length;
-        return SymmetricMatrix.sandwich(bread, m, r);
     }
 }

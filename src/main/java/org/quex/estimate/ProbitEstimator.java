@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.math3.distribution.NormalDistribution;
 import org.quex.QuexException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +27,7 @@ public final class ProbitEstimator {
         boolean constant = spec.formula().constant();
         int p = data.columns.size();
         int q = p + (constant ? 1 : 0);
+        // Iterations and VCE work in coordinates centred at the means; see Reporting.
         boolean[] fixedOmitted = new boolean[q];
         String[] reason = new String[q];
         List<String> notes = new ArrayList<>();
@@ -50,83 +50,20 @@ public final class ProbitEstimator {
                 notes.add((j < p ? data.columns.get(j) : "_cons") + " omitted because of collinearity");
             }
         }
-        int[] kept = SymmetricMatrix.keptIndex(omitted);
+        KeptTerms kept = new KeptTerms(omitted);
 
-        // Iteration 0 is the constant-only model, in closed form. With a constant, its score and
-        // expected information also follow from the moments (η is the same on every row), so the
-        // first step, a Fisher-scoring step from there, costs no pass over the data.
-        double[] theta = new double[q];
-        double ybar = n1 / n;
         boolean expected = spec.vce().kind() == ModelSpec.Vce.Kind.EIM;
+        double ybar = n1 / n;
         double ll0 = constant ? n1 * Math.log(ybar) + (n - n1) * Math.log1p(-ybar) : Double.NaN;
-        PassTotals at = null;
-        double[] step;
-        if (constant) {
-            theta[q - 1] = new NormalDistribution().inverseCumulativeProbability(ybar);
-            step = firstStep(system, theta[q - 1], omitted, kept, q);
-            LOG.info("probit {}: iteration 0: log likelihood = {}", spec.formula(), ll0);
-        } else {
-            at = data.probit(layout, theta, expected, BlockMath.Meat.NONE);
-            step = null;
-        }
-        int iterations = 0;
-        boolean converged = false;
-        double criterion = Double.NaN;
-        while (true) {
-            if (at != null) {
-                double[] inv = SymmetricMatrix.inverse(SymmetricMatrix.select(symmetric(at.matrix, q), q, omitted),
-                        kept.length);
-                if (inv == null) {
-                    notes.add("information matrix not positive definite at iteration " + iterations);
-                    break;
-                }
-                step = LinearEstimator.scatter(
-                        SymmetricMatrix.multiply(inv, kept.length, LinearEstimator.select(at.vector, kept)), kept, q);
-                // The Newton step from here measures how far the estimates still are from the maximum:
-                // once it is below the tolerance, stop here, where ll and the information are exact.
-                criterion = 0;
-                for (int j = 0; j < q; j++) {
-                    criterion = Math.max(criterion, Math.abs(step[j]) / (Math.abs(theta[j]) + 1.0));
-                }
-                LOG.info("probit {}: iteration {}: log likelihood = {} (next relative step {})", spec.formula(),
-                        iterations, at.value, criterion);
-                if (criterion < spec.tolerance()) {
-                    converged = true;
-                    break;
-                }
-                if (iterations == spec.maxIterations()) {
-                    break;
-                }
-            }
-            double current = at != null ? at.value : ll0;
-            double[] next = add(theta, step, 1.0);
-            PassTotals nextAt = data.probit(layout, next, expected, BlockMath.Meat.NONE);
-            double factor = 1.0;
-            int halvings = 0;
-            while (!(nextAt.value >= current - 1e-12 * Math.abs(current)) && halvings < MAX_HALVINGS) {
-                factor /= 2;
-                halvings++;
-                next = add(theta, step, factor);
-                nextAt = data.probit(layout, next, expected, BlockMath.Meat.NONE);
-            }
-            if (halvings > 0) {
-                LOG.info("probit {}: step backed up {} times", spec.formula(), halvings);
-            }
-            theta = next;
-            at = nextAt;
-            iterations++;
-        }
-        if (!converged) {
-            notes.add("convergence not achieved after " + iterations + " iterations (relative Newton step "
-                    + criterion + "); estimates are not reliable");
-        }
+        Newton newton = newton(data, spec, system, layout, kept, expected, ll0, notes);
+        double[] theta = newton.theta();
 
         String clusterVar = spec.clusterVariable();
         BlockMath.Meat meat = clusterVar != null ? BlockMath.Meat.CLUSTER
                 : spec.vce().kind() == ModelSpec.Vce.Kind.ROBUST ? BlockMath.Meat.ROBUST : BlockMath.Meat.NONE;
         // Sandwiches need the scores and the observed information (their bread) at the estimates.
-        PassTotals fin = meat == BlockMath.Meat.NONE ? at : data.probit(layout, theta, false, meat);
-        double[] inv = SymmetricMatrix.inverse(SymmetricMatrix.select(symmetric(fin.matrix, q), q, omitted), kept.length);
+        PassTotals fin = meat == BlockMath.Meat.NONE ? newton.at() : data.probit(layout, theta, false, meat);
+        double[] inv = kept.inverse(fin.matrix);
         if (inv == null) {
             throw new QuexException("probit '" + spec.formula() + "': the information matrix is singular at the"
                     + " estimates (separation or an unidentified term)");
@@ -134,21 +71,20 @@ public final class ProbitEstimator {
         long clusters = clusterVar != null ? s.clusters() : 0;
         double[] vKept = switch (meat) {
             case NONE -> inv;
-            case ROBUST -> LinearEstimator.scale(LinearEstimator.sandwich(inv, fin.meat, q, omitted), n / (n - 1.0));
+            case ROBUST -> kept.sandwich(inv, fin.meat, n / (n - 1.0));
             case CLUSTER -> {
                 if (clusters < 2) {
                     throw new QuexException("clustered standard errors need at least 2 clusters of '" + clusterVar + "'");
                 }
-                yield LinearEstimator.scale(LinearEstimator.sandwich(inv, fin.meat, q, omitted),
-                        clusters / (clusters - 1.0));
+                yield kept.sandwich(inv, fin.meat, clusters / (clusters - 1.0));
             }
         };
-        double[] v = Reporting.covariance(SymmetricMatrix.expand(vKept, q, omitted), shift, constant);
+        double[] v = Reporting.covariance(kept.expandMatrix(vKept), shift, constant);
         double[] reported = Reporting.coefficients(theta, shift, 0.0, constant);
         List<FitResult.Term> terms = Reporting.terms(data.columns, 0, constant, reported, v, omitted, reason, 0);
 
         double ll = fin.value;
-        int dfModel = kept.length - (constant && !omitted[q - 1] ? 1 : 0);
+        int dfModel = kept.count() - (constant && !omitted[q - 1] ? 1 : 0);
         Map<String, Object> fit = new LinkedHashMap<>();
         fit.put("model", "probit");
         fit.put("formula", spec.formula().toString());
@@ -156,9 +92,9 @@ public final class ProbitEstimator {
         fit.put("n_dropped_missing", s.missingRows());
         fit.put("n_dropped_perfect_prediction", perfectlyPredicted);
         fit.put("vce", spec.vce().toString());
-        fit.put("iterations", iterations);
-        fit.put("converged", converged);
-        fit.put("criterion", criterion);
+        fit.put("iterations", newton.iterations());
+        fit.put("converged", newton.converged());
+        fit.put("criterion", newton.criterion());
         fit.put("tolerance", spec.tolerance());
         fit.put("ll", ll);
         fit.put("ll0", ll0);
@@ -176,6 +112,78 @@ public final class ProbitEstimator {
             fit.put("n_clusters", clusters);
         }
         return new FitResult(spec, terms, fit, notes, v);
+    }
+
+    /** Where Newton–Raphson stopped: the estimates, the pass there, and the diagnostics. */
+    private record Newton(double[] theta, PassTotals at, int iterations, boolean converged, double criterion) {
+    }
+
+    /**
+     * Newton–Raphson from the constant-only model. With a constant, iteration 0 is closed-form
+     * and its score and expected information follow from the moments (η is the same on every
+     * row), so the first step, a Fisher-scoring step from there, costs no pass over the data.
+     * It stops where the next Newton step is below the tolerance, so that the log-likelihood and
+     * the information it reports are those at the estimates.
+     */
+    private static Newton newton(DesignData data, ModelSpec spec, Moments.Centred system, BlockMath.Layout layout,
+                                 KeptTerms kept, boolean expected, double ll0, List<String> notes) {
+        boolean constant = layout.constant();
+        int q = layout.q();
+        double[] theta = new double[q];
+        PassTotals at = null;
+        double[] step = null;
+        if (constant) {
+            DesignSummary s = data.summary();
+            theta[q - 1] = new org.apache.commons.math3.distribution.NormalDistribution()
+                    .inverseCumulativeProbability(s.ySum / s.rows());
+            step = firstStep(system, theta[q - 1], kept);
+            LOG.info("probit {}: iteration 0: log likelihood = {}", spec.formula(), ll0);
+        } else {
+            at = data.probit(layout, theta, expected, BlockMath.Meat.NONE);
+        }
+        int iterations = 0;
+        double criterion = Double.NaN;
+        while (true) {
+            if (at != null) {
+                double[] inv = kept.inverse(at.matrix);
+                if (inv == null) {
+                    notes.add("information matrix not positive definite at iteration " + iterations);
+                    return new Newton(theta, at, iterations, false, criterion);
+                }
+                step = kept.solveWith(inv, at.vector);
+                criterion = 0;
+                for (int j = 0; j < q; j++) {
+                    criterion = Math.max(criterion, Math.abs(step[j]) / (Math.abs(theta[j]) + 1.0));
+                }
+                LOG.info("probit {}: iteration {}: log likelihood = {} (next relative step {})", spec.formula(),
+                        iterations, at.value, criterion);
+                if (criterion < spec.tolerance()) {
+                    return new Newton(theta, at, iterations, true, criterion);
+                }
+                if (iterations == spec.maxIterations()) {
+                    notes.add("convergence not achieved after " + iterations + " iterations (relative Newton step "
+                            + criterion + "); estimates are not reliable");
+                    return new Newton(theta, at, iterations, false, criterion);
+                }
+            }
+            double current = at != null ? at.value : ll0;
+            double factor = 1.0;
+            double[] next = add(theta, step, factor);
+            PassTotals nextAt = data.probit(layout, next, expected, BlockMath.Meat.NONE);
+            int halvings = 0;
+            while (!(nextAt.value >= current - 1e-12 * Math.abs(current)) && halvings < MAX_HALVINGS) {
+                factor /= 2;
+                halvings++;
+                next = add(theta, step, factor);
+                nextAt = data.probit(layout, next, expected, BlockMath.Meat.NONE);
+            }
+            if (halvings > 0) {
+                LOG.info("probit {}: step backed up {} times", spec.formula(), halvings);
+            }
+            theta = next;
+            at = nextAt;
+            iterations++;
+        }
     }
 
     private static void checkSample(DesignSummary s, String response, ModelSpec spec) {
@@ -244,23 +252,19 @@ public final class ProbitEstimator {
      * The Fisher-scoring step from the constant-only model at η0 = Φ⁻¹(ȳ), in centred coordinates:
      * score (λ(η0) + λ(−η0))·Σ(x − x̄)(y − ȳ) and information λ(η0)λ(−η0)·Σ(x − x̄)(x − x̄)′.
      */
-    private static double[] firstStep(Moments.Centred system, double eta0, boolean[] omitted, int[] kept, int q) {
-        double lambda1 = org.quex.estimate.NormalDistribution.millsRatio(eta0);
-        double lambda0 = org.quex.estimate.NormalDistribution.millsRatio(-eta0);
-        double[] score = new double[q];
-        for (int j = 0; j < q - 1; j++) {
+    private static double[] firstStep(Moments.Centred system, double eta0, KeptTerms kept) {
+        double lambda1 = NormalDistribution.millsRatio(eta0);
+        double lambda0 = NormalDistribution.millsRatio(-eta0);
+        double[] score = new double[system.zy().length];
+        for (int j = 0; j < score.length - 1; j++) {
             score[j] = (lambda1 + lambda0) * system.zy()[j];
         }
-        double[] info = LinearEstimator.scale(SymmetricMatrix.select(system.gram(), q, omitted), lambda1 * lambda0);
-        double[] inv = SymmetricMatrix.inverse(info, kept.length);
-        return LinearEstimator.scatter(SymmetricMatrix.multiply(inv, kept.length, LinearEstimator.select(score, kept)),
-                kept, q);
-    }
-
-    private static double[] symmetric(double[] upper, int q) {
-        double[] m = upper.clone();
-        SymmetricMatrix.symmetrize(m, q);
-        return m;
+        // The information is λ1·λ0 times the Gram: solve with the Gram and divide.
+        double[] step = kept.solveWith(kept.inverse(system.gram()), score);
+        for (int j = 0; j < step.length; j++) {
+            step[j] /= lambda1 * lambda0;
+        }
+        return step;
     }
 
     private static double[] add(double[] a, double[] b, double factor) {
@@ -277,15 +281,15 @@ public final class ProbitEstimator {
         if (constant) {
             out[q - 1] = true;
         }
-        int[] idx = SymmetricMatrix.keptIndex(out);
-        double[] inv = SymmetricMatrix.inverse(SymmetricMatrix.select(v, q, out), idx.length);
+        KeptTerms slopes = new KeptTerms(out);
+        double[] inv = slopes.inverse(v);
         if (inv == null) {
             return Double.NaN;
         }
-        double[] b = LinearEstimator.select(theta, idx);
-        double[] vb = SymmetricMatrix.multiply(inv, idx.length, b);
+        double[] b = slopes.select(theta);
+        double[] vb = SymmetricMatrix.multiply(inv, b.length, b);
         double w = 0;
-        for (int a = 0; a < idx.length; a++) {
+        for (int a = 0; a < b.length; a++) {
             w += b[a] * vb[a];
         }
         return w;

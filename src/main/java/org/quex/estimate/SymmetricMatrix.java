@@ -62,32 +62,6 @@ public final class SymmetricMatrix {
         return i <= j ? m[i + j * k] : m[j + i * k];
     }
 
-    /** The sub-matrix of the columns and rows not omitted, full storage. */
-    public static double[] select(double[] m, int k, boolean[] omitted) {
-        int[] idx = keptIndex(omitted);
-        int r = idx.length;
-        double[] out = new double[r * r];
-        for (int a = 0; a < r; a++) {
-            for (int b = 0; b < r; b++) {
-                out[a + b * r] = entry(m, k, idx[a], idx[b]);
-            }
-        }
-        return out;
-    }
-
-    /** Scatters an r×r matrix of the kept columns back to k×k, zeros for omitted ones. */
-    public static double[] expand(double[] m, int k, boolean[] omitted) {
-        int[] idx = keptIndex(omitted);
-        int r = idx.length;
-        double[] out = new double[k * k];
-        for (int a = 0; a < r; a++) {
-            for (int b = 0; b < r; b++) {
-                out[idx[a] + idx[b] * k] = m[a + b * r];
-            }
-        }
-        return out;
-    }
-
     public static int[] keptIndex(boolean[] omitted) {
         int r = 0;
         for (boolean o : omitted) {
@@ -166,14 +140,5 @@ public final class SymmetricMatrix {
             }
         }
         return out;
-    }
-
-    /** Copies the upper triangle into the lower one. */
-    public static void symmetrize(double[] m, int k) {
-        for (int j = 0; j < k; j++) {
-            for (int i = j + 1; i < k; i++) {
-                m[i + j * k] = m[j + i * k];
-            }
-        }
     }
 }
