@@ -157,7 +157,7 @@ public final class DesignData implements AutoCloseable {
 
     private DesignSummary summarize(JavaRDD<DesignBlock> rdd) {
         return rdd.treeAggregate(new DesignSummary(columns.size()), (acc, b) -> acc.merge(b.summary),
-                DesignSummary::merge, 2);
+                DesignSummary::merge, treeDepth(rdd));
     }
 
     public DesignSummary summary() {
@@ -185,7 +185,16 @@ public final class DesignData implements AutoCloseable {
 
     /** One pass: each block's totals, summed with a tree reduce; an empty RDD gives the zero. */
     private PassTotals pass(PassTotals zero, org.apache.spark.api.java.function.Function<DesignBlock, PassTotals> perBlock) {
-        return blocks.treeAggregate(zero, (acc, b) -> acc.mergeInto(perBlock.call(b)), PassTotals::mergeInto, 2);
+        return blocks.treeAggregate(zero, (acc, b) -> acc.mergeInto(perBlock.call(b)), PassTotals::mergeInto,
+                treeDepth(blocks));
+    }
+
+    /**
+     * A pass result is a few kB: up to a few hundred partitions the driver merges them directly;
+     * an intermediate tree level (an extra stage) only pays beyond that.
+     */
+    private static int treeDepth(JavaRDD<DesignBlock> rdd) {
+        return rdd.getNumPartitions() > 256 ? 2 : 1;
     }
 
     @Override
