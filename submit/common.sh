@@ -26,8 +26,16 @@ quex_build_if_needed() {
   (cd "$QUEX_HOME" && mvn -q -B -DskipTests package) >&2 || { echo "quex: build failed" >&2; exit 1; }
 }
 
-# spark-submit without a Spark distribution: SparkSubmit from the Maven classpath.
+# spark-submit without a Spark distribution: SparkSubmit from the Maven classpath. Executors that
+# a Worker (or local-cluster) launches find Spark through SPARK_DIST_CLASSPATH under an empty
+# SPARK_HOME, and need SPARK_SCALA_VERSION (see spark-notes: "Cannot find any build directories").
 quex_spark_submit() {
+  export SPARK_SCALA_VERSION=2.13
+  export SPARK_DIST_CLASSPATH="$(cat "$QUEX_CLASSPATH_FILE")"
+  if [[ -z "${SPARK_HOME:-}" ]]; then
+    export SPARK_HOME="$QUEX_HOME/target/spark-home"
+    mkdir -p "$SPARK_HOME/jars"
+  fi
   java "${SPARK_JVM_FLAGS[@]}" -Xmx"${QUEX_DRIVER_MEMORY:-4g}" \
     -Dlog4j2.configurationFile="file:$QUEX_HOME/conf/log4j2.properties" \
     -cp "$QUEX_HOME/conf:$(cat "$QUEX_CLASSPATH_FILE")" \

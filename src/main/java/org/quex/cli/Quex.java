@@ -32,7 +32,13 @@ public final class Quex {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        int status = run(args);
+        // Stop Spark before exiting so that executors and workers shut down in order.
+        org.apache.spark.sql.SparkSession.getDefaultSession().foreach(session -> {
+            session.stop();
+            return null;
+        });
+        System.exit(status);
     }
 
     /** Runs a command line and returns the exit status (tests call this instead of main). */
