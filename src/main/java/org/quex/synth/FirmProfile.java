@@ -15,7 +15,8 @@ public record FirmProfile(int firm, boolean inAsif, Places.City city, String nam
                           double lnEmployees0, double lnCapitalPerWorker0, double tfpFirm, double firmEffect,
                           double quality, double directShare, boolean importer, boolean processingTrade,
                           int intermediary, List<String> products, double[] capitalShares, boolean gongmao,
-                          double lnCustomsOnlyExportUsd) {
+                          double lnCustomsOnlyExportUsd, int restructuringYear, String registrationTypeAfter,
+                          double[] capitalSharesAfter, int affiliationChangeYear, String affiliationAfter) {
 
     /** Registration types (reference/registration_type_codes.csv) with weights in percent. */
     static final String[][] REGISTRATION_WEIGHTS = {
@@ -29,6 +30,19 @@ public record FirmProfile(int firm, boolean inAsif, Places.City city, String nam
     static final double INCUMBENT_SHARE = 0.65;
     static final double EXIT_HAZARD = 0.05;
     static final double ID_CHANGE_SHARE = 0.06;
+
+    /** Restructuring (the SOE and collective reforms) changes ownership within a firm's life. */
+    public String registrationType(int year) {
+        return restructuringYear > 0 && year >= restructuringYear ? registrationTypeAfter : registrationType;
+    }
+
+    public double[] capitalShares(int year) {
+        return restructuringYear > 0 && year >= restructuringYear ? capitalSharesAfter : capitalShares;
+    }
+
+    public String affiliation(int year) {
+        return affiliationChangeYear > 0 && year >= affiliationChangeYear ? affiliationAfter : affiliation;
+    }
 
     public boolean activeIn(int year) {
         return year >= entryYear && year < exitYear;
@@ -90,10 +104,31 @@ public record FirmProfile(int firm, boolean inAsif, Places.City city, String nam
             products.add(ref.products().get(r.nextInt(ref.products().size())));
         }
         double lnCustomsOnly = 12 + 1.2 * gaussian(r);
+        // public and collective firms were restructured in waves; others rarely change type
+        boolean reformable = Regressors.STATE_REGISTRATION_TYPES.contains(type) || type.startsWith("12")
+                || type.startsWith("13") || type.equals("142") || type.equals("149");
+        int restructuring = 0;
+        String typeAfter = type;
+        if (exit - entry >= 2 && r.nextDouble() < (reformable ? 0.35 : 0.03)) {
+            restructuring = entry + 1 + r.nextInt(exit - entry - 1);
+            do {
+                typeAfter = weighted(REGISTRATION_WEIGHTS, r);
+            } while (typeAfter.equals(type));
+        }
+        double[] sharesAfter = capitalShares(typeAfter, r);
+        int affiliationChange = 0;
+        String affiliationAfter = affiliation;
+        if (exit - entry >= 2 && r.nextDouble() < 0.08) {
+            affiliationChange = entry + 1 + r.nextInt(exit - entry - 1);
+            do {
+                affiliationAfter = weighted(AFFILIATION_WEIGHTS, r);
+            } while (affiliationAfter.equals(affiliation));
+        }
         return new FirmProfile(firm, inAsif, city, name, legalPerson, contact, phoneLocal, address, zip, industry,
                 type, affiliation, founding, 1 + r.nextInt(12), entry, exit, idChange, lnL, lnk, tfpFirm, firmEffect,
                 quality, directShare, importer, processing, intermediary, List.copyOf(products),
-                capitalShares(type, r), gongmao, lnCustomsOnly);
+                capitalShares(type, r), gongmao, lnCustomsOnly, restructuring, typeAfter, sharesAfter,
+                affiliationChange, affiliationAfter);
     }
 
     /** Shares of paid-in capital: state, collective, legal person, individual, HMT, foreign. */

@@ -118,8 +118,8 @@ public final class FirmSimulator implements Serializable {
         set(row, AsifField.REGION_CODE, p.city().regionCode());
         // GB/T 4754-2011 from 2012; the 1994 list is not in the reference set, so years before 2003 carry 2002 codes
         set(row, AsifField.INDUSTRY_CODE, year >= 2012 ? p.industry().cic2011() : p.industry().cic2002());
-        set(row, AsifField.REGISTRATION_TYPE, p.registrationType());
-        set(row, AsifField.AFFILIATION, p.affiliation());
+        set(row, AsifField.REGISTRATION_TYPE, p.registrationType(year));
+        set(row, AsifField.AFFILIATION, p.affiliation(year));
         set(row, AsifField.FOUNDING_YEAR, p.foundingYear());
         set(row, AsifField.FOUNDING_MONTH, p.foundingMonth());
         set(row, AsifField.EMPLOYEES, employees);
@@ -138,7 +138,7 @@ public final class FirmSimulator implements Serializable {
         set(row, AsifField.WAGES_PAYABLE, wages);
         set(row, AsifField.SUBSIDY_INCOME, subsidy);
         set(row, AsifField.RD_EXPENSE, rd);
-        long[] capital = capitalParts(paidIn, p.capitalShares());
+        long[] capital = capitalParts(paidIn, p.capitalShares(year));
         set(row, AsifField.PAID_IN_CAPITAL, paidIn);
         AsifField[] parts = {AsifField.STATE_CAPITAL, AsifField.COLLECTIVE_CAPITAL, AsifField.LEGAL_PERSON_CAPITAL,
             AsifField.INDIVIDUAL_CAPITAL, AsifField.HMT_CAPITAL, AsifField.FOREIGN_CAPITAL};
@@ -174,7 +174,7 @@ public final class FirmSimulator implements Serializable {
         if (layouts.fileFor("customs", year) != null) {
             String phone = FirmNames.customsPhone(p.city().areaCode(), p.phoneLocal(), c);
             Trader asWritten = new Trader(self.code(), written.text(), self.areaCode(), phone, self.zip(),
-                    self.address(), self.contact(), self.companyType(), self.city(), self.gongmao());
+                    self.address(), self.contact(), companyType(p.registrationType(year)), self.city(), self.gongmao());
             directRows += trade(asWritten, year, "export", directUsd, settings.meanTransactions(), p, c, h, null);
             directRows += trade(asWritten, year, "import", importUsd, settings.meanTransactions() / 2, p, c, h, null);
             if (indirectUsd > 0) {
@@ -285,7 +285,7 @@ public final class FirmSimulator implements Serializable {
         long importUsd = p.importer() ? Math.round(exportUsd * 0.3) : 0;
         String phone = FirmNames.customsPhone(self.areaCode(), p.phoneLocal(), c);
         Trader asWritten = new Trader(self.code(), self.name(), self.areaCode(), phone, self.zip(), self.address(),
-                self.contact(), self.companyType(), self.city(), self.gongmao());
+                self.contact(), companyType(p.registrationType(year)), self.city(), self.gongmao());
         int before = h.customs.size();
         int rows = trade(asWritten, year, "export", exportUsd, settings.meanTransactions(), p, c, h, null);
         rows += trade(asWritten, year, "import", importUsd, settings.meanTransactions() / 2, p, c, h, null);
