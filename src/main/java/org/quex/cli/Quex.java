@@ -74,14 +74,20 @@ public final class Quex {
             return 2;
         } catch (Throwable t) {
             QuexException q = QuexException.findIn(t);
-            String message = q != null ? q.getMessage() : t.getClass().getSimpleName() + ": " + t.getMessage();
-            System.err.println(commandName + ": error: " + message);
-            if (q == null || "1".equals(System.getenv("QUEX_DEBUG"))) {
-                if ("1".equals(System.getenv("QUEX_DEBUG"))) {
-                    t.printStackTrace();
-                } else {
-                    System.err.println(commandName + ": (unexpected failure; set QUEX_DEBUG=1 for the stack trace)");
+            boolean debug = "1".equals(System.getenv("QUEX_DEBUG"));
+            if (q != null) {
+                System.err.println(commandName + ": error: " + q.getMessage());
+            } else {
+                Throwable root = t;
+                while (root.getCause() != null && root.getCause() != root) {
+                    root = root.getCause();
                 }
+                String what = String.valueOf(root.getMessage()).lines().findFirst().orElse("");
+                System.err.println(commandName + ": error: " + root.getClass().getSimpleName() + ": " + what
+                        + (debug ? "" : " (unexpected; QUEX_DEBUG=1 shows the stack trace)"));
+            }
+            if (debug) {
+                t.printStackTrace();
             }
             return 1;
         }
