@@ -1,0 +1,55 @@
+package org.quex.synth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.quex.SparkTestSession;
+import org.quex.cli.Quex;
+
+/** The command line: options reach the generator, and mistakes stop it with one line. */
+class GenerateCommandTest {
+    private static String stderrOf(Runnable r) {
+        PrintStream old = System.err;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            r.run();
+        } finally {
+            System.setErr(old);
+        }
+        return buf.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void generatesAndRefusesToOverwriteWithoutTheOption(@TempDir Path dir) throws Exception {
+        SparkTestSession.get();
+        String out = dir.resolve("gen").toString();
+        String[] args = {"generate", "--firms", "30", "--years", "2011-2012", "--seed", "9", "--out", out,
+            "--scale-model", "5", "--mean-transactions", "3", "--defect-scale", "0"};
+        assertEquals(0, Quex.run(args));
+        assertTrue(Files.size(Path.of(out, "asif", "asif_2012.csv")) > 0);
+        String parameters = Files.readString(Path.of(out, "truth", "parameters.csv"));
+        assertTrue(parameters.contains("scale_equation,fe_ln_export_levels"), parameters);
+        assertTrue(parameters.contains("defect_scale,0.0"), parameters);
+        String[] again = args;
+        String err = stderrOf(() -> assertEquals(1, Quex.run(again)));
+        assertTrue(err.contains("pass --overwrite"), err);
+    }
+
+    @Test
+    void badYearsAndModelsAreOneLineErrors(@TempDir Path dir) {
+        String err = stderrOf(() -> assertEquals(1, Quex.run("generate", "--firms", "10", "--years", "1990-2000",
+                "--out", dir.toString())));
+        assertTrue(err.contains("--years must lie within 1998-2013"), err);
+        err = stderrOf(() -> assertEquals(1, Quex.run("generate", "--firms", "10", "--scale-model", "4",
+                "--out", dir.toString())));
+        assertTrue(err.contains("--scale-model must be 3 or 5"), err);
+    }
+}
