@@ -13,9 +13,11 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Simulates one chunk of firms (a fixed range of firm numbers) and streams its lines, already
- * encoded, into one staging file per output file: {@code STAGING/<output path>/<chunk>}. Memory is
- * one firm's history plus a buffer per open file, whatever the chunk size.
+ * Simulates a run of consecutive chunks of firms (fixed ranges of firm numbers) and streams their
+ * lines, already encoded, into one staging file per output file, named by the first chunk:
+ * {@code STAGING/<output path>/<first chunk>}. Concatenating the staging files in name order gives
+ * the firms in order, however the chunks were grouped. Memory is one firm's history plus a buffer
+ * per open file.
  */
 public final class ChunkWriter implements AutoCloseable {
     public static final String GONGMAO_LABEL = "gongmao_manufacturer_rows";
@@ -40,13 +42,13 @@ public final class ChunkWriter implements AutoCloseable {
         return String.format("%07d", chunk);
     }
 
-    /** Generates and stages chunk {@code chunk}; returns what it wrote. */
-    public static ChunkReport write(int chunk, FirmSimulator sim, GenerateSettings s, RawLayouts layouts,
-                                    ReferenceData ref, Path staging, FileSystem fs) throws IOException {
+    /** Generates and stages chunks {@code firstChunk} to {@code lastChunk} (inclusive); returns what it wrote. */
+    public static ChunkReport write(int firstChunk, int lastChunk, FirmSimulator sim, GenerateSettings s,
+                                    RawLayouts layouts, ReferenceData ref, Path staging, FileSystem fs) throws IOException {
         Map<String, RawRowFormatter> formatters = new HashMap<>();
-        int from = chunk * s.firmsPerChunk();
-        int to = (int) Math.min(s.firms(), (long) from + s.firmsPerChunk());
-        try (ChunkWriter w = new ChunkWriter(fs, staging, chunk)) {
+        int from = firstChunk * s.firmsPerChunk();
+        int to = (int) Math.min(s.firms(), (long) (lastChunk + 1) * s.firmsPerChunk());
+        try (ChunkWriter w = new ChunkWriter(fs, staging, firstChunk)) {
             for (int firm = from; firm < to; firm++) {
                 FirmHistory h = sim.simulate(firm);
                 for (FirmHistory.AsifRow row : h.asif) {

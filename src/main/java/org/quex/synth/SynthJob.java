@@ -3,7 +3,6 @@ package org.quex.synth;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,7 +24,7 @@ import org.quex.QuexException;
 
 /**
  * The Spark edge of the generator. Firms are cut into fixed chunks of firm numbers; each Spark task
- * simulates its chunks and stages one file per output file and chunk. The driver then writes each
+ * simulates a run of consecutive chunks and stages one file per output file. The driver then writes each
  * output file as its header followed by the staged chunk files in chunk order (a streaming copy),
  * and writes the truth tables. The bytes depend on the seed and settings only: not on the number
  * of partitions, the chunk size, or which task ran first.
@@ -62,13 +61,25 @@ public final class SynthJob {
         spark.sparkContext().setJobDescription("quex generate: " + s.firms() + " firms in " + chunks.size() + " chunks");
         // Tasks get only the small settings and coefficients; each executor loads the layouts and
         // reference tables from the jar once (RawLayouts.shared, ReferenceData.shared).
-        ChunkReport report = jsc.parallelize(chunks, slices).map(chunk -> {
+        // parallelize slices a list into contiguous ranges: each partition stages one run of chunks
+        ChunkReport report = jsc.parallelize(chunks, slices).mapPartitions(ids -> {
+            List<Integer> run = new ArrayList<>();
+            ids.forEachRemaining(run::add);
+            if (run.isEmpty()) {
+                return List.of(ChunkReport.empty()).iterator();
+            }
+            int first = run.get(0);
+            int last = run.get(run.size() - 1);
+            if (last - first + 1 != run.size()) {
+                throw new IllegalStateException("chunks of a partition are not consecutive: " + run);
+            }
             Configuration c = new Configuration(false);
             conf.forEach(c::set);
             Path st = new Path(stagingUri);
             RawLayouts l = RawLayouts.shared();
             ReferenceData r = ReferenceData.shared();
-            return ChunkWriter.write(chunk, new FirmSimulator(s, r, truth, l), s, l, r, st, withoutChecksumFiles(st.getFileSystem(c)));
+            return List.of(ChunkWriter.write(first, last, new FirmSimulator(s, r, truth, l), s, l, r, st,
+                    withoutChecksumFiles(st.getFileSystem(c)))).iterator();
         }).reduce(ChunkReport::merge);
 
         Map<String, Long> bytes = new TreeMap<>();
@@ -141,8 +152,6 @@ public final class SynthJob {
                     IOUtils.copyBytes(in, out, 1 << 16, false);
                 }
             }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
         return fs.getFileStatus(target).getLen();
     }
