@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  * contains an intermediary keyword by accident (only planted 工贸 names do, on purpose).
  */
 public final class FirmNames {
-    static final String TRADE_NAME_CHARS = "华新达隆鑫宏源泰恒丰盛昌利永兴海天明光金通嘉瑞远康宝力德伟信诚安东方正大中美富顺";
+    static final String TRADE_NAME_CHARS = "华新达隆鑫宏源泰恒丰盛昌利永兴海天明光金通嘉瑞远康宝力德伟信诚安东方正大中美富顺辉祥鸿捷凯振宇晨阳";
     static final String[] INDUSTRY_WORDS = {"机械", "电子", "纺织", "服装", "化工", "五金", "塑料", "家具", "玩具", "电器",
         "制药", "食品", "陶瓷", "汽车配件", "鞋业", "印染", "包装", "建材", "钢铁", "仪器", "光电", "精密", "橡胶", "造纸"};
     static final String[] SUFFIXES = {"有限公司", "有限公司", "有限公司", "有限责任公司", "股份有限公司", "厂", "集团有限公司"};
@@ -48,19 +48,38 @@ public final class FirmNames {
         return words[r.nextInt(words.length)];
     }
 
-    /** A manufacturer's registered name in one of the common patterns. */
-    public static String manufacturerName(String city, SplittableRandom r, boolean gongmao) {
-        String tradeName = "" + pick(TRADE_NAME_CHARS, r) + pick(TRADE_NAME_CHARS, r);
-        String word = pick(INDUSTRY_WORDS, r);
+    /** Number of distinct (city, trade name, industry word) triples: registered names are unique below it. */
+    public static final long NAME_SPACE = (long) Places.CITIES.size() * TRADE_NAME_CHARS.length()
+            * TRADE_NAME_CHARS.length() * INDUSTRY_WORDS.length;
+    /** Prime, so coprime with NAME_SPACE: unit → name triple is a bijection. */
+    private static final long NAME_MULTIPLIER = 1_000_003L;
+
+    /** The (city, trade name, industry word) of a unit: distinct units get distinct triples below NAME_SPACE. */
+    public record NameStem(Places.City city, String tradeName, String word) {
+    }
+
+    public static NameStem stem(long unit, long seed) {
+        long i = Math.floorMod(unit * NAME_MULTIPLIER + Math.floorMod(Seeds.mix(seed ^ 0x5EEDL), NAME_SPACE), NAME_SPACE);
+        int n = TRADE_NAME_CHARS.length();
+        String word = INDUSTRY_WORDS[(int) (i % INDUSTRY_WORDS.length)];
+        i /= INDUSTRY_WORDS.length;
+        String tradeName = "" + TRADE_NAME_CHARS.charAt((int) (i % n)) + TRADE_NAME_CHARS.charAt((int) (i / n % n));
+        i /= (long) n * n;
+        return new NameStem(Places.CITIES.get((int) i), tradeName, word);
+    }
+
+    /** A manufacturer's registered name in one of the common patterns (the pattern never drops the stem). */
+    public static String manufacturerName(NameStem stem, SplittableRandom r, boolean gongmao) {
+        String city = stem.city().name();
         String suffix = gongmao ? GONGMAO_SUFFIX : pick(SUFFIXES, r);
         double u = r.nextDouble();
         if (u < 0.15) {
             // full-width brackets around the place, as registries write it
-            return tradeName + word + "（" + city + "）" + suffix;
+            return stem.tradeName() + stem.word() + "（" + city + "）" + suffix;
         } else if (u < 0.20) {
-            return city + pick(LATIN_BRANDS, r) + word + suffix;
+            return city + pick(LATIN_BRANDS, r) + stem.tradeName() + stem.word() + suffix;
         }
-        return city + tradeName + word + suffix;
+        return city + stem.tradeName() + stem.word() + suffix;
     }
 
     /** A trade intermediary's name: it carries one of the keywords the cleaning looks for. */

@@ -30,6 +30,8 @@ public record FirmProfile(int firm, boolean inAsif, Places.City city, String nam
     static final double INCUMBENT_SHARE = 0.65;
     static final double EXIT_HAZARD = 0.05;
     static final double ID_CHANGE_SHARE = 0.06;
+    /** Registered names are unique by construction except for these planted namesakes (matching must report them). */
+    static final double NAMESAKE_SHARE = 0.005;
 
     /** Restructuring (the SOE and collective reforms) changes ownership within a firm's life. */
     public String registrationType(int year) {
@@ -56,10 +58,20 @@ public record FirmProfile(int firm, boolean inAsif, Places.City city, String nam
     public static FirmProfile draw(int firm, GenerateSettings s, ReferenceData ref, TrueCoefficients truth) {
         SplittableRandom r = Seeds.stream(s.seed(), firm, 0, Seeds.PROFILE);
         boolean inAsif = r.nextDouble() >= GenerateSettings.CUSTOMS_ONLY_SHARE;
-        Places.City city = Places.CITIES.get(r.nextInt(Places.CITIES.size()));
+        FirmNames.NameStem stem = FirmNames.stem(firm, s.seed());
+        Places.City city = stem.city();
         boolean gongmao = r.nextDouble() < 0.02;
         SplittableRandom names = Seeds.stream(s.seed(), firm, 0, Seeds.NAMES);
-        String name = FirmNames.manufacturerName(city.name(), names, gongmao);
+        String name = FirmNames.manufacturerName(stem, names, gongmao);
+        if (names.nextDouble() < NAMESAKE_SHARE && s.firms() > 1) {
+            // a namesake elsewhere: another firm's registered name, this firm's own place and phone
+            int other = (int) Math.floorMod(firm + 1L + names.nextInt(1000), (long) s.firms());
+            if (other != firm) {
+                gongmao = false;
+                name = FirmNames.manufacturerName(FirmNames.stem(other, s.seed()),
+                        Seeds.stream(s.seed(), other, 0, Seeds.NAMES), false);
+            }
+        }
         String legalPerson = FirmNames.personName(names);
         String contact = FirmNames.personName(names);
         String phoneLocal = FirmNames.localNumber(city.areaCode(), names);

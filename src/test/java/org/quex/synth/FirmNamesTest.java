@@ -36,7 +36,7 @@ class FirmNamesTest {
     void manufacturerNamesCarryNoIntermediaryKeywordUnlessPlanted工贸() {
         SplittableRandom r = new SplittableRandom(3);
         for (int i = 0; i < 5000; i++) {
-            String name = FirmNames.manufacturerName("杭州", r, false);
+            String name = FirmNames.manufacturerName(FirmNames.stem(i, 3), r, false);
             for (String k : KEYWORDS) {
                 assertFalse(name.contains(k), name + " contains " + k);
             }
@@ -45,7 +45,7 @@ class FirmNamesTest {
                 assertFalse(written.contains(k), written + " contains " + k);
             }
         }
-        assertTrue(FirmNames.manufacturerName("杭州", r, true).contains("工贸"));
+        assertTrue(FirmNames.manufacturerName(FirmNames.stem(1, 3), r, true).contains("工贸"));
     }
 
     @Test
@@ -53,7 +53,7 @@ class FirmNamesTest {
         SplittableRandom r = new SplittableRandom(11);
         Map<FirmNames.NameVariant, Integer> seen = new EnumMap<>(FirmNames.NameVariant.class);
         for (int i = 0; i < 5000; i++) {
-            String name = FirmNames.manufacturerName("宁波", r, false);
+            String name = FirmNames.manufacturerName(FirmNames.stem(i, 11), r, false);
             FirmNames.Written w = FirmNames.customsName(name, r, 0.1);
             seen.merge(w.variant(), 1, Integer::sum);
             if (w.variant() == FirmNames.NameVariant.TYPO) {
@@ -63,6 +63,15 @@ class FirmNamesTest {
             }
         }
         assertEquals(FirmNames.NameVariant.values().length, seen.size(), "every variant occurs: " + seen);
+    }
+
+    @Test
+    void registeredNameStemsAreUniqueUpToTheNameSpace() {
+        assertTrue(FirmNames.NAME_SPACE > 1_000_000, "room for real-size runs: " + FirmNames.NAME_SPACE);
+        java.util.Set<FirmNames.NameStem> stems = new java.util.HashSet<>();
+        for (int unit = 0; unit < 600_000; unit++) {
+            assertTrue(stems.add(FirmNames.stem(unit, 7)), "stem of unit " + unit + " repeats");
+        }
     }
 
     @Test
