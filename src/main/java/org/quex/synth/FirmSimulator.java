@@ -75,8 +75,43 @@ public final class FirmSimulator implements Serializable {
 
     // ---------------------------------------------------------------- ASIF firm-years
 
+    /** The written accounts of a firm-year (export not yet drawn), its true TFP and its domestic sales. */
+    private record Accounts(String[] row, double tfp, long domesticSales) {
+    }
+
     private void asifYear(FirmProfile p, Trader self, int year, double lnL, double lnk, SplittableRandom r,
                           List<Grant> grants, FirmHistory h) {
+        Accounts accounts = accounts(p, year, lnL, lnk, r);
+        String[] row = accounts.row();
+        double tfp = accounts.tfp();
+        long domesticSales = accounts.domesticSales();
+        String firmId = row[AsifField.FIRM_ID.ordinal()];
+        int qu = quAt(grants, year);
+        Regressors x = Regressors.of(row);
+        ExportDecision decision = ExportDecision.draw(truth, settings.scaleEquation(), x, tfp, qu, p.firmEffect(), r);
+        if (decision.ex() == 1) {
+            set(row, AsifField.EXPORT_VALUE, decision.exportValue());
+            set(row, AsifField.SALES, domesticSales + decision.exportValue());
+            if (!Regressors.of(row).equals(x)) {
+                throw new IllegalStateException("export changed the regressors of firm " + p.firm() + " in " + year);
+            }
+        }
+
+        SplittableRandom d = Seeds.stream(settings.seed(), p.firm(), year, Seeds.DEFECTS);
+        Defect defect = AsifDefects.draw(d, settings.defectScale());
+        h.asif.addAll(AsifDefects.plant(defect, row, year, d));
+
+        int before = h.customs.size();
+        int directRows = customsYear(p, self, year, decision, domesticSales, firmId, defect, h);
+        h.firmYears.add(new FirmHistory.FirmYearTruth(year, p.firm(), firmId, self.code(), p.industry().cic2002(), defect,
+                tfp, qu, x, decision.index(), decision.ex(), p.firmEffect(), decision.exportValue(),
+                directRowsUsd(h, before, "export"), sumIntermediary(h, before),
+                directRows));
+    }
+
+
+    /** Export delivery value, true TFP and the rest of the accounts, as ASIF writes them. */
+    private Accounts accounts(FirmProfile p, int year, double lnL, double lnk, SplittableRandom r) {
         long employees = Math.max(8, Math.round(Math.exp(lnL)));
         long netFixed = Math.max(120, Math.round(employees * Math.exp(lnk)));
         long fixed = Math.max(150, Math.round(netFixed / (0.55 + 0.30 * r.nextDouble())));
@@ -146,21 +181,12 @@ public final class FirmSimulator implements Serializable {
             set(row, parts[i], capital[i]);
         }
 
-        int qu = quAt(grants, year);
-        Regressors x = Regressors.of(row);
-        ExportDecision decision = ExportDecision.draw(truth, settings.scaleEquation(), x, tfp, qu, p.firmEffect(), r);
-        if (decision.ex() == 1) {
-            set(row, AsifField.EXPORT_VALUE, decision.exportValue());
-            set(row, AsifField.SALES, domesticSales + decision.exportValue());
-            if (!Regressors.of(row).equals(x)) {
-                throw new IllegalStateException("export changed the regressors of firm " + p.firm() + " in " + year);
-            }
-        }
+        return new Accounts(row, tfp, domesticSales);
+    }
 
-        SplittableRandom d = Seeds.stream(settings.seed(), p.firm(), year, Seeds.DEFECTS);
-        Defect defect = AsifDefects.draw(d, settings.defectScale());
-        h.asif.addAll(AsifDefects.plant(defect, row, year, d));
-
+    /** The firm's own customs rows of an ASIF firm-year, its intermediary's rows, planted extras and the link; returns its own rows. */
+    private int customsYear(FirmProfile p, Trader self, int year, ExportDecision decision, long domesticSales,
+                            String firmId, Defect defect, FirmHistory h) {
         // customs side of this firm-year
         SplittableRandom c = Seeds.stream(settings.seed(), p.firm(), year, Seeds.CUSTOMS);
         double rate = RMB_PER_USD.get(year);
@@ -187,10 +213,7 @@ public final class FirmSimulator implements Serializable {
                         written.text(), p.name(), defect == null ? "" : defect.label()));
             }
         }
-        h.firmYears.add(new FirmHistory.FirmYearTruth(year, p.firm(), firmId, self.code(), p.industry().cic2002(), defect,
-                tfp, qu, x, decision.index(), decision.ex(), p.firmEffect(), decision.exportValue(),
-                directRowsUsd(h, before, "export"), sumIntermediary(h, before),
-                directRows));
+        return directRows;
     }
 
     private static long directRowsUsd(FirmHistory h, int from, String direction) {
