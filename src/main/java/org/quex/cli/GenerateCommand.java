@@ -35,7 +35,7 @@ final class GenerateCommand extends QuexCommand {
     @Parameter(names = "--typo-share", description = "Share of customs firm-years whose firm name carries a typo")
     double typoShare = 0.08;
 
-    @Parameter(names = "--defect-scale", description = "Multiplies every planted-defect rate (0 = clean files)")
+    @Parameter(names = "--defect-scale", description = "Multiplies every planted-defect rate (0 plants none)")
     double defectScale = 1;
 
     @Parameter(names = "--firms-per-chunk", description = "Firms per unit of work (does not change the output)")

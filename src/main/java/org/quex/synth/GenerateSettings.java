@@ -16,10 +16,12 @@ public record GenerateSettings(long seed, int firms, int firstYear, int lastYear
     public static final int LAST_SUPPORTED_YEAR = 2013;
     /** Share of the firms that trade but are not in the ASIF survey (below its size threshold). */
     public static final double CUSTOMS_ONLY_SHARE = 0.12;
+    /** Two id versions per firm must fit the 8-digit organization-code space (FirmIds). */
+    public static final int MAX_FIRMS = 50_000_000;
 
     public GenerateSettings {
-        if (firms < 1) {
-            throw new QuexException("--firms must be at least 1, got " + firms);
+        if (firms < 1 || firms > MAX_FIRMS) {
+            throw new QuexException("--firms must lie within 1-" + MAX_FIRMS + " (the organization-code space), got " + firms);
         }
         if (firstYear > lastYear || firstYear < FIRST_SUPPORTED_YEAR || lastYear > LAST_SUPPORTED_YEAR) {
             throw new QuexException("--years must lie within " + FIRST_SUPPORTED_YEAR + "-" + LAST_SUPPORTED_YEAR
