@@ -82,6 +82,21 @@ public final class FirmNames {
         return city + stem.tradeName() + stem.word() + suffix;
     }
 
+    /**
+     * The name after corporatization: the legal form changes in a way that name normalization does
+     * not fold (厂 → 有限公司, 有限公司 → 股份有限公司, …), the stem stays, so the name stays unique.
+     */
+    public static String corporatized(String name) {
+        String[][] steps = {{"集团有限公司", "集团股份有限公司"}, {"股份有限公司", "集团有限公司"},
+            {"有限责任公司", "股份有限公司"}, {"工贸有限公司", "工贸股份有限公司"}, {"有限公司", "股份有限公司"}, {"厂", "有限公司"}};
+        for (String[] s : steps) {
+            if (name.endsWith(s[0])) {
+                return name.substring(0, name.length() - s[0].length()) + s[1];
+            }
+        }
+        return name;
+    }
+
     /** A trade intermediary's name: it carries one of the keywords the cleaning looks for. */
     public static String intermediaryName(String city, String keyword, SplittableRandom r) {
         return city + pick(TRADE_NAME_CHARS, r) + pick(TRADE_NAME_CHARS, r) + keyword + "有限公司";

@@ -16,7 +16,8 @@ public record FirmProfile(int firm, boolean inAsif, Places.City city, String nam
                           double quality, double directShare, boolean importer, boolean processingTrade,
                           int intermediary, List<String> products, double[] capitalShares, boolean gongmao,
                           double lnCustomsOnlyExportUsd, int restructuringYear, String registrationTypeAfter,
-                          double[] capitalSharesAfter, int affiliationChangeYear, String affiliationAfter) {
+                          double[] capitalSharesAfter, int affiliationChangeYear, String affiliationAfter,
+                          int renameYear, String nameAfter) {
 
     /** Registration types (reference/registration_type_codes.csv) with weights in percent. */
     static final String[][] REGISTRATION_WEIGHTS = {
@@ -32,6 +33,12 @@ public record FirmProfile(int firm, boolean inAsif, Places.City city, String nam
     static final double ID_CHANGE_SHARE = 0.06;
     /** Registered names are unique by construction except for these planted namesakes (matching must report them). */
     static final double NAMESAKE_SHARE = 0.005;
+    static final double RENAME_SHARE = 0.03;
+
+    /** The registered name in a year: a renamed firm (corporatization) carries its new name from the rename year. */
+    public String name(int year) {
+        return renameYear > 0 && year >= renameYear ? nameAfter : name;
+    }
 
     /** Restructuring (the SOE and collective reforms) changes ownership within a firm's life. */
     public String registrationType(int year) {
@@ -136,11 +143,24 @@ public record FirmProfile(int firm, boolean inAsif, Places.City city, String nam
                 affiliationAfter = weighted(AFFILIATION_WEIGHTS, r);
             } while (affiliationAfter.equals(affiliation));
         }
+        // corporatization renames some firms (half of the id changers at the same time): BVZ linking
+        // must then go through legal person, phone or founding data
+        int rename = 0;
+        if (exit - entry >= 2 && r.nextDouble() < RENAME_SHARE) {
+            rename = entry + 1 + r.nextInt(exit - entry - 1);
+        }
+        if (idChange > 0 && r.nextBoolean()) {
+            rename = idChange;
+        }
+        String nameAfter = rename > 0 ? FirmNames.corporatized(name) : name;
+        if (nameAfter.equals(name)) {
+            rename = 0;
+        }
         return new FirmProfile(firm, inAsif, city, name, legalPerson, contact, phoneLocal, address, zip, industry,
                 type, affiliation, founding, 1 + r.nextInt(12), entry, exit, idChange, lnL, lnk, tfpFirm, firmEffect,
                 quality, directShare, importer, processing, intermediary, List.copyOf(products),
                 capitalShares(type, r), gongmao, lnCustomsOnly, restructuring, typeAfter, sharesAfter,
-                affiliationChange, affiliationAfter);
+                affiliationChange, affiliationAfter, rename, nameAfter);
     }
 
     /** Shares of paid-in capital: state, collective, legal person, individual, HMT, foreign. */

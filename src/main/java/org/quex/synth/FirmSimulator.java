@@ -145,7 +145,7 @@ public final class FirmSimulator implements Serializable {
         String[] row = new String[AsifField.values().length];
         set(row, AsifField.FIRM_ID, firmId);
         set(row, AsifField.YEAR, year);
-        set(row, AsifField.FIRM_NAME, p.name());
+        set(row, AsifField.FIRM_NAME, p.name(year));
         set(row, AsifField.LEGAL_PERSON, p.legalPerson());
         set(row, AsifField.PHONE, FirmNames.asifPhone(p.city().areaCode(), p.phoneLocal()));
         set(row, AsifField.ZIP, p.zip());
@@ -195,7 +195,7 @@ public final class FirmSimulator implements Serializable {
         long importUsd = p.importer()
                 ? Math.round((decision.ex() == 1 ? decision.exportValue() * 0.35 : domesticSales * 0.03) * 1000 / rate) : 0;
         int before = h.customs.size();
-        FirmNames.Written written = FirmNames.customsName(p.name(), c, settings.typoShare());
+        FirmNames.Written written = FirmNames.customsName(p.name(year), c, settings.typoShare());
         int directRows = 0;
         if (layouts.fileFor("customs", year) != null) {
             String phone = FirmNames.customsPhone(p.city().areaCode(), p.phoneLocal(), c);
@@ -210,7 +210,7 @@ public final class FirmSimulator implements Serializable {
             if (directRows > 0) {
                 CustomsDefects.plantExtras(h.customs.get(before), year, ref, settings.defectScale(), c, h);
                 h.links.add(new FirmHistory.Link(year, self.code(), firmId, p.firm(), written.variant().name().toLowerCase(),
-                        written.text(), p.name(), defect == null ? "" : defect.label()));
+                        written.text(), p.name(year), defect == null ? "" : defect.label()));
             }
         }
         return directRows;
@@ -279,7 +279,7 @@ public final class FirmSimulator implements Serializable {
             Integer expiry = honour.expiresAfterYears() == null ? null : year + honour.expiresAfterYears();
             grants.add(new Grant(year, level, honour.name(), expiry));
             String published = r.nextDouble() < HONOUR_PUBLISHED_VARIANT_SHARE
-                    ? FirmNames.normalizableVariant(p.name(), r).text() : p.name();
+                    ? FirmNames.normalizableVariant(p.name(year), r).text() : p.name(year);
             h.honours.add(new FirmHistory.HonourRow(published, year, honour.name(), p.city().province(), expiry));
         }
         return grants;
@@ -307,7 +307,7 @@ public final class FirmSimulator implements Serializable {
                 + 0.3 * FirmProfile.gaussian(r)));
         long importUsd = p.importer() ? Math.round(exportUsd * 0.3) : 0;
         String phone = FirmNames.customsPhone(self.areaCode(), p.phoneLocal(), c);
-        Trader asWritten = new Trader(self.code(), self.name(), self.areaCode(), phone, self.zip(), self.address(),
+        Trader asWritten = new Trader(self.code(), p.name(year), self.areaCode(), phone, self.zip(), self.address(),
                 self.contact(), companyType(p.registrationType(year)), self.city(), self.gongmao());
         int before = h.customs.size();
         int rows = trade(asWritten, year, "export", exportUsd, settings.meanTransactions(), p, c, h, null);

@@ -66,6 +66,18 @@ class FirmNamesTest {
     }
 
     @Test
+    void aCorporatizedNameKeepsItsStemAndDoesNotNormalizeToTheOldName() {
+        SplittableRandom r = new SplittableRandom(8);
+        for (int i = 0; i < 2000; i++) {
+            FirmNames.NameStem stem = FirmNames.stem(i, 8);
+            String name = FirmNames.manufacturerName(stem, r, i % 10 == 0);
+            String renamed = FirmNames.corporatized(name);
+            assertNotEquals(normalize(name), normalize(renamed), name + " → " + renamed);
+            assertTrue(renamed.contains(stem.word()), renamed);
+        }
+    }
+
+    @Test
     void registeredNameStemsAreUniqueUpToTheNameSpace() {
         assertTrue(FirmNames.NAME_SPACE > 1_000_000, "room for real-size runs: " + FirmNames.NAME_SPACE);
         java.util.Set<FirmNames.NameStem> stems = new java.util.HashSet<>();
