@@ -40,7 +40,7 @@ public final class FirmSimulator implements Serializable {
     record Grant(int year, int qu, String honour, Integer expiry) {
     }
 
-    /** Firm-level context shared by the years of one firm. */
+    /** A customs declarant: code, name and contacts as written on its rows (names, phones and types vary by year). */
     private record Trader(String code, String name, String areaCode, String phone, String zip, String address,
                           String contact, String companyType, Places.City city, boolean gongmao) {
     }
