@@ -20,6 +20,7 @@ public final class Quex {
         commands.put("estimate", EstimateCommand::new);
         commands.put("bench", BenchCommand::new);
         commands.put("generate", GenerateCommand::new);
+        commands.put("ingest", IngestCommand::new);
         return commands;
     }
 

@@ -1,0 +1,55 @@
+package org.quex.cli;
+
+import com.beust.jcommander.Parameter;
+import com.beust.jcommander.Parameters;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.quex.ingest.IngestJob;
+import org.quex.ingest.QualityCheck;
+import org.quex.ingest.QualityRules;
+import org.quex.lake.SparkSessions;
+
+@Parameters(commandNames = "ingest", commandDescription =
+        "Read one year of raw ASIF, Customs or honours files into typed Parquet under LAKE/raw, with unreadable rows in LAKE/quarantine")
+final class IngestCommand extends QuexCommand {
+    @Parameter(names = "--source", required = true, description = "asif, customs or honours")
+    String source;
+
+    @Parameter(names = "--year", required = true, description = "The year the files hold (honours: the year of the list)")
+    int year;
+
+    @Parameter(names = "--input", required = true, variableArity = true,
+            description = "Raw files or directories (searched recursively), CSV or TSV")
+    List<String> inputs;
+
+    @Parameter(names = "--lake", description = "Lake root (local path or hdfs:// / s3a:// URI)")
+    String lake = "lake";
+
+    @Parameter(names = "--encoding", description = "UTF-8, GBK or GB18030 for every input (default: detect per file)")
+    String encoding;
+
+    @Parameter(names = "--max-record-lines", description = "Most physical lines one quoted record may span")
+    int maxRecordLines = 20;
+
+    @Override
+    public void run() {
+        SparkSession spark = SparkSessions.getOrCreate("quex ingest " + source + " " + year);
+        IngestJob.Result result = IngestJob.run(spark, new IngestJob.Settings(source, year, inputs, lake, encoding,
+                maxRecordLines, QualityRules.DEFAULTS));
+        for (String w : result.warnings()) {
+            System.out.println("warning: " + w);
+        }
+        for (IngestJob.FileResult f : result.files()) {
+            System.out.println("file " + f.file().path() + ": " + f.file().charsetName() + " (" + f.file().encodingSource()
+                    + "), layout " + f.file().layout() + ", read=" + f.counts().read() + " written=" + f.counts().written()
+                    + " quarantined=" + f.counts().quarantined());
+        }
+        for (QualityCheck c : result.quality()) {
+            if (!c.level().equals(QualityCheck.INFO)) {
+                System.out.println(c.level() + ": " + c.check() + ": " + c.message());
+            }
+        }
+        System.out.println("manifest " + result.manifest());
+        System.out.println(result.summaryLine(source, year));
+    }
+}

@@ -1,0 +1,17 @@
+package org.quex.ingest;
+
+import java.io.Serializable;
+import java.nio.charset.Charset;
+
+/**
+ * A raw file as inspected on the driver before the job: where it is, how it is decoded and split,
+ * and which layout its header matched.
+ *
+ * @param encodingSource "given" (--encoding) or "detected"
+ */
+public record InputFile(String path, long bytes, String charsetName, String encodingSource, char delimiter,
+                        String layout, java.util.List<String> header) implements Serializable {
+    public Charset charset() {
+        return Charset.forName(charsetName);
+    }
+}

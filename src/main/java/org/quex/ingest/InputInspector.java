@@ -1,0 +1,108 @@
+package org.quex.ingest;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.quex.QuexException;
+import org.quex.synth.RawLayouts;
+
+/**
+ * Looks at every input on the driver before any Spark job: expands directories, rejects formats
+ * ingest cannot read, chooses the charset, and matches the header to a layout. An input that is
+ * wrong fails here with its name, before anything is written.
+ */
+public final class InputInspector {
+    private InputInspector() {
+    }
+
+    public static List<InputFile> inspect(Configuration hadoop, List<String> inputs, String source, String encoding,
+                                          RawLayouts layouts) {
+        List<InputFile> files = new ArrayList<>();
+        try {
+            for (String input : inputs) {
+                Path path = new Path(input);
+                FileSystem fs = path.getFileSystem(hadoop);
+                if (!fs.exists(path)) {
+                    throw new QuexException("input '" + input + "' does not exist");
+                }
+                List<FileStatus> found = new ArrayList<>();
+                collect(fs, fs.getFileStatus(path), found);
+                if (found.isEmpty()) {
+                    throw new QuexException("input directory '" + input + "' holds no files");
+                }
+                found.sort((a, b) -> a.getPath().toString().compareTo(b.getPath().toString()));
+                for (FileStatus st : found) {
+                    files.add(inspect(fs, st, source, encoding, layouts));
+                }
+            }
+        } catch (IOException e) {
+            throw new QuexException("cannot read the inputs: " + e.getMessage(), e);
+        }
+        return files;
+    }
+
+    private static void collect(FileSystem fs, FileStatus st, List<FileStatus> out) throws IOException {
+        if (st.isFile()) {
+            out.add(st);
+            return;
+        }
+        for (FileStatus child : fs.listStatus(st.getPath())) {
+            String name = child.getPath().getName();
+            if (!name.startsWith(".") && !name.startsWith("_")) {
+                collect(fs, child, out);
+            }
+        }
+    }
+
+    private static InputFile inspect(FileSystem fs, FileStatus st, String source, String encoding,
+                                     RawLayouts layouts) throws IOException {
+        String path = st.getPath().toString();
+        byte[] sample;
+        try (InputStream in = fs.open(st.getPath())) {
+            sample = in.readNBytes(EncodingDetector.SAMPLE_BYTES);
+        }
+        Charset charset = encoding == null ? EncodingDetector.detect(sample, sample.length)
+                : EncodingDetector.named(encoding);
+        PhysicalLineReader lines = new PhysicalLineReader(new ByteArrayInputStream(sample), path, charset);
+        char delimiter = delimiterOf(path, sample);
+        List<String> header = FileIngestion.readHeader(lines, path, delimiter);
+        String layout = LayoutMatcher.match(source, header, layouts, path);
+        return new InputFile(path, st.getLen(), charset.name(), encoding == null ? "detected" : "given", delimiter,
+                layout, header);
+    }
+
+    /** Comma for .csv, tab for .tsv/.tab; .txt by its first line. Other formats are refused by name. */
+    static char delimiterOf(String path, byte[] sample) {
+        String name = path.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".csv")) {
+            return ',';
+        }
+        if (name.endsWith(".tsv") || name.endsWith(".tab")) {
+            return '\t';
+        }
+        if (name.endsWith(".txt")) {
+            for (byte b : sample) {
+                if (b == '\n') {
+                    break;
+                }
+                if (b == '\t') {
+                    return '\t';
+                }
+            }
+            return ',';
+        }
+        int dot = name.lastIndexOf('.');
+        String ext = dot < 0 ? "(none)" : name.substring(dot);
+        throw new QuexException(path + ": ingest reads CSV and TSV files (.csv, .tsv, .tab, .txt); extension " + ext
+                + " is not supported" + (ext.equals(".dta") || ext.equals(".xlsx") || ext.equals(".xls")
+                ? " yet: export the file to CSV (UTF-8 or GB18030) first" : ""));
+    }
+}

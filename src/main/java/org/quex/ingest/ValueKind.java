@@ -1,0 +1,6 @@
+package org.quex.ingest;
+
+/** Storage type of a canonical column in the lake. */
+public enum ValueKind {
+    STRING, INT, LONG, DOUBLE
+}

@@ -1,0 +1,35 @@
+package org.quex.lake;
+
+import org.apache.hadoop.fs.Path;
+
+/**
+ * The one place lake table locations are defined. A lake is a root (local path, hdfs:// or s3a://)
+ * holding one directory per stage and source, each partitioned by year=Y (and more where a stage
+ * says so), plus run manifests and data-quality tables.
+ */
+public record LakeTables(String root) {
+    /** Typed ingest output of a source: lake/raw/&lt;source&gt;. */
+    public Path raw(String source) {
+        return new Path(root, "raw/" + source);
+    }
+
+    /** Records ingest could not parse or type: lake/quarantine/&lt;source&gt;. */
+    public Path quarantine(String source) {
+        return new Path(root, "quarantine/" + source);
+    }
+
+    /** Data-quality metrics of a stage and source: lake/_quality/&lt;stage&gt;/&lt;source&gt;. */
+    public Path quality(String stage, String source) {
+        return new Path(root, "_quality/" + stage + "/" + source);
+    }
+
+    /** Run manifests, one JSON file per run. */
+    public Path manifests() {
+        return new Path(root, "_manifests");
+    }
+
+    /** The directory of one year of a year-partitioned table. */
+    public static Path yearPartition(Path table, int year) {
+        return new Path(table, "year=" + year);
+    }
+}

@@ -1,0 +1,87 @@
+package org.quex.lake;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.quex.QuexException;
+
+/**
+ * Writes and reads year-partitioned Parquet tables. Writes replace exactly the years they are told
+ * to (dynamic partition overwrite: other years' files are not touched), and reads use an explicit
+ * schema, because without mergeSchema Spark takes one footer's schema and drops later columns.
+ */
+public final class PartitionedParquet {
+    private PartitionedParquet() {
+    }
+
+    /**
+     * Replaces year {@code year} of {@code table} with {@code rows} (partitioned by
+     * {@code partitionColumns}, year first). Rows of any other year are a bug and stop the write;
+     * an empty frame removes the year, since dynamic overwrite would otherwise keep the old one.
+     *
+     * @param rowCount the number of rows in {@code rows}, known to the caller, or -1 to count
+     */
+    public static void replaceYear(SparkSession spark, Dataset<Row> rows, Path table, int year,
+                                   List<String> partitionColumns, long rowCount) {
+        if (!partitionColumns.get(0).equals("year")) {
+            throw new IllegalArgumentException("year must be the first partition column");
+        }
+        long n = rowCount >= 0 ? rowCount : rows.count();
+        try {
+            FileSystem fs = table.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (n == 0) {
+                fs.delete(LakeTables.yearPartition(table, year), true);
+                return;
+            }
+            Set<Integer> years = new TreeSet<>();
+            for (Row r : rows.select("year").distinct().collectAsList()) {
+                years.add(r.isNullAt(0) ? null : r.getInt(0));
+            }
+            if (!years.equals(Set.of(year))) {
+                throw new QuexException("refusing to write " + table + ": the rows hold years " + years
+                        + ", expected only " + year);
+            }
+            Set<String> written = new TreeSet<>();
+            if (partitionColumns.size() > 1) {
+                String sub = partitionColumns.get(1);
+                for (Row r : rows.select(sub).distinct().collectAsList()) {
+                    written.add(sub + "=" + r.get(0));
+                }
+            }
+            rows.write().mode(SaveMode.Overwrite).option("partitionOverwriteMode", "dynamic")
+                    .partitionBy(partitionColumns.toArray(String[]::new)).parquet(table.toString());
+            // A sub-partition (Customs month) absent from the new data must not survive from an old run;
+            // removed after the commit so that a failed write leaves the old year whole.
+            if (partitionColumns.size() > 1) {
+                for (var st : fs.listStatus(LakeTables.yearPartition(table, year))) {
+                    if (st.isDirectory() && !written.contains(st.getPath().getName())) {
+                        fs.delete(st.getPath(), true);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new QuexException("cannot write " + table + " year " + year + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A table read with its declared schema; an absent table reads as empty. */
+    public static Dataset<Row> read(SparkSession spark, Path table, StructType schema) {
+        try {
+            FileSystem fs = table.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (!fs.exists(table)) {
+                return spark.createDataFrame(List.of(), schema);
+            }
+        } catch (IOException e) {
+            throw new QuexException("cannot read " + table + ": " + e.getMessage(), e);
+        }
+        return spark.read().schema(schema).parquet(table.toString());
+    }
+}
