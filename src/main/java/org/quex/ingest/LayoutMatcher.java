@@ -34,7 +34,9 @@ public final class LayoutMatcher {
             }
             Set<String> overlap = new HashSet<>(known);
             overlap.retainAll(names);
-            if (overlap.size() > closestOverlap) {
+            // ties: the layout with fewer columns the header lacks is closer
+            if (overlap.size() > closestOverlap || overlap.size() == closestOverlap
+                    && known.size() < layouts.columns(closest).size()) {
                 closest = layout;
                 closestOverlap = overlap.size();
             }
