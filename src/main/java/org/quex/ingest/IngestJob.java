@@ -84,6 +84,19 @@ public final class IngestJob {
     }
 
     public static Result run(SparkSession spark, Settings s) {
+        try {
+            return runJob(spark, s);
+        } catch (RuntimeException e) {
+            // an input error raised in a task reaches the driver wrapped in a SparkException
+            QuexException q = QuexException.findIn(e);
+            if (q != null && q != e) {
+                throw new QuexException(q.getMessage(), e);
+            }
+            throw e;
+        }
+    }
+
+    private static Result runJob(SparkSession spark, Settings s) {
         RawLayouts layouts = RawLayouts.shared();
         SourceSchema schema = SourceSchema.of(s.source(), layouts);
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();

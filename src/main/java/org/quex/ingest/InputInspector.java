@@ -75,8 +75,24 @@ public final class InputInspector {
         char delimiter = delimiterOf(path, sample);
         List<String> header = FileIngestion.readHeader(lines, path, delimiter);
         String layout = LayoutMatcher.match(source, header, layouts, path);
+        decodeSample(sample, st.getLen(), path, charset);
         return new InputFile(path, st.getLen(), charset.name(), encoding == null ? "detected" : "given", delimiter,
                 layout, header);
+    }
+
+    /**
+     * Decodes every complete line of the sample strictly, so that a wrong charset fails here, before
+     * any job, for all but the rare file whose first bad byte lies beyond the sample.
+     */
+    private static void decodeSample(byte[] sample, long fileLength, String path, Charset charset) {
+        int end = sample.length;
+        if (fileLength > sample.length) {
+            while (end > 0 && sample[end - 1] != '\n') {
+                end--; // the last line may be cut by the sample: leave it to the job
+            }
+        }
+        PhysicalLineReader lines = new PhysicalLineReader(new ByteArrayInputStream(sample, 0, end), path, charset);
+        lines.forEachRemaining(l -> { });
     }
 
     /** Comma for .csv, tab for .tsv/.tab; .txt by its first line. Other formats are refused by name. */

@@ -1,0 +1,238 @@
+package org.quex.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.quex.QuexException;
+import org.quex.SparkTestSession;
+import org.quex.lake.LakeTables;
+import org.quex.lake.PartitionedParquet;
+import org.quex.synth.RawLayouts;
+
+/** Ingest of the generator's files: every planted malformed line quarantined for its reason, nothing else lost. */
+class IngestGeneratedFilesTest {
+    /** Planted defects are dense here (ten times the usual rates); the quarantine share must not stop the run. */
+    static final QualityRules LOOSE = new QualityRules(0.5, 0.0, 0.01, 0.5, 0.99, 0.5, 0.5);
+
+    static SparkSession spark;
+    static Path raw;
+    @TempDir
+    static Path lakeDir;
+
+    @BeforeAll
+    static void generate() {
+        spark = SparkTestSession.get();
+        raw = GeneratedRawFiles.dir();
+    }
+
+    static IngestJob.Result ingest(String lake, String source, int year, String input, String encoding,
+                                   QualityRules rules) {
+        return IngestJob.run(spark, new IngestJob.Settings(source, year, List.of(raw.resolve(input).toString()), lake,
+                encoding, 20, rules));
+    }
+
+    /** ASIF years of four layouts and three charsets (GBK, GB18030, UTF-8 TSV, UTF-8 CSV). */
+    @Test
+    void asifYearsOfEveryLayoutAndCharset() {
+        Map<String, Long> truth = GeneratedRawFiles.plantedDefects();
+        Map<String, Long> dataRows = GeneratedRawFiles.dataRows();
+        String lake = lakeDir.resolve("asif").toString();
+        for (int year : new int[] {2000, 2003, 2004, 2008, 2012}) {
+            String file = "asif/asif_" + year + (year >= 2008 && year <= 2010 ? ".tsv" : ".csv");
+            IngestJob.Result r = ingest(lake, "asif", year, file, null, LOOSE);
+            String expectedCharset = RawLayouts.shared().fileFor("asif", year).encoding().equals("UTF-8") ? "UTF-8" : "GB18030";
+            assertEquals(expectedCharset, r.files().get(0).file().charsetName(), file);
+            assertEquals(RawLayouts.shared().fileFor("asif", year).layout(), r.files().get(0).file().layout(), file);
+            assertEquals(dataRows.get(file), r.read(), file + ": every data line is read");
+            assertQuarantineMatchesTruth(lake, "asif", year, truth, "column employees (");
+            assertEquals(r.written(), rawRows(lake, "asif", year).count(), file);
+            // the quality pass counts the planted duplicate firm-years: two rows per pair
+            long duplicates = truth.get("asif," + year + ",duplicate_firm_year") / 2;
+            QualityCheck dup = r.quality().stream().filter(c -> c.check().startsWith("duplicate_share")).findFirst().orElseThrow();
+            assertTrue(dup.message().startsWith(duplicates + " rows repeat"), file + ": " + dup.message());
+        }
+    }
+
+    /** One Customs year of each of the six layouts (direction codes, HS padding, month forms, country forms). */
+    @Test
+    void customsYearsOfEveryLayout() {
+        Map<String, Long> truth = GeneratedRawFiles.plantedDefects();
+        String lake = lakeDir.resolve("customs").toString();
+        for (int year : new int[] {2001, 2002, 2005, 2006, 2009, 2013}) {
+            IngestJob.Result r = ingest(lake, "customs", year, "customs/" + year, null, LOOSE);
+            assertEquals(12, r.files().size());
+            for (IngestJob.FileResult f : r.files()) {
+                String rel = "customs/" + year + "/" + new org.apache.hadoop.fs.Path(f.file().path()).getName();
+                assertEquals(GeneratedRawFiles.dataRows().get(rel), f.counts().read(), rel);
+            }
+            assertQuarantineMatchesTruth(lake, "customs", year, truth, "column value_usd (");
+            var rows = rawRows(lake, "customs", year);
+            assertEquals(r.written(), rows.count());
+            assertEquals(12, rows.select("month").distinct().count(), "month partitions of " + year);
+            assertEquals(0, rows.filter(col("direction").isin("export", "import").unary_$bang()).count());
+            assertEquals(0, rows.filter(col("hs_code").rlike("^[0-9]{8}$").unary_$bang()).count(),
+                    "HS codes are 8 digits with leading zeros in " + year);
+        }
+    }
+
+    @Test
+    void everyPhysicalLineIsARowAQuarantinedLineOrTheHeader() {
+        String lake = lakeDir.resolve("lines").toString();
+        IngestJob.Result r = ingest(lake, "asif", 2003, "asif/asif_2003.csv", null, LOOSE);
+        TreeSet<Long> lines = new TreeSet<>();
+        for (Row row : rawRows(lake, "asif", 2003).select("source_line").collectAsList()) {
+            assertTrue(lines.add(row.getLong(0)));
+        }
+        for (Row row : quarantine(lake, "asif", 2003).select("line").collectAsList()) {
+            assertTrue(lines.add(row.getLong(0)), "line " + row.getLong(0) + " is both a row and quarantined");
+        }
+        long physical = r.files().get(0).counts().physicalLines();
+        assertEquals(physical - 1, lines.size());
+        assertEquals(2L, lines.first());
+        assertEquals(physical, lines.last());
+    }
+
+    @Test
+    void anUnknownLayoutFailsNamingTheUnmappedColumnsAndTheClosestLayout(@TempDir Path tmp) throws IOException {
+        Path file = tmp.resolve("asif_2012.csv");
+        List<String> lines = Files.readAllLines(raw.resolve("asif/asif_2012.csv"), StandardCharsets.UTF_8);
+        lines.set(0, lines.get(0).replace(",TA,", ",TOTAL_ASSETS,"));
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        QuexException e = assertThrows(QuexException.class, () -> IngestJob.run(spark, new IngestJob.Settings("asif",
+                2012, List.of(file.toString()), tmp.resolve("lake").toString(), null, 20, LOOSE)));
+        assertTrue(e.getMessage().contains("asif_2012.csv: the header matches no asif layout"), e.getMessage());
+        assertTrue(e.getMessage().contains("columns that map to no layout: TOTAL_ASSETS;"), e.getMessage());
+        assertTrue(e.getMessage().contains("closest layout asif_abbr_2011 (35 of 36"), e.getMessage());
+        assertFalse(Files.exists(tmp.resolve("lake")), "nothing is written");
+    }
+
+    @Test
+    void aGbkFileReadAsUtf8FailsNamingFileLineAndCharset(@TempDir Path tmp) {
+        QuexException e = assertThrows(QuexException.class, () -> ingest(tmp.toString(), "asif", 2003,
+                "asif/asif_2003.csv", "UTF-8", LOOSE));
+        assertTrue(e.getMessage().matches(".*asif_2003\\.csv, line \\d+: bytes that are not valid UTF-8.*--encoding.*"),
+                e.getMessage());
+        assertFalse(Files.exists(tmp.resolve("raw")), "nothing is written");
+    }
+
+    @Test
+    void anUnsupportedFormatFailsByName(@TempDir Path tmp) throws IOException {
+        Path dta = Files.write(tmp.resolve("asif_2003.dta"), new byte[] {1, 2, 3});
+        QuexException e = assertThrows(QuexException.class, () -> IngestJob.run(spark, new IngestJob.Settings("asif",
+                2003, List.of(dta.toString()), tmp.resolve("lake").toString(), null, 20, LOOSE)));
+        assertTrue(e.getMessage().contains("extension .dta is not supported yet"), e.getMessage());
+    }
+
+    @Test
+    void anErrorLevelQualityCheckStopsTheRunBeforeAnythingIsWritten(@TempDir Path tmp) {
+        QualityRules strict = new QualityRules(0.0, 0.0, 0.01, 0.5, 0.99, 0.5, 0.5);
+        QuexException e = assertThrows(QuexException.class, () -> ingest(tmp.toString(), "asif", 2003,
+                "asif/asif_2003.csv", null, strict));
+        assertTrue(e.getMessage().contains("data-quality check quarantine_share failed"), e.getMessage());
+        assertFalse(Files.exists(tmp.resolve("raw")));
+    }
+
+    @Test
+    void reingestingAYearReplacesOnlyThatYearAndGivesTheSameRows(@TempDir Path tmp) throws IOException {
+        String lake = tmp.toString();
+        ingest(lake, "asif", 2003, "asif/asif_2003.csv", null, LOOSE);
+        ingest(lake, "asif", 2004, "asif/asif_2004.csv", null, LOOSE);
+        Map<String, byte[]> before2003 = snapshot(tmp, "year=2003");
+        List<String> rows2004 = sortedRows(rawRows(lake, "asif", 2004));
+        List<String> quarantine2004 = sortedRows(quarantine(lake, "asif", 2004));
+        ingest(lake, "asif", 2004, "asif/asif_2004.csv", "GB18030", LOOSE);
+        Map<String, byte[]> after2003 = snapshot(tmp, "year=2003");
+        assertEquals(before2003.keySet(), after2003.keySet());
+        assertFalse(before2003.isEmpty());
+        for (String f : before2003.keySet()) {
+            assertTrue(java.util.Arrays.equals(before2003.get(f), after2003.get(f)), f + " changed");
+        }
+        assertEquals(rows2004, sortedRows(rawRows(lake, "asif", 2004)));
+        assertEquals(quarantine2004, sortedRows(quarantine(lake, "asif", 2004)));
+        try (Stream<Path> s = Files.list(tmp.resolve("raw/asif/year=2004"))) {
+            assertEquals(1, s.filter(p -> p.toString().endsWith(".parquet")).count(), "the old 2004 file is gone");
+        }
+    }
+
+    private static void assertQuarantineMatchesTruth(String lake, String source, int year, Map<String, Long> truth,
+                                                     String nonNumericColumn) {
+        Map<String, Long> byKind = new TreeMap<>();
+        for (Row r : quarantine(lake, source, year).select("reason").collectAsList()) {
+            String reason = r.getString(0);
+            String kind;
+            if (reason.startsWith("unbalanced quote")) {
+                kind = "malformed_unbalanced_quote";
+            } else if (reason.matches("\\d+ fields, expected \\d+")) {
+                kind = "malformed_short_row";
+            } else if (reason.startsWith(nonNumericColumn)
+                    && (reason.contains("not an integer") || reason.contains("not a number"))) {
+                kind = "malformed_non_numeric";
+            } else {
+                kind = "unexpected: " + reason;
+            }
+            byKind.merge(kind, 1L, Long::sum);
+        }
+        Map<String, Long> expected = new TreeMap<>();
+        for (String kind : List.of("malformed_unbalanced_quote", "malformed_short_row", "malformed_non_numeric")) {
+            long n = truth.get(source + "," + year + "," + kind);
+            if (n > 0) {
+                expected.put(kind, n);
+            }
+        }
+        assertEquals(expected, byKind, source + " " + year + " quarantine reasons");
+    }
+
+    static org.apache.spark.sql.Dataset<Row> rawRows(String lake, String source, int year) {
+        return PartitionedParquet.read(spark, new LakeTables(lake).raw(source),
+                SourceSchema.of(source, RawLayouts.shared()).structType()).filter(col("year").equalTo(year));
+    }
+
+    static org.apache.spark.sql.Dataset<Row> quarantine(String lake, String source, int year) {
+        return PartitionedParquet.read(spark, new LakeTables(lake).quarantine(source), IngestJob.QUARANTINE_SCHEMA)
+                .filter(col("year").equalTo(year));
+    }
+
+    private static List<String> sortedRows(org.apache.spark.sql.Dataset<Row> rows) {
+        List<String> out = new ArrayList<>();
+        for (Row r : rows.collectAsList()) {
+            out.add(r.toString());
+        }
+        out.sort(null);
+        return out;
+    }
+
+    /** Every file under a lake whose path has the given partition directory, with its bytes. */
+    private static Map<String, byte[]> snapshot(Path lake, String partition) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(lake)) {
+            for (Path p : s.filter(Files::isRegularFile).filter(p -> p.toString().contains("/" + partition + "/")).toList()) {
+                files.put(lake.relativize(p).toString(), Files.readAllBytes(p));
+            }
+        }
+        return files;
+    }
+
+    @SuppressWarnings("unused")
+    private static Charset gbk() {
+        return Charset.forName("GBK");
+    }
+}
