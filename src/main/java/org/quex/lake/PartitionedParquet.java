@@ -41,20 +41,19 @@ public final class PartitionedParquet {
                 fs.delete(LakeTables.yearPartition(table, year), true);
                 return;
             }
-            Set<Integer> years = new TreeSet<>();
-            for (Row r : rows.select("year").distinct().collectAsList()) {
+            // one small job lists the partitions the rows fall into: the year check and the months written
+            Set<Integer> years = new java.util.HashSet<>(); // may hold null: no TreeSet
+            Set<String> written = new TreeSet<>();
+            String[] cols = partitionColumns.toArray(String[]::new);
+            for (Row r : rows.groupBy(cols[0], java.util.Arrays.copyOfRange(cols, 1, cols.length)).count().collectAsList()) {
                 years.add(r.isNullAt(0) ? null : r.getInt(0));
+                if (cols.length > 1) {
+                    written.add(cols[1] + "=" + r.get(1));
+                }
             }
             if (!years.equals(Set.of(year))) {
                 throw new QuexException("refusing to write " + table + ": the rows hold years " + years
                         + ", expected only " + year);
-            }
-            Set<String> written = new TreeSet<>();
-            if (partitionColumns.size() > 1) {
-                String sub = partitionColumns.get(1);
-                for (Row r : rows.select(sub).distinct().collectAsList()) {
-                    written.add(sub + "=" + r.get(0));
-                }
             }
             rows.write().mode(SaveMode.Overwrite).option("partitionOverwriteMode", "dynamic")
                     .partitionBy(partitionColumns.toArray(String[]::new)).parquet(table.toString());
