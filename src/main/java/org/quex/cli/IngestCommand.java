@@ -50,6 +50,9 @@ final class IngestCommand extends QuexCommand {
             }
         }
         System.out.println("manifest " + result.manifest());
+        StringBuilder timing = new StringBuilder("seconds:");
+        result.seconds().forEach((phase, sec) -> timing.append(String.format(" %s %.1f", phase, sec)));
+        System.out.println(timing);
         System.out.println(result.summaryLine(source, year));
     }
 }

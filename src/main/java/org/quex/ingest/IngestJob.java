@@ -48,7 +48,8 @@ public final class IngestJob {
 
     /** What a run did: per-file counts, the year's totals, the quality findings and the manifest. */
     public record Result(List<FileResult> files, long read, long written, long quarantined,
-                         List<QualityCheck> quality, String manifest, List<String> warnings) {
+                         List<QualityCheck> quality, String manifest, List<String> warnings,
+                         Map<String, Double> seconds) {
         public String summaryLine(String source, int year) {
             return "source=" + source + " year=" + year + " read=" + read + " written=" + written
                     + " quarantined=" + quarantined;
@@ -102,6 +103,8 @@ public final class IngestJob {
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         List<InputFile> files = InputInspector.inspect(hadoop, s.inputs(), s.source(), s.encoding(), layouts);
         List<String> warnings = layoutWarnings(files, s, layouts);
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        long t0 = System.nanoTime();
 
         StructType outcomeSchema = outcomeSchema(schema);
         // File indices, not InputFile records, are the RDD elements: Kryo cannot serialize records,
@@ -124,6 +127,8 @@ public final class IngestJob {
             spark.sparkContext().setJobDescription("ingest " + s.source() + " " + year + ": read " + files.size() + " files");
             List<FileResult> results = fileResults(outcomes.filter(col(KIND).equalTo(KIND_FILE)).select(RAW_TEXT)
                     .collectAsList(), files);
+            seconds.put("read", (System.nanoTime() - t0) / 1e9);
+            long t1 = System.nanoTime();
             long read = 0;
             long written = 0;
             long quarantined = 0;
@@ -154,14 +159,17 @@ public final class IngestJob {
                 }
             }
 
+            seconds.put("quality", (System.nanoTime() - t1) / 1e9);
+            long t2 = System.nanoTime();
             spark.sparkContext().setJobDescription("ingest " + s.source() + " " + year + ": write");
             PartitionedParquet.replaceYear(spark, typed, lake.raw(s.source()), year, schema.partitionColumns(), written);
             PartitionedParquet.replaceYear(spark, quarantine, lake.quarantine(s.source()), year, List.of("year"),
                     quarantined);
             PartitionedParquet.replaceYear(spark, qualityFrame(spark, checks, year), lake.quality("ingest", s.source()),
                     year, List.of("year"), checks.size());
-            String manifest = writeManifest(hadoop, lake, s, results, checks, read, written, quarantined);
-            return new Result(results, read, written, quarantined, checks, manifest, warnings);
+            seconds.put("write", (System.nanoTime() - t2) / 1e9);
+            String manifest = writeManifest(hadoop, lake, s, results, checks, read, written, quarantined, seconds);
+            return new Result(results, read, written, quarantined, checks, manifest, warnings, seconds);
         } finally {
             outcomes.unpersist();
         }
@@ -172,6 +180,10 @@ public final class IngestJob {
         List<String> warnings = new ArrayList<>();
         RawLayouts.RawFile expected = layouts.fileFor(s.source(), s.year());
         for (InputFile f : files) {
+            Integer named = yearInName(f.path(), s.source(), layouts);
+            if (named != null && named != s.year()) {
+                warnings.add(f.path() + ": the file name says " + named + ", ingesting it as year " + s.year());
+            }
             if (expected == null) {
                 warnings.add(f.path() + ": data-schemas/raw/raw_files.csv lists no " + s.source() + " files for "
                         + s.year() + "; header matched layout " + f.layout());
@@ -181,6 +193,27 @@ public final class IngestJob {
             }
         }
         return warnings;
+    }
+
+    /**
+     * The year a file's name carries by the path patterns of raw_files.csv, or null. Customs files of
+     * 2007 on give their month without a year, so the name is the only cross-check there.
+     */
+    static Integer yearInName(String path, String source, RawLayouts layouts) {
+        String name = new Path(path).getName();
+        for (RawLayouts.RawFile f : layouts.files()) {
+            if (!f.source().equals(source) || !f.pathPattern().contains("{year}")) {
+                continue;
+            }
+            String pattern = f.pathPattern().substring(f.pathPattern().lastIndexOf('/') + 1);
+            String regex = java.util.regex.Pattern.quote(pattern).replace("{year}", "\\E(\\d{4})\\Q")
+                    .replace("{month}", "\\E\\d{2}\\Q");
+            var m = java.util.regex.Pattern.compile(regex).matcher(name);
+            if (m.matches()) {
+                return Integer.parseInt(m.group(1));
+            }
+        }
+        return null;
     }
 
     private static StructType outcomeSchema(SourceSchema schema) {
@@ -283,7 +316,8 @@ public final class IngestJob {
     }
 
     private static String writeManifest(Configuration hadoop, LakeTables lake, Settings s, List<FileResult> results,
-                                        List<QualityCheck> checks, long read, long written, long quarantined) {
+                                        List<QualityCheck> checks, long read, long written, long quarantined,
+                                        Map<String, Double> seconds) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("source", s.source());
         config.put("year", s.year());
@@ -317,6 +351,7 @@ public final class IngestJob {
             quality.add(m);
         }
         manifest.put("quality", quality);
+        manifest.put("seconds", seconds);
         Path lakeRoot = new Path(s.lake());
         try {
             return manifest.write(lakeRoot.getFileSystem(hadoop), lake, s.source() + "-" + s.year()).toString();

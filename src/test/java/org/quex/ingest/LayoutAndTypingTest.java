@@ -32,6 +32,15 @@ class LayoutAndTypingTest {
     }
 
     @Test
+    void everyLayoutOfEverySourceIsFoundByItsOwnHeader() {
+        for (String source : SourceSchema.SOURCES) {
+            for (String layout : SourceSchema.layoutsOf(source, LAYOUTS)) {
+                assertEquals(layout, LayoutMatcher.match(source, header(layout), LAYOUTS, "f.csv"));
+            }
+        }
+    }
+
+    @Test
     void anUnknownHeaderNamesTheUnmappedColumnsAndTheClosestLayout() {
         List<String> h = new ArrayList<>(header("asif_en_2001"));
         h.set(h.indexOf("wage"), "wage_total");
