@@ -31,11 +31,18 @@ final class IngestCommand extends QuexCommand {
     @Parameter(names = "--max-record-lines", description = "Most physical lines one quoted record may span")
     int maxRecordLines = 20;
 
+    @Parameter(names = "--max-quarantine-share", description =
+            "Share of quarantined records above which the year is refused (a data-quality error)")
+    double maxQuarantineShare = QualityRules.DEFAULTS.quarantineShareError();
+
     @Override
     public void run() {
+        QualityRules d = QualityRules.DEFAULTS;
+        QualityRules rules = new QualityRules(maxQuarantineShare, d.quarantineShareWarning(), d.replacementShareError(),
+                d.completenessError(), d.completenessWarning(), d.duplicateShareError(), d.rowChangeWarning());
         SparkSession spark = SparkSessions.getOrCreate("quex ingest " + source + " " + year);
         IngestJob.Result result = IngestJob.run(spark, new IngestJob.Settings(source, year, inputs, lake, encoding,
-                maxRecordLines, QualityRules.DEFAULTS));
+                maxRecordLines, rules));
         for (String w : result.warnings()) {
             System.out.println("warning: " + w);
         }

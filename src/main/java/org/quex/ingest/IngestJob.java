@@ -87,13 +87,17 @@ public final class IngestJob {
     public static Result run(SparkSession spark, Settings s) {
         try {
             return runJob(spark, s);
-        } catch (RuntimeException e) {
-            // an input error raised in a task reaches the driver wrapped in a SparkException
+        } catch (Exception e) {
+            // An input error raised in a task reaches the driver wrapped in a SparkException, which
+            // Scala throws undeclared (it is a checked exception in Java's eyes).
             QuexException q = QuexException.findIn(e);
             if (q != null && q != e) {
                 throw new QuexException(q.getMessage(), e);
             }
-            throw e;
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 
