@@ -89,7 +89,8 @@ public final class FileIngestion implements Iterator<IngestOutcome> {
             throw new IllegalStateException(file.path() + ": " + physical + " lines read but " + (1 + recordLines)
                     + " accounted for");
         }
-        return new FileCounts(physical, typed + quarantined, typed, quarantined, lines.replacementLines());
+        return new FileCounts(physical, typed + quarantined, typed, quarantined, lines.replacementLines(),
+                lines.firstReplacementLine());
     }
 
     public int year() {

@@ -137,7 +137,11 @@ public final class IngestJob {
             long written = 0;
             long quarantined = 0;
             long replacement = 0;
+            String firstReplacement = null;
             for (FileResult r : results) {
+                if (firstReplacement == null && r.counts().replacementLines() > 0) {
+                    firstReplacement = r.file().path() + ", line " + r.counts().firstReplacementLine();
+                }
                 read += r.counts().read();
                 written += r.counts().written();
                 quarantined += r.counts().quarantined();
@@ -155,7 +159,7 @@ public final class IngestJob {
             long previous = PartitionedParquet.read(spark, lake.raw(s.source()), schema.structType())
                     .filter(col(SourceSchema.YEAR).equalTo(year - 1)).count();
             List<QualityCheck> checks = s.rules().evaluate(s.source(), QualityReport.metrics(typed, schema),
-                    previous == 0 ? -1 : previous, read, quarantined, replacement);
+                    previous == 0 ? -1 : previous, read, quarantined, replacement, firstReplacement);
             for (QualityCheck c : checks) {
                 if (c.isError()) {
                     throw new QuexException("year " + year + " " + s.source() + ": data-quality check " + c.check()
@@ -287,7 +291,8 @@ public final class IngestJob {
                 row[width] = KIND_FILE;
                 row[width + 2] = String.join("\t", file.path(), HexFormat.of().formatHex(sha.digest()),
                         Long.toString(c.physicalLines()), Long.toString(c.read()), Long.toString(c.written()),
-                        Long.toString(c.quarantined()), Long.toString(c.replacementLines()));
+                        Long.toString(c.quarantined()), Long.toString(c.replacementLines()),
+                        Long.toString(c.firstReplacementLine()));
                 return RowFactory.create(row);
             }
         };
@@ -306,7 +311,7 @@ public final class IngestJob {
                 throw new IllegalStateException(file.path() + ": the job returned no summary");
             }
             results.add(new FileResult(file, new FileCounts(Long.parseLong(f[2]), Long.parseLong(f[3]),
-                    Long.parseLong(f[4]), Long.parseLong(f[5]), Long.parseLong(f[6])), f[1]));
+                    Long.parseLong(f[4]), Long.parseLong(f[5]), Long.parseLong(f[6]), Long.parseLong(f[7])), f[1]));
         }
         return results;
     }
@@ -342,6 +347,7 @@ public final class IngestJob {
             d.put("rows_written", r.counts().written());
             d.put("rows_quarantined", r.counts().quarantined());
             d.put("replacement_character_lines", r.counts().replacementLines());
+            d.put("first_replacement_character_line", r.counts().firstReplacementLine());
             manifest.addInput(r.file().path(), r.file().bytes(), r.sha256(), d);
         }
         manifest.addCounts(s.source(), s.year(), read, written, 0, quarantined);

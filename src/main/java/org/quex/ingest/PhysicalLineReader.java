@@ -35,6 +35,7 @@ public final class PhysicalLineReader implements Iterator<PhysicalLine> {
     private long lineNumber;
     private PhysicalLine next;
     private long replacementLines;
+    private long firstReplacementLine;
 
     public PhysicalLineReader(InputStream in, String fileName, Charset charset) {
         this.in = in;
@@ -47,6 +48,11 @@ public final class PhysicalLineReader implements Iterator<PhysicalLine> {
     /** Lines whose decoded text holds U+FFFD: the file stored replacement characters itself. */
     public long replacementLines() {
         return replacementLines;
+    }
+
+    /** The first line holding U+FFFD, or 0. */
+    public long firstReplacementLine() {
+        return firstReplacementLine;
     }
 
     /** Physical lines read so far. */
@@ -113,7 +119,9 @@ public final class PhysicalLineReader implements Iterator<PhysicalLine> {
                     + "--encoding UTF-8|GBK|GB18030");
         }
         if (text.indexOf('\uFFFD') >= 0) {
-            replacementLines++;
+            if (replacementLines++ == 0) {
+                firstReplacementLine = lineNumber;
+            }
         }
         return new PhysicalLine(lineNumber, text);
     }

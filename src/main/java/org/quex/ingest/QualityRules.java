@@ -43,9 +43,10 @@ public record QualityRules(double quarantineShareError, double quarantineShareWa
     /**
      * @param metrics         "rows", "nonnull:&lt;col&gt;", "distinct:&lt;col&gt;", "min:&lt;col&gt;", "max:&lt;col&gt;"
      * @param previousYearRows rows of the previous year already in the lake, or -1 if none
+     * @param firstReplacement  "file, line N" of the first line holding U+FFFD, or null
      */
     public List<QualityCheck> evaluate(String source, Map<String, Double> metrics, long previousYearRows,
-                                       long read, long quarantined, long replacementLines) {
+                                       long read, long quarantined, long replacementLines, String firstReplacement) {
         List<QualityCheck> checks = new ArrayList<>();
         double rows = metrics.get("rows");
         checks.add(new QualityCheck("row_count", rows == 0 ? QualityCheck.ERROR : QualityCheck.INFO, rows,
@@ -65,7 +66,8 @@ public record QualityRules(double quarantineShareError, double quarantineShareWa
         checks.add(new QualityCheck("replacement_character_share",
                 rShare > replacementShareError ? QualityCheck.ERROR
                         : replacementLines > 0 ? QualityCheck.WARNING : QualityCheck.INFO,
-                rShare, replacementLines + " lines hold U+FFFD (the delivery stored replacement characters)"));
+                rShare, replacementLines + " lines hold U+FFFD (the delivery stored replacement characters)"
+                        + (firstReplacement == null ? "" : "; first: " + firstReplacement)));
         for (String key : keyFields(source)) {
             Double nonNull = metrics.get("nonnull:" + key);
             if (nonNull == null) {

@@ -37,6 +37,9 @@ public final class ValueFormats {
     }
 
     public static long parseLong(String raw) throws BadValue {
+        if (isPlainDigits(raw, 18)) {
+            return Long.parseLong(raw); // the common case, without regular expressions
+        }
         String v = raw.strip();
         var whole = WHOLE_WITH_ZERO_FRACTION.matcher(v);
         if (whole.matches()) {
@@ -64,8 +67,11 @@ public final class ValueFormats {
     }
 
     public static double parseDouble(String raw) throws BadValue {
+        if (isPlainDigits(raw, 15)) {
+            return Long.parseLong(raw); // exact in a double below 10^15
+        }
         String v = raw.strip();
-        if (v.isEmpty() || !DECIMAL.matcher(v).matches() || !v.matches(".*\\d.*")) {
+        if (v.isEmpty() || !DECIMAL.matcher(v).matches() || v.chars().noneMatch(Character::isDigit)) {
             throw new BadValue("not a number: '" + raw + "'");
         }
         double d = Double.parseDouble(v.replace(",", ""));
@@ -73,6 +79,22 @@ public final class ValueFormats {
             throw new BadValue("number out of range: '" + raw + "'");
         }
         return d;
+    }
+
+    /** An optional minus and 1..maxDigits ASCII digits, nothing else. */
+    private static boolean isPlainDigits(String v, int maxDigits) {
+        int start = !v.isEmpty() && v.charAt(0) == '-' ? 1 : 0;
+        int n = v.length() - start;
+        if (n < 1 || n > maxDigits) {
+            return false;
+        }
+        for (int i = start; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Formats that say in which form a value was delivered (kept as given, with the form alongside). */

@@ -117,6 +117,6 @@ class LayoutAndTypingTest {
                 "quarantine @5: 2 fields, expected 5",
                 "quarantine @6: column year_obtained (获得年份): not an integer: '20l0'",
                 "row 戊公司 @7"), outcomes);
-        assertEquals(new FileCounts(7, 5, 2, 3, 0), ingestion.counts());
+        assertEquals(new FileCounts(7, 5, 2, 3, 0, 0), ingestion.counts());
     }
 }

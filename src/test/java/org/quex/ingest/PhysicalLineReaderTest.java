@@ -53,6 +53,7 @@ class PhysicalLineReaderTest {
                 "a\nb\uFFFDc\nd\uFFFD\n".getBytes(StandardCharsets.UTF_8)), "f.csv", StandardCharsets.UTF_8);
         r.forEachRemaining(l -> { });
         assertEquals(2, r.replacementLines());
+        assertEquals(2, r.firstReplacementLine());
         assertEquals(3, r.linesRead());
     }
 

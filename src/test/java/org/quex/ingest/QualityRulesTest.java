@@ -25,7 +25,7 @@ class QualityRulesTest {
 
     @Test
     void aCleanYearHasOnlyInformation() {
-        List<QualityCheck> checks = QualityRules.DEFAULTS.evaluate("asif", asifMetrics(1000, 1000, 1000), 950, 1000, 0, 0);
+        List<QualityCheck> checks = QualityRules.DEFAULTS.evaluate("asif", asifMetrics(1000, 1000, 1000), 950, 1000, 0, 0, null);
         assertEquals(List.of(), checks.stream().filter(c -> !c.level().equals(QualityCheck.INFO)).toList());
         assertEquals("min 8, max 5000", checks.stream().filter(c -> c.check().equals("range:employees"))
                 .findFirst().orElseThrow().message());
@@ -33,17 +33,20 @@ class QualityRulesTest {
 
     @Test
     void levelsFollowTheThresholds() {
-        List<QualityCheck> checks = QualityRules.DEFAULTS.evaluate("asif", asifMetrics(1000, 400, 390), 3000, 1100, 100, 20);
+        List<QualityCheck> checks = QualityRules.DEFAULTS.evaluate("asif", asifMetrics(1000, 400, 390), 3000, 1100, 100, 20, "f.csv, line 7");
         assertEquals(QualityCheck.WARNING, level(checks, "row_change_vs_previous_year"));      // -66.7 %
         assertEquals(QualityCheck.ERROR, level(checks, "quarantine_share"));                   // 9.1 % > 5 %
         assertEquals(QualityCheck.ERROR, level(checks, "replacement_character_share"));        // 1.8 % > 1 %
+        assertEquals("20 lines hold U+FFFD (the delivery stored replacement characters); first: f.csv, line 7",
+                checks.stream().filter(c -> c.check().equals("replacement_character_share")).findFirst().orElseThrow()
+                        .message());
         assertEquals(QualityCheck.ERROR, level(checks, "completeness:firm_id"));               // 40 % < 50 %
         assertEquals(QualityCheck.WARNING, level(checks, "duplicate_share:firm_id,year"));     // 10 of 400
     }
 
     @Test
     void noRowsIsAnError() {
-        assertEquals(QualityCheck.ERROR, level(QualityRules.DEFAULTS.evaluate("customs", Map.of("rows", 0.0), -1, 3, 3, 0),
+        assertEquals(QualityCheck.ERROR, level(QualityRules.DEFAULTS.evaluate("customs", Map.of("rows", 0.0), -1, 3, 3, 0, null),
                 "row_count"));
     }
 }
