@@ -51,9 +51,19 @@ public final class SourceSchema implements Serializable {
         Map<String, CanonicalColumn> data = new LinkedHashMap<>();
         Map<String, CanonicalColumn> partitionDefs = new LinkedHashMap<>();
         partitionDefs.put(YEAR, new CanonicalColumn(YEAR, ValueKind.INT, "year", "--year (checked against a year column)"));
-        for (String layout : layoutsOf(source, layouts)) {
+        List<String> sourceLayouts = layoutsOf(source, layouts);
+        Map<String, List<String>> carriedBy = new LinkedHashMap<>();
+        for (String layout : sourceLayouts) {
             for (RawLayouts.RawColumn c : layouts.columns(layout)) {
-                CanonicalColumn col = new CanonicalColumn(c.canonical(), kindOf(c), c.unit(), "layouts");
+                carriedBy.computeIfAbsent(c.canonical(), k -> new ArrayList<>()).add(layout);
+            }
+        }
+        for (String layout : sourceLayouts) {
+            for (RawLayouts.RawColumn c : layouts.columns(layout)) {
+                List<String> by = carriedBy.get(c.canonical());
+                // which layouts deliver the column: elsewhere it is null
+                String origin = by.size() == sourceLayouts.size() ? "all layouts" : "only " + String.join(" ", by);
+                CanonicalColumn col = new CanonicalColumn(c.canonical(), kindOf(c), c.unit(), origin);
                 Map<String, CanonicalColumn> target = partitions.contains(c.canonical()) ? partitionDefs : data;
                 CanonicalColumn known = target.putIfAbsent(c.canonical(), col);
                 if (known != null && known.kind() != col.kind()) {
