@@ -98,6 +98,44 @@ class IngestGeneratedFilesTest {
     }
 
     @Test
+    void theHonoursListIsReadWhole() {
+        IngestJob.Result r = ingest(lakeDir.resolve("honours").toString(), "honours", 2013, "honours/honours.csv", null,
+                QualityRules.DEFAULTS);
+        assertEquals(GeneratedRawFiles.dataRows().get("honours/honours.csv"), r.written());
+        assertEquals(0, r.quarantined());
+    }
+
+    @Test
+    void theQualityMetricsAreOneSparkJob() throws java.util.concurrent.TimeoutException {
+        String lake = lakeDir.resolve("jobs").toString();
+        ingest(lake, "asif", 2012, "asif/asif_2012.csv", null, LOOSE);
+        var rows = rawRows(lake, "asif", 2012).cache();
+        long n = rows.count();
+        // adaptive execution submits each shuffle stage as a job of its own; without it one pass is one job
+        String adaptive = spark.conf().get("spark.sql.adaptive.enabled");
+        spark.conf().set("spark.sql.adaptive.enabled", "false");
+        java.util.concurrent.atomic.AtomicInteger jobs = new java.util.concurrent.atomic.AtomicInteger();
+        org.apache.spark.scheduler.SparkListener listener = new org.apache.spark.scheduler.SparkListener() {
+            @Override
+            public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart start) {
+                jobs.incrementAndGet();
+            }
+        };
+        spark.sparkContext().addSparkListener(listener);
+        try {
+            Map<String, Double> m = QualityReport.metrics(rows, SourceSchema.of("asif", RawLayouts.shared()));
+            spark.sparkContext().listenerBus().waitUntilEmpty(10_000);
+            assertEquals((double) n, m.get("rows"));
+            assertTrue(m.containsKey("distinct:firm_id") && m.containsKey("max:sales"), m.toString());
+        } finally {
+            spark.sparkContext().removeSparkListener(listener);
+            spark.conf().set("spark.sql.adaptive.enabled", adaptive);
+            rows.unpersist();
+        }
+        assertEquals(1, jobs.get(), "jobs for the quality metrics");
+    }
+
+    @Test
     void everyPhysicalLineIsARowAQuarantinedLineOrTheHeader() {
         String lake = lakeDir.resolve("lines").toString();
         IngestJob.Result r = ingest(lake, "asif", 2003, "asif/asif_2003.csv", null, LOOSE);
