@@ -19,13 +19,13 @@ final class IngestCommand extends QuexCommand {
     int year;
 
     @Parameter(names = "--input", required = true, variableArity = true,
-            description = "Raw files or directories (searched recursively), CSV or TSV")
+            description = "Raw files or directories (searched recursively): CSV, TSV or Stata .dta (117-119)")
     List<String> inputs;
 
     @Parameter(names = "--lake", description = "Lake root (local path or hdfs:// / s3a:// URI)")
     String lake = "lake";
 
-    @Parameter(names = "--encoding", description = "UTF-8, GBK or GB18030 for every input (default: detect per file)")
+    @Parameter(names = "--encoding", description = "UTF-8, GBK or GB18030 for every input (default: detect per file; Stata 117: GB18030)")
     String encoding;
 
     @Parameter(names = "--max-record-lines", description = "Most physical lines one quoted record may span")

@@ -15,8 +15,9 @@ import org.quex.synth.RawLayouts;
 public final class FileIngestion implements Iterator<IngestOutcome> {
     private final InputFile file;
     private final int year;
+    /** Null for a Stata file, which has records but no lines. */
     private final PhysicalLineReader lines;
-    private final RecordAssembler records;
+    private final java.util.Iterator<AssembledRecord> records;
     private final RowTyper typer;
     private final int sourceFileIndex;
     private final int sourceLineIndex;
@@ -28,13 +29,21 @@ public final class FileIngestion implements Iterator<IngestOutcome> {
                          int maxRecordLines) {
         this.file = file;
         this.year = year;
-        this.lines = new PhysicalLineReader(in, file.path(), file.charset());
-        List<String> header = readHeader(lines, file.path(), file.delimiter());
+        List<String> header;
+        if (file.isStata()) {
+            StataDta dta = new StataDta(in, file.path(), file.charset());
+            this.lines = null;
+            header = dta.variableNames();
+            this.records = dta;
+        } else {
+            this.lines = new PhysicalLineReader(in, file.path(), file.charset());
+            header = readHeader(lines, file.path(), file.delimiter());
+            this.records = new RecordAssembler(lines, file.delimiter(), header.size(), maxRecordLines);
+        }
         if (!header.equals(file.header())) {
             throw new QuexException(file.path() + ": the header changed since the file was inspected");
         }
         this.typer = new RowTyper(schema, layouts.columns(file.layout()), header, year);
-        this.records = new RecordAssembler(lines, file.delimiter(), header.size(), maxRecordLines);
         this.sourceFileIndex = schema.indexOf(SourceSchema.SOURCE_FILE);
         this.sourceLineIndex = schema.indexOf(SourceSchema.SOURCE_LINE);
     }
@@ -83,14 +92,15 @@ public final class FileIngestion implements Iterator<IngestOutcome> {
 
     /** Counts so far; complete once {@link #hasNext()} is false. */
     public FileCounts counts() {
-        long physical = lines.linesRead();
+        // a Stata file counts its header and observations as "lines", so the identity reads the same
+        long physical = lines == null ? 1 + recordLines : lines.linesRead();
         if (!hasNext() && physical != 1 + recordLines) {
             // every physical line is the header, part of a record, or a quarantined line
             throw new IllegalStateException(file.path() + ": " + physical + " lines read but " + (1 + recordLines)
                     + " accounted for");
         }
-        return new FileCounts(physical, typed + quarantined, typed, quarantined, lines.replacementLines(),
-                lines.firstReplacementLine());
+        return new FileCounts(physical, typed + quarantined, typed, quarantined,
+                lines == null ? 0 : lines.replacementLines(), lines == null ? 0 : lines.firstReplacementLine());
     }
 
     public int year() {

@@ -65,6 +65,18 @@ public final class InputInspector {
     private static InputFile inspect(FileSystem fs, FileStatus st, String source, String encoding,
                                      RawLayouts layouts) throws IOException {
         String path = st.getPath().toString();
+        if (path.toLowerCase(Locale.ROOT).endsWith(".dta")) {
+            // 117 stores strings in a local code page: --encoding, else GB18030 (Chinese deliveries)
+            Charset codePage = encoding == null ? EncodingDetector.GB18030 : EncodingDetector.named(encoding);
+            StataDta dta;
+            try (InputStream in = fs.open(st.getPath())) {
+                dta = new StataDta(in, path, codePage);
+            }
+            String layout = LayoutMatcher.match(source, dta.variableNames(), layouts, path);
+            String origin = !dta.charset().equals(codePage) ? "format" : encoding == null ? "default" : "given";
+            return new InputFile(path, st.getLen(), dta.charset().name(), origin, InputFile.STATA, layout,
+                    dta.variableNames());
+        }
         byte[] sample;
         try (InputStream in = fs.open(st.getPath())) {
             sample = in.readNBytes(EncodingDetector.SAMPLE_BYTES);
@@ -117,8 +129,8 @@ public final class InputInspector {
         }
         int dot = name.lastIndexOf('.');
         String ext = dot < 0 ? "(none)" : name.substring(dot);
-        throw new QuexException(path + ": ingest reads CSV and TSV files (.csv, .tsv, .tab, .txt); extension " + ext
-                + " is not supported" + (ext.equals(".dta") || ext.equals(".xlsx") || ext.equals(".xls")
+        throw new QuexException(path + ": ingest reads CSV, TSV (.csv, .tsv, .tab, .txt) and Stata .dta files; extension "
+                + ext + " is not supported" + (ext.equals(".xlsx") || ext.equals(".xls")
                 ? " yet: export the file to CSV (UTF-8 or GB18030) first" : ""));
     }
 }
