@@ -46,6 +46,23 @@ class IngestFailuresInTasksTest {
     }
 
     @Test
+    void reingestingACorrectedFileClearsTheYearsOldQuarantine(@TempDir Path tmp) throws IOException {
+        Path file = tmp.resolve("honours.csv");
+        String lake = tmp.resolve("lake").toString();
+        QualityRules loose = new QualityRules(0.6, 0, 0.01, 0.5, 0.99, 0.5, 0.5);
+        Files.writeString(file, HEADER + "甲公司,2008,中国名牌产品,浙江省,2013\n乙公司,2009\n", StandardCharsets.UTF_8);
+        IngestJob.run(SparkTestSession.get(), new IngestJob.Settings("honours", 2013, List.of(file.toString()), lake,
+                null, 20, loose));
+        assertTrue(Files.isDirectory(tmp.resolve("lake/quarantine/honours/year=2013")));
+        Files.writeString(file, HEADER + "甲公司,2008,中国名牌产品,浙江省,2013\n乙公司,2009,省著名商标,江苏省,\n",
+                StandardCharsets.UTF_8);
+        IngestJob.Result r = IngestJob.run(SparkTestSession.get(), new IngestJob.Settings("honours", 2013,
+                List.of(file.toString()), lake, null, 20, loose));
+        assertEquals("source=honours year=2013 read=2 written=2 quarantined=0", r.summaryLine("honours", 2013));
+        assertFalse(Files.exists(tmp.resolve("lake/quarantine/honours/year=2013")), "the old quarantine is gone");
+    }
+
+    @Test
     void theQuarantineThresholdIsAnOptionAndAnErrorIsOneLine(@TempDir Path tmp) throws IOException {
         SparkTestSession.get();
         Path file = tmp.resolve("honours.csv");

@@ -98,6 +98,23 @@ class IngestGeneratedFilesTest {
     }
 
     @Test
+    void reingestingACustomsYearWithFewerMonthsDropsTheMissingMonths(@TempDir Path tmp) throws IOException {
+        String lake = tmp.resolve("lake").toString();
+        ingest(lake, "customs", 2001, "customs/2001", null, LOOSE);
+        Path firstHalf = Files.createDirectories(tmp.resolve("in"));
+        for (int m = 1; m <= 6; m++) {
+            String name = String.format("customs_2001%02d.csv", m);
+            Files.copy(raw.resolve("customs/2001/" + name), firstHalf.resolve(name));
+        }
+        IngestJob.run(spark, new IngestJob.Settings("customs", 2001, List.of(firstHalf.toString()), lake, null, 20,
+                LOOSE));
+        try (Stream<Path> s = Files.list(tmp.resolve("lake/raw/customs/year=2001"))) {
+            assertEquals(List.of("month=1", "month=2", "month=3", "month=4", "month=5", "month=6"),
+                    s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("month=")).sorted().toList());
+        }
+    }
+
+    @Test
     void theHonoursListIsReadWhole() {
         IngestJob.Result r = ingest(lakeDir.resolve("honours").toString(), "honours", 2013, "honours/honours.csv", null,
                 QualityRules.DEFAULTS);
