@@ -46,6 +46,13 @@ public final class InputInspector {
         } catch (IOException e) {
             throw new QuexException("cannot read the inputs: " + e.getMessage(), e);
         }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (InputFile f : files) {
+            if (!seen.add(f.path())) {
+                throw new QuexException(f.path() + " is given twice (as a file and inside a directory?): its rows "
+                        + "would be counted twice");
+            }
+        }
         return files;
     }
 

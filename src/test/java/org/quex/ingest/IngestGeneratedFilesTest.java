@@ -193,6 +193,15 @@ class IngestGeneratedFilesTest {
     }
 
     @Test
+    void aFileGivenTwiceIsRefused(@TempDir Path tmp) {
+        QuexException e = assertThrows(QuexException.class, () -> IngestJob.run(spark, new IngestJob.Settings("asif",
+                2003, List.of(raw.resolve("asif").toString(), raw.resolve("asif/asif_2003.csv").toString()),
+                tmp.toString(), null, 20, LOOSE)));
+        assertTrue(e.getMessage().endsWith("asif_2003.csv is given twice (as a file and inside a directory?): its rows "
+                + "would be counted twice"), e.getMessage());
+    }
+
+    @Test
     void anUnsupportedFormatFailsByName(@TempDir Path tmp) throws IOException {
         Path xlsx = Files.write(tmp.resolve("asif_2003.xlsx"), new byte[] {1, 2, 3});
         QuexException e = assertThrows(QuexException.class, () -> IngestJob.run(spark, new IngestJob.Settings("asif",
