@@ -109,14 +109,13 @@ final class BlockBuilder implements Serializable {
         int[] order = order(n, clusterIds, groupIds);
 
         double[] x = new double[n * p];
-        double[] y = new double[n];
+        double[] y = values.column(0, order);
+        for (int v = 1; v < nv; v++) {
+            System.arraycopy(values.column(v, order), 0, x, (nd + v - 1) * n, n);
+        }
         int[] cluster = hasCluster ? new int[n] : null;
         for (int r = 0; r < n; r++) {
-            int src = order[r];
-            y[r] = values.get(src, 0);
-            for (int v = 1; v < nv; v++) {
-                x[r + (nd + v - 1) * n] = values.get(src, v);
-            }
+            int src = order == null ? r : order[r];
             if (nd > 0) {
                 int level = secondLevel.get(src);
                 if (level > 0) {
@@ -191,8 +190,11 @@ final class BlockBuilder implements Serializable {
         }
     }
 
-    /** A stable ordering of rows by cluster, then group: two counting sorts, O(n). */
+    /** A stable ordering of rows by cluster, then group (two counting sorts, O(n)); null if neither. */
     private static int[] order(int n, int[] clusterIds, int[] groupIds) {
+        if (clusterIds == null && groupIds == null) {
+            return null;
+        }
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -230,7 +232,7 @@ final class BlockBuilder implements Serializable {
         int[] starts = new int[n + 1];
         int runs = 0;
         for (int r = 0; r < n; r++) {
-            if (r == 0 || groupIds[order[r]] != groupIds[order[r - 1]]) {
+            if (r == 0 || groupIds[order[r]] != groupIds[order[r - 1]]) { // groups imply an order
                 starts[runs++] = r;
             }
         }
@@ -257,22 +259,25 @@ final class BlockBuilder implements Serializable {
         }
     }
 
-    /** Row-major growable storage of parsed values. */
+    /** Growable column-wise storage of parsed values (no transposition when the block is built). */
     private static final class DoubleColumns {
-        private final int width;
-        private double[] data;
+        private final double[][] columns;
         private int rows;
 
         DoubleColumns(int width) {
-            this.width = width;
-            this.data = new double[width * 1024];
+            columns = new double[width][1024];
         }
 
         void add(double[] row) {
-            if ((rows + 1) * width > data.length) {
-                data = Arrays.copyOf(data, Math.max(data.length * 2, (rows + 1) * width));
+            if (rows == columns[0].length) {
+                int capacity = Math.max(columns[0].length * 2, 1024);
+                for (int c = 0; c < columns.length; c++) {
+                    columns[c] = Arrays.copyOf(columns[c], capacity);
+                }
             }
-            System.arraycopy(row, 0, data, rows * width, width);
+            for (int c = 0; c < columns.length; c++) {
+                columns[c][rows] = row[c];
+            }
             rows++;
         }
 
@@ -280,8 +285,16 @@ final class BlockBuilder implements Serializable {
             return rows;
         }
 
-        double get(int row, int column) {
-            return data[row * width + column];
+        /** Column c of the first size() rows, in the given row order (null: as read). */
+        double[] column(int c, int[] order) {
+            if (order == null) {
+                return Arrays.copyOf(columns[c], rows);
+            }
+            double[] out = new double[rows];
+            for (int r = 0; r < rows; r++) {
+                out[r] = columns[c][order[r]];
+            }
+            return out;
         }
     }
 }

@@ -69,26 +69,31 @@ public final class DesignSummary implements Serializable {
             double sum = 0;
             double sumSq = 0;
             boolean binary = true;
-            long a11 = 0, a10 = 0, a01 = 0, a00 = 0;
             for (int i = 0; i < n; i++) {
                 double v = x[off + i];
                 sum += v;
                 sumSq += v * v;
-                if (v == 1) {
-                    if (y[i] == 1) a11++; else a10++;
-                } else if (v == 0) {
-                    if (y[i] == 1) a01++; else a00++;
-                } else {
-                    binary = false;
-                }
+                binary &= v == 0 || v == 1;
             }
             s.sum[j] = sum;
             s.sumSq[j] = sumSq;
             s.binary[j] = binary;
-            s.n11[j] = a11;
-            s.n10[j] = a10;
-            s.n01[j] = a01;
-            s.n00[j] = a00;
+            if (binary) { // the cross-tabulation with y only where it can matter
+                long a11 = 0, a10 = 0, a01 = 0, a00 = 0;
+                for (int i = 0; i < n; i++) {
+                    boolean one = x[off + i] == 1;
+                    boolean success = y[i] == 1;
+                    if (one) {
+                        if (success) a11++; else a10++;
+                    } else {
+                        if (success) a01++; else a00++;
+                    }
+                }
+                s.n11[j] = a11;
+                s.n10[j] = a10;
+                s.n01[j] = a01;
+                s.n00[j] = a00;
+            }
         }
         return s;
     }
