@@ -1,0 +1,47 @@
+package org.quex.clean;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.substring;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Customs rows of one year with their HS2002 targets and the cleaning rules they violate.
+ */
+public final class CustomsCleaning {
+    static final String TARGETS = "hs2002_targets";
+
+    private CustomsCleaning() {
+    }
+
+    /** Adds hs6 (the code's first six digits), its HS2002 targets (null if unknown), rules and rule. */
+    public static Dataset<Row> flag(Dataset<Row> customs, int year, CleaningConfig config, HsConcordance concordance) {
+        String vintage = config.hsVintage(year);
+        Dataset<Row> table = concordanceTable(customs.sparkSession(), concordance, vintage);
+        Dataset<Row> mapped = customs.withColumn("hs6", substring(col("hs_code"), 1, 6))
+                .join(broadcast(table), col("hs6").equalTo(col("hs_vintage_code")), "left")
+                .drop("hs_vintage_code");
+        return RuleFlags.flag(mapped, RuleFlags.customs(config));
+    }
+
+    private static Dataset<Row> concordanceTable(SparkSession spark, HsConcordance concordance, String vintage) {
+        List<Row> rows = new ArrayList<>();
+        for (HsConcordance.Entry e : concordance.entries()) {
+            if (e.vintage().equals(vintage)) {
+                rows.add(RowFactory.create(e.code(), e.targets().toArray(new String[0])));
+            }
+        }
+        StructType schema = new StructType()
+                .add("hs_vintage_code", DataTypes.StringType, false)
+                .add(TARGETS, DataTypes.createArrayType(DataTypes.StringType, false), false);
+        return spark.createDataFrame(rows, schema);
+    }
+}

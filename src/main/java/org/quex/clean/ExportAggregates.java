@@ -1,0 +1,70 @@
+package org.quex.clean;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+
+/**
+ * Firm-year export aggregates from the kept Customs export rows: value in USD, number of HS2002
+ * six-digit products and of destinations, share of processing trade, and the firm's modal name,
+ * phone and zip (the values on most rows; ties go to the smallest) for matching with ASIF.
+ */
+public final class ExportAggregates {
+    /** Trade modes of processing trade (进料加工贸易, 来料加工装配贸易 …) contain this. */
+    static final String PROCESSING = "加工";
+
+    private ExportAggregates() {
+    }
+
+    /**
+     * Kept export rows, one per HS2002 target, with the share of the row's value it carries:
+     * 1/n for a code with n targets under equal_shares, 1 for the first target under first_target.
+     */
+    public static Dataset<Row> byProduct(Dataset<Row> flagged, CleaningConfig config) {
+        Dataset<Row> exports = flagged.where(RuleFlags.kept().and(col("direction").equalTo("export")));
+        if (config.oneToMany() == CleaningConfig.OneToMany.FIRST_TARGET) {
+            return exports.withColumn("hs6_2002", element_at(col(CustomsCleaning.TARGETS), 1))
+                    .withColumn("share", lit(1.0));
+        }
+        return exports.withColumn("share", lit(1.0).divide(size(col(CustomsCleaning.TARGETS))))
+                .withColumn("hs6_2002", explode(col(CustomsCleaning.TARGETS)));
+    }
+
+    public static Dataset<Row> firmYear(Dataset<Row> byProduct) {
+        Column value = col("value_usd").multiply(col("share"));
+        Dataset<Row> totals = byProduct.groupBy("year", "firm_code").agg(
+                sum(value).as("export_usd"),
+                countDistinct("hs6_2002").as("n_products"),
+                countDistinct("country").as("n_destinations"),
+                sum(when(col("trade_mode").contains(PROCESSING), value).otherwise(0.0)).divide(sum(value))
+                        .as("processing_share"),
+                sum(when(size(col(CustomsCleaning.TARGETS)).gt(1), value).otherwise(0.0)).as("ambiguous_usd"));
+        Dataset<Row> rows = byProduct.where(col("share").equalTo(1.0).or(col("hs6_2002")
+                .equalTo(element_at(col(CustomsCleaning.TARGETS), 1)))); // each source row once
+        return totals.join(modal(rows, "firm_name"), new String[] {"year", "firm_code"}, "left")
+                .join(modal(rows, "phone"), new String[] {"year", "firm_code"}, "left")
+                .join(modal(rows, "zip"), new String[] {"year", "firm_code"}, "left");
+    }
+
+    /** The most frequent non-null value of a column per firm-year; ties go to the smallest value. */
+    private static Dataset<Row> modal(Dataset<Row> rows, String column) {
+        return rows.where(col(column).isNotNull())
+                .groupBy("year", "firm_code", column).agg(count(lit(1)).as("n"))
+                .withColumn("rank", row_number().over(Window.partitionBy("year", "firm_code")
+                        .orderBy(col("n").desc(), col(column).asc())))
+                .where(col("rank").equalTo(1))
+                .select(col("year"), col("firm_code"), col(column));
+    }
+}

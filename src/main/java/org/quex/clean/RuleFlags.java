@@ -1,0 +1,56 @@
+package org.quex.clean;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_compact;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.try_element_at;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Marks each row with every rule it violates ({@code rules}, in rule order) and the first of them
+ * ({@code rule}, null for a row that is kept): a row removed by several rules is attributed to the
+ * first and counted under all.
+ */
+final class RuleFlags {
+    static final String RULES = "rules";
+    static final String RULE = "rule";
+
+    private RuleFlags() {
+    }
+
+    /** @param rules label → violated condition, in attribution order */
+    static Dataset<Row> flag(Dataset<Row> rows, Map<String, Column> rules) {
+        Column[] marks = rules.entrySet().stream()
+                .map(e -> when(e.getValue(), lit(e.getKey())))
+                .toArray(Column[]::new);
+        return rows.withColumn(RULES, array_compact(array(marks)))
+                .withColumn(RULE, try_element_at(org.apache.spark.sql.functions.col(RULES), lit(1)));
+    }
+
+    static Column kept() {
+        return size(org.apache.spark.sql.functions.col(RULES)).equalTo(0);
+    }
+
+    static Map<String, Column> asif(CleaningConfig config) {
+        Map<String, Column> rules = new LinkedHashMap<>();
+        for (AsifRule r : AsifRule.values()) {
+            rules.put(r.label(), r.violated(config));
+        }
+        return rules;
+    }
+
+    static Map<String, Column> customs(CleaningConfig config) {
+        Map<String, Column> rules = new LinkedHashMap<>();
+        for (CustomsRule r : CustomsRule.values()) {
+            rules.put(r.label(), r.violated(config));
+        }
+        return rules;
+    }
+}
