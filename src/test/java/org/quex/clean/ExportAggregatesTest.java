@@ -1,0 +1,67 @@
+package org.quex.clean;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Properties;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.quex.SparkTestSession;
+
+class ExportAggregatesTest {
+    private static Dataset<Row> rows() {
+        StructType schema = new StructType().add("year", DataTypes.IntegerType).add("direction", DataTypes.StringType)
+                .add("firm_code", DataTypes.StringType).add("firm_name", DataTypes.StringType)
+                .add("phone", DataTypes.StringType).add("zip", DataTypes.StringType)
+                .add("hs_code", DataTypes.StringType).add("value_usd", DataTypes.DoubleType)
+                .add("quantity", DataTypes.DoubleType).add("country", DataTypes.StringType)
+                .add("trade_mode", DataTypes.StringType);
+        List<Row> data = List.of(
+                // 1:1 code, ordinary trade
+                RowFactory.create(2008, "export", "A", "甲公司", "0512-1", "215000", "01011000", 100.0, 1.0, "116", "一般贸易"),
+                // HS2007 010594 → HS2002 010592 + 010593: an ambiguous 1:n mapping, processing trade
+                RowFactory.create(2008, "export", "A", "甲公司", "0512-1", "215000", "01059400", 200.0, 4.0, "502", "进料加工贸易"),
+                // a spelling of the name on one row only: the modal name stays 甲公司
+                RowFactory.create(2008, "export", "A", "甲 公司", "0512-2", "215000", "01011000", 100.0, 1.0, "116", "一般贸易"),
+                // imports and removed rows do not count
+                RowFactory.create(2008, "import", "A", "甲公司", "0512-1", "215000", "01011000", 999.0, 1.0, "116", "一般贸易"),
+                RowFactory.create(2008, "export", "A", "甲公司", "0512-1", "215000", "01011000", 10.0, 1.0, "116", "一般贸易"));
+        return SparkTestSession.get().createDataFrame(data, schema);
+    }
+
+    private static Row aggregate(CleaningConfig config) {
+        Dataset<Row> flagged = CustomsCleaning.flag(rows(), 2008, config, HsConcordance.load());
+        return ExportAggregates.firmYear(ExportAggregates.byProduct(flagged, config)).first();
+    }
+
+    @Test
+    void equalSharesSplitsTheAmbiguousValueOverItsTargets() {
+        Row r = aggregate(CleaningConfig.load(null));
+        assertEquals(400.0, r.getDouble(r.fieldIndex("export_usd")), 1e-9);
+        assertEquals(3L, r.getLong(r.fieldIndex("n_products")));        // 010110, 010592, 010593
+        assertEquals(2L, r.getLong(r.fieldIndex("n_destinations")));
+        assertEquals(0.5, r.getDouble(r.fieldIndex("processing_share")), 1e-12);
+        assertEquals(200.0, r.getDouble(r.fieldIndex("ambiguous_usd")), 1e-9);
+        assertEquals("甲公司", r.getString(r.fieldIndex("firm_name")));
+        assertEquals("0512-1", r.getString(r.fieldIndex("phone")));
+        assertEquals("215000", r.getString(r.fieldIndex("zip")));
+    }
+
+    @Test
+    void firstTargetKeepsTheWholeValueOnOneProduct() {
+        Properties p = new Properties();
+        try (var in = CleaningConfig.class.getClassLoader().getResourceAsStream("quex.conf")) {
+            p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        p.setProperty("clean.hs.one_to_many", "first_target");
+        Row r = aggregate(CleaningConfig.from(p, "test"));
+        assertEquals(400.0, r.getDouble(r.fieldIndex("export_usd")), 1e-9);
+        assertEquals(2L, r.getLong(r.fieldIndex("n_products")));        // 010110, 010592
+    }
+}
