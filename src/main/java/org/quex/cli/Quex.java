@@ -18,6 +18,7 @@ public final class Quex {
     static Map<String, Supplier<QuexCommand>> commands() {
         Map<String, Supplier<QuexCommand>> commands = new LinkedHashMap<>();
         commands.put("estimate", EstimateCommand::new);
+        commands.put("clean", CleanCommand::new);
         commands.put("bench", BenchCommand::new);
         commands.put("generate", GenerateCommand::new);
         commands.put("ingest", IngestCommand::new);

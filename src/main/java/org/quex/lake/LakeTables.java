@@ -18,6 +18,21 @@ public record LakeTables(String root) {
         return new Path(root, "quarantine/" + source);
     }
 
+    /** Rows of a source that pass cleaning: lake/clean/&lt;source&gt;. */
+    public Path clean(String source) {
+        return new Path(root, "clean/" + source);
+    }
+
+    /** Rows cleaning removed, with the rule that removed them: lake/clean/&lt;source&gt;_rejected. */
+    public Path cleanRejected(String source) {
+        return new Path(root, "clean/" + source + "_rejected");
+    }
+
+    /** Firm-year export aggregates from Customs: lake/clean/customs_firm_year. */
+    public Path customsFirmYear() {
+        return new Path(root, "clean/customs_firm_year");
+    }
+
     /** Data-quality metrics of a stage and source: lake/_quality/&lt;stage&gt;/&lt;source&gt;. */
     public Path quality(String stage, String source) {
         return new Path(root, "_quality/" + stage + "/" + source);

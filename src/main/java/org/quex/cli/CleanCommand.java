@@ -1,0 +1,37 @@
+package org.quex.cli;
+
+import com.beust.jcommander.Parameter;
+import com.beust.jcommander.Parameters;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.quex.clean.CleanJob;
+import org.quex.clean.CleaningConfig;
+import org.quex.lake.LakeTables;
+import org.quex.lake.SparkSessions;
+
+@Parameters(commandNames = "clean", commandDescription =
+        "Apply the ASIF and Customs cleaning rules to one year of lake/raw, map HS codes to HS2002, aggregate exports")
+final class CleanCommand extends QuexCommand {
+    @Parameter(names = "--year", required = true, description = "The year to clean")
+    int year;
+
+    @Parameter(names = "--source", description = "asif | customs | all")
+    String source = "all";
+
+    @Parameter(names = "--lake", description = "Lake root (local path, hdfs:// or s3a://)")
+    String lake = "lake";
+
+    @Parameter(names = "--config", description = "Configuration file (default: the packed conf/quex.conf)")
+    String config;
+
+    @Override
+    public void run() {
+        List<String> sources = source.equals("all") ? List.of("asif", "customs") : List.of(source);
+        CleaningConfig settings = CleaningConfig.load(config);
+        SparkSession spark = SparkSessions.getOrCreate("quex clean " + year);
+        for (CleanJob.Report r : CleanJob.run(spark, new LakeTables(lake), year, sources, settings,
+                config == null ? "packed conf/quex.conf" : config)) {
+            r.lines().forEach(System.out::println);
+        }
+    }
+}
