@@ -17,11 +17,12 @@ public final class Quex {
     /** Commands in the order --help lists them. */
     static Map<String, Supplier<QuexCommand>> commands() {
         Map<String, Supplier<QuexCommand>> commands = new LinkedHashMap<>();
-        commands.put("estimate", EstimateCommand::new);
-        commands.put("clean", CleanCommand::new);
-        commands.put("bench", BenchCommand::new);
         commands.put("generate", GenerateCommand::new);
         commands.put("ingest", IngestCommand::new);
+        commands.put("clean", CleanCommand::new);
+        commands.put("match", MatchCommand::new);
+        commands.put("estimate", EstimateCommand::new);
+        commands.put("bench", BenchCommand::new);
         return commands;
     }
 

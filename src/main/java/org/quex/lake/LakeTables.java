@@ -33,6 +33,11 @@ public record LakeTables(String root) {
         return new Path(root, "clean/customs_firm_year");
     }
 
+    /** Customs firm ↔ ASIF firm links per year, with the pass that made them: lake/match/links. */
+    public Path matchLinks() {
+        return new Path(root, "match/links");
+    }
+
     /** Data-quality metrics of a stage and source: lake/_quality/&lt;stage&gt;/&lt;source&gt;. */
     public Path quality(String stage, String source) {
         return new Path(root, "_quality/" + stage + "/" + source);

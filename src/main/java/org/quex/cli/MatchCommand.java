@@ -1,0 +1,27 @@
+package org.quex.cli;
+
+import com.beust.jcommander.Parameter;
+import com.beust.jcommander.Parameters;
+import org.apache.spark.sql.SparkSession;
+import org.quex.lake.LakeTables;
+import org.quex.lake.SparkSessions;
+import org.quex.match.MatchJob;
+
+@Parameters(commandNames = "match", commandDescription =
+        "Link Customs exporters to ASIF firms of one year: exact normalized name, then zip + last 7 phone digits")
+final class MatchCommand extends QuexCommand {
+    @Parameter(names = "--year", required = true, description = "The year to match")
+    int year;
+
+    @Parameter(names = "--lake", description = "Lake root (local path, hdfs:// or s3a://)")
+    String lake = "lake";
+
+    @Parameter(names = "--truth", description = "The generator's truth/links.csv: print precision and recall per pass")
+    String truth;
+
+    @Override
+    public void run() {
+        SparkSession spark = SparkSessions.getOrCreate("quex match " + year);
+        MatchJob.run(spark, new LakeTables(lake), year, truth).lines().forEach(System.out::println);
+    }
+}

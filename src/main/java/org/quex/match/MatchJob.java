@@ -1,0 +1,160 @@
+package org.quex.match;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.quex.QuexException;
+import org.quex.ingest.SourceSchema;
+import org.quex.lake.LakeTables;
+import org.quex.lake.PartitionedParquet;
+import org.quex.lake.RunManifest;
+import org.quex.synth.RawLayouts;
+
+/**
+ * lake/clean → lake/match/links for one year: the two passes of {@link FirmMatcher} on the clean
+ * ASIF firms and the Customs exporters (clean/customs_firm_year), a match report, and, given the
+ * generator's truth, precision and recall per pass.
+ */
+public final class MatchJob {
+    private MatchJob() {
+    }
+
+    /** Precision and recall of one pass against the true links it could find. */
+    public record Quality(String method, long links, long correct, long findable) {
+        public double precision() {
+            return links == 0 ? Double.NaN : (double) correct / links;
+        }
+
+        public double recall() {
+            return findable == 0 ? Double.NaN : (double) correct / findable;
+        }
+    }
+
+    public record Report(int year, long customsFirms, long asifFirms, long byName, long byZipPhone,
+                         long ambiguousByName, long ambiguousByZipPhone, double exportUsd, double matchedExportUsd,
+                         List<Quality> quality) {
+        public List<String> lines() {
+            List<String> lines = new ArrayList<>();
+            lines.add(String.format("match year=%d customs_firms=%d asif_firms=%d linked=%d (name %d, zip+phone7 %d)"
+                            + " ambiguous=%d/%d matched_export_share=%.4f", year, customsFirms, asifFirms,
+                    byName + byZipPhone, byName, byZipPhone, ambiguousByName, ambiguousByZipPhone,
+                    exportUsd > 0 ? matchedExportUsd / exportUsd : Double.NaN));
+            for (Quality q : quality) {
+                lines.add(String.format("  truth %-10s links=%d correct=%d findable=%d precision=%.4f recall=%.4f",
+                        q.method(), q.links(), q.correct(), q.findable(), q.precision(), q.recall()));
+            }
+            return lines;
+        }
+
+        Map<String, Object> toMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("year", year);
+            m.put("customs_firms", customsFirms);
+            m.put("asif_firms", asifFirms);
+            m.put("linked_by_name", byName);
+            m.put("linked_by_zip_phone7", byZipPhone);
+            m.put("ambiguous_by_name", ambiguousByName);
+            m.put("ambiguous_by_zip_phone7", ambiguousByZipPhone);
+            m.put("export_usd", exportUsd);
+            m.put("matched_export_usd", matchedExportUsd);
+            List<Map<String, Object>> q = new ArrayList<>();
+            for (Quality x : quality) {
+                q.add(Map.of("method", x.method(), "links", x.links(), "correct", x.correct(), "findable", x.findable()));
+            }
+            m.put("truth", q);
+            return m;
+        }
+    }
+
+    /** @param truthLinks the generator's truth/links.csv, or null */
+    public static Report run(SparkSession spark, LakeTables lake, int year, String truthLinks) {
+        Dataset<Row> asif = PartitionedParquet.read(spark, lake.clean("asif"),
+                SourceSchema.of("asif", RawLayouts.shared()).structType())
+                .where(col("year").equalTo(year)).select("year", "firm_id", "firm_name", "phone", "zip");
+        Dataset<Row> customs = spark.read().parquet(lake.customsFirmYear().toString())
+                .where(col("year").equalTo(year)).select("year", "firm_code", "firm_name", "phone", "zip", "export_usd");
+        FirmMatcher.Result result = FirmMatcher.match(asif, customs);
+        Dataset<Row> candidates = result.candidates().persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            Dataset<Row> links = result.links();
+            long customsFirms = customs.count();
+            long asifFirms = asif.count();
+            Row counts = candidates.agg(
+                    sum(when(col("linked").and(col("method").equalTo(FirmMatcher.BY_NAME)), 1L).otherwise(0L)),
+                    sum(when(col("linked").and(col("method").equalTo(FirmMatcher.BY_ZIP_PHONE)), 1L).otherwise(0L)),
+                    countDistinct(when(col("linked").equalTo(false).and(col("method").equalTo(FirmMatcher.BY_NAME)),
+                            col("customs_firm_code"))),
+                    countDistinct(when(col("linked").equalTo(false).and(col("method").equalTo(FirmMatcher.BY_ZIP_PHONE)),
+                            col("customs_firm_code")))).first();
+            Row value = customs.join(links.select(col("year"), col("customs_firm_code").as("firm_code"), lit(1).as("hit")),
+                    new String[] {"year", "firm_code"}, "left")
+                    .agg(sum("export_usd"), sum(when(col("hit").isNotNull(), col("export_usd")).otherwise(0.0))).first();
+            long byName = counts.isNullAt(0) ? 0 : counts.getLong(0);
+            long byPhone = counts.isNullAt(1) ? 0 : counts.getLong(1);
+            PartitionedParquet.replaceYear(spark, links, lake.matchLinks(), year, List.of("year"), byName + byPhone);
+            List<Quality> quality = truthLinks == null ? List.of()
+                    : evaluate(spark, asif, customs, links, truthLinks, year);
+            Report report = new Report(year, customsFirms, asifFirms, byName, byPhone, counts.getLong(2),
+                    counts.getLong(3), value.isNullAt(0) ? 0 : value.getDouble(0),
+                    value.isNullAt(1) ? 0 : value.getDouble(1), quality);
+            writeManifest(spark, lake, report);
+            return report;
+        } finally {
+            candidates.unpersist();
+        }
+    }
+
+    /**
+     * Precision of each pass's links against the true links, and recall against the true links
+     * the pass could find: both firms in the inputs and equal keys (normalized name for the first
+     * pass; for the second, zip and phone7 where the names differ).
+     */
+    static List<Quality> evaluate(SparkSession spark, Dataset<Row> asif, Dataset<Row> customs, Dataset<Row> links,
+                                  String truthLinks, int year) {
+        Dataset<Row> truth = spark.read().option("header", "true").option("quote", "\"").csv(truthLinks)
+                .where(col("year").cast("int").equalTo(year))
+                .select(col("customs_firm_code"), col("asif_firm_id"), lit(true).as("true_link")).dropDuplicates();
+        Dataset<Row> keysA = FirmMatcher.keys(asif, "firm_id", "asif_firm_id");
+        Dataset<Row> keysC = FirmMatcher.keys(customs, "firm_code", "customs_firm_code");
+        Dataset<Row> findable = truth.join(keysA, "asif_firm_id").join(keysC, "customs_firm_code")
+                .select(col("customs_firm_code"), col("asif_firm_id"),
+                        when(keysA.col("name_key").equalTo(keysC.col("name_key")), lit(FirmMatcher.BY_NAME))
+                                .when(keysA.col("zip_key").equalTo(keysC.col("zip_key"))
+                                        .and(keysA.col("phone_key").equalTo(keysC.col("phone_key"))),
+                                        lit(FirmMatcher.BY_ZIP_PHONE)).as("findable_by"));
+        List<Quality> out = new ArrayList<>();
+        Dataset<Row> scored = links.join(truth, new String[] {"customs_firm_code", "asif_firm_id"}, "left");
+        for (String method : List.of(FirmMatcher.BY_NAME, FirmMatcher.BY_ZIP_PHONE)) {
+            Row r = scored.where(col("method").equalTo(method))
+                    .agg(org.apache.spark.sql.functions.count(lit(1)),
+                            sum(when(col("true_link").isNotNull(), 1L).otherwise(0L))).first();
+            long canFind = findable.where(col("findable_by").equalTo(method)).count();
+            out.add(new Quality(method, r.getLong(0), r.isNullAt(1) ? 0 : r.getLong(1), canFind));
+        }
+        return out;
+    }
+
+    private static void writeManifest(SparkSession spark, LakeTables lake, Report report) {
+        RunManifest manifest = new RunManifest("match", new LinkedHashMap<>(Map.of("year", report.year())));
+        manifest.put("match", report.toMap());
+        try {
+            Path root = new Path(lake.root());
+            manifest.write(root.getFileSystem(spark.sparkContext().hadoopConfiguration()), lake, "year-" + report.year());
+        } catch (IOException e) {
+            throw new QuexException("cannot write the match manifest under " + lake.root() + ": " + e.getMessage(), e);
+        }
+    }
+}
