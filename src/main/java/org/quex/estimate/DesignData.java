@@ -95,12 +95,13 @@ public final class DesignData implements AutoCloseable {
         columns.addAll(f.regressors());
 
         String partitionKey = cluster != null ? cluster : group;
-        int partitions = spec.partitions() != null ? spec.partitions()
-                : Math.max(data.sparkSession().sparkContext().defaultParallelism(), data.rdd().getNumPartitions());
         if (partitionKey != null) {
+            // Planning the input to count its partitions costs a few tens of ms: only here is it needed.
+            int partitions = spec.partitions() != null ? spec.partitions()
+                    : Math.max(data.sparkSession().sparkContext().defaultParallelism(), data.rdd().getNumPartitions());
             data = data.repartition(partitions, column(partitionKey));
         } else if (spec.partitions() != null) {
-            data = data.repartition(partitions);
+            data = data.repartition(spec.partitions());
         }
         DataType[] types = java.util.Arrays.stream(data.schema().fields()).map(StructField::dataType)
                 .toArray(DataType[]::new);
