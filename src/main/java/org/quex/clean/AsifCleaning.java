@@ -9,6 +9,6 @@ public final class AsifCleaning {
     }
 
     public static Dataset<Row> flag(Dataset<Row> asif, CleaningConfig config) {
-        return RuleFlags.flag(asif, RuleFlags.asif(config));
+        return RuleFlags.flag(asif, RuleFlags.conditions(AsifRules.ALL, config));
     }
 }

@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,12 +85,7 @@ public final class CleanJob {
             reports.add(r);
         }
         manifest.put("cleaning", reports.stream().map(Report::toMap).toList());
-        try {
-            Path root = new Path(lake.root());
-            manifest.write(root.getFileSystem(spark.sparkContext().hadoopConfiguration()), lake, "year-" + year);
-        } catch (IOException e) {
-            throw new QuexException("cannot write the clean manifest under " + lake.root() + ": " + e.getMessage(), e);
-        }
+        manifest.write(spark.sparkContext().hadoopConfiguration(), lake, "year-" + year);
         return reports;
     }
 
@@ -106,7 +100,7 @@ public final class CleanJob {
         Dataset<Row> flagged = AsifCleaning.flag(rawYear(spark, lake, "asif", year), config)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            Report report = report("asif", year, flagged, RuleFlags.asif(config).keySet(), null);
+            Report report = report("asif", year, flagged, AsifRules.ALL.stream().map(Rule::label).toList(), null);
             write(spark, flagged, lake.clean("asif"), lake.cleanRejected("asif"), year, List.of("year"), report);
             return report;
         } finally {
@@ -122,7 +116,7 @@ public final class CleanJob {
             Row value = byProduct.agg(sum(col("value_usd").multiply(col("share"))),
                     sum(when(org.apache.spark.sql.functions.size(col(CustomsCleaning.TARGETS)).gt(1),
                             col("value_usd").multiply(col("share"))).otherwise(0.0))).first();
-            Report report = report("customs", year, flagged, RuleFlags.customs(config).keySet(),
+            Report report = report("customs", year, flagged, CustomsRules.ALL.stream().map(Rule::label).toList(),
                     new double[] {value.isNullAt(0) ? 0 : value.getDouble(0), value.isNullAt(1) ? 0 : value.getDouble(1)});
             write(spark, flagged, lake.clean("customs"), lake.cleanRejected("customs"), year, List.of("year", "month"),
                     report);

@@ -29,7 +29,7 @@ public final class CustomsCleaning {
         Dataset<Row> mapped = customs.withColumn("hs6", substring(col("hs_code"), 1, 6))
                 .join(broadcast(table), col("hs6").equalTo(col("hs_vintage_code")), "left")
                 .drop("hs_vintage_code");
-        return RuleFlags.flag(mapped, RuleFlags.customs(config));
+        return RuleFlags.flag(mapped, RuleFlags.conditions(CustomsRules.ALL, config));
     }
 
     private static Dataset<Row> concordanceTable(SparkSession spark, HsConcordance concordance, String vintage) {

@@ -38,19 +38,12 @@ final class RuleFlags {
         return size(org.apache.spark.sql.functions.col(RULES)).equalTo(0);
     }
 
-    static Map<String, Column> asif(CleaningConfig config) {
-        Map<String, Column> rules = new LinkedHashMap<>();
-        for (AsifRule r : AsifRule.values()) {
-            rules.put(r.label(), r.violated(config));
+    /** label → violated condition of each rule, in order. */
+    static Map<String, Column> conditions(java.util.List<Rule> rules, CleaningConfig config) {
+        Map<String, Column> out = new LinkedHashMap<>();
+        for (Rule r : rules) {
+            out.put(r.label(), r.violated(config));
         }
-        return rules;
-    }
-
-    static Map<String, Column> customs(CleaningConfig config) {
-        Map<String, Column> rules = new LinkedHashMap<>();
-        for (CustomsRule r : CustomsRule.values()) {
-            rules.put(r.label(), r.violated(config));
-        }
-        return rules;
+        return out;
     }
 }

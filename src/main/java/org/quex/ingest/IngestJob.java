@@ -362,12 +362,7 @@ public final class IngestJob {
         }
         manifest.put("quality", quality);
         manifest.put("seconds", seconds);
-        Path lakeRoot = new Path(s.lake());
-        try {
-            return manifest.write(lakeRoot.getFileSystem(hadoop), lake, s.source() + "-" + s.year()).toString();
-        } catch (IOException e) {
-            throw new QuexException("cannot write the manifest under " + s.lake() + ": " + e.getMessage(), e);
-        }
+        return manifest.write(hadoop, lake, s.source() + "-" + s.year()).toString();
     }
 
     private static <T> Iterator<T> concat(List<Iterator<T>> parts) {

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.quex.QuexException;
 
@@ -81,9 +80,9 @@ public final class RunManifest {
     }
 
     /** Writes lake/_manifests/&lt;stage&gt;-&lt;label&gt;-&lt;UTC time&gt;.json and returns its path. */
-    public Path write(FileSystem fs, LakeTables lake, String label) {
+    public Path write(org.apache.hadoop.conf.Configuration hadoop, LakeTables lake, String label) {
         Path path = new Path(lake.manifests(), stage + "-" + label + "-" + STAMP.format(started) + ".json");
-        try (OutputStream out = fs.create(path, false)) {
+        try (OutputStream out = path.getFileSystem(hadoop).create(path, false)) {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, toMap());
         } catch (IOException e) {
             throw new QuexException("cannot write the run manifest " + path + ": " + e.getMessage(), e);

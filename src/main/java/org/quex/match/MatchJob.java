@@ -6,17 +6,15 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.quex.QuexException;
 import org.quex.ingest.SourceSchema;
 import org.quex.lake.LakeTables;
 import org.quex.lake.PartitionedParquet;
@@ -118,43 +116,49 @@ public final class MatchJob {
     }
 
     /**
-     * Precision of each pass's links against the true links, and recall against the true links
-     * the pass could find: both firms in the inputs and equal keys (normalized name for the first
-     * pass; for the second, zip and phone7 where the names differ).
+     * Each pass's precision (correct links / links) and recall against the true links it could
+     * find: both firms in the inputs and equal normalized names (pass 1); equal zip and phone7
+     * among the true links pass 1 did not make (pass 2); either (all).
      */
     static List<Quality> evaluate(SparkSession spark, Dataset<Row> asif, Dataset<Row> customs, Dataset<Row> links,
                                   String truthLinks, int year) {
         Dataset<Row> truth = spark.read().option("header", "true").option("quote", "\"").csv(truthLinks)
                 .where(col("year").cast("int").equalTo(year))
-                .select(col("customs_firm_code"), col("asif_firm_id"), lit(true).as("true_link")).dropDuplicates();
+                .select(col("customs_firm_code"), col("asif_firm_id")).dropDuplicates();
         Dataset<Row> keysA = FirmMatcher.keys(asif, "firm_id", "asif_firm_id");
         Dataset<Row> keysC = FirmMatcher.keys(customs, "firm_code", "customs_firm_code");
-        Dataset<Row> findable = truth.join(keysA, "asif_firm_id").join(keysC, "customs_firm_code")
+        Dataset<Row> found = links.select(col("customs_firm_code"), col("asif_firm_id"), col("method").as("found_by"));
+        Dataset<Row> truthKeys = truth.join(keysA, "asif_firm_id").join(keysC, "customs_firm_code")
                 .select(col("customs_firm_code"), col("asif_firm_id"),
-                        when(keysA.col("name_key").equalTo(keysC.col("name_key")), lit(FirmMatcher.BY_NAME))
-                                .when(keysA.col("zip_key").equalTo(keysC.col("zip_key"))
-                                        .and(keysA.col("phone_key").equalTo(keysC.col("phone_key"))),
-                                        lit(FirmMatcher.BY_ZIP_PHONE)).as("findable_by"));
-        List<Quality> out = new ArrayList<>();
-        Dataset<Row> scored = links.join(truth, new String[] {"customs_firm_code", "asif_firm_id"}, "left");
-        for (String method : List.of(FirmMatcher.BY_NAME, FirmMatcher.BY_ZIP_PHONE)) {
-            Row r = scored.where(col("method").equalTo(method))
-                    .agg(org.apache.spark.sql.functions.count(lit(1)),
-                            sum(when(col("true_link").isNotNull(), 1L).otherwise(0L))).first();
-            long canFind = findable.where(col("findable_by").equalTo(method)).count();
-            out.add(new Quality(method, r.getLong(0), r.isNullAt(1) ? 0 : r.getLong(1), canFind));
-        }
-        return out;
+                        keysA.col("name_key").equalTo(keysC.col("name_key")).as("name_equal"),
+                        keysA.col("zip_key").equalTo(keysC.col("zip_key"))
+                                .and(keysA.col("phone_key").equalTo(keysC.col("phone_key"))).as("zip_phone_equal"))
+                .join(found, new String[] {"customs_firm_code", "asif_firm_id"}, "left");
+        Column byName = col("found_by").equalTo(FirmMatcher.BY_NAME);
+        Column byPhone = col("found_by").equalTo(FirmMatcher.BY_ZIP_PHONE);
+        Row t = truthKeys.agg(
+                countWhere(col("name_equal")), countWhere(col("name_equal").and(byName)),
+                countWhere(col("zip_phone_equal").and(byName.isNull().or(byName.equalTo(false)))),
+                countWhere(byPhone),
+                countWhere(col("name_equal").or(col("zip_phone_equal"))), countWhere(col("found_by").isNotNull())).first();
+        Row l = links.agg(countWhere(col("method").equalTo(FirmMatcher.BY_NAME)),
+                countWhere(col("method").equalTo(FirmMatcher.BY_ZIP_PHONE))).first();
+        long nameLinks = l.getLong(0);
+        long phoneLinks = l.getLong(1);
+        return List.of(
+                new Quality(FirmMatcher.BY_NAME, nameLinks, t.getLong(1), t.getLong(0)),
+                new Quality(FirmMatcher.BY_ZIP_PHONE, phoneLinks, t.getLong(3), t.getLong(2)),
+                new Quality("all", nameLinks + phoneLinks, t.getLong(5), t.getLong(4)));
+    }
+
+    /** The number of rows where the condition holds (0, not null, on no rows). */
+    private static Column countWhere(Column condition) {
+        return org.apache.spark.sql.functions.coalesce(sum(when(condition, 1L).otherwise(0L)), lit(0L));
     }
 
     private static void writeManifest(SparkSession spark, LakeTables lake, Report report) {
         RunManifest manifest = new RunManifest("match", new LinkedHashMap<>(Map.of("year", report.year())));
         manifest.put("match", report.toMap());
-        try {
-            Path root = new Path(lake.root());
-            manifest.write(root.getFileSystem(spark.sparkContext().hadoopConfiguration()), lake, "year-" + report.year());
-        } catch (IOException e) {
-            throw new QuexException("cannot write the match manifest under " + lake.root() + ": " + e.getMessage(), e);
-        }
+        manifest.write(spark.sparkContext().hadoopConfiguration(), lake, "year-" + report.year());
     }
 }
