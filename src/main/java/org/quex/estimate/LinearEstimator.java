@@ -59,8 +59,7 @@ public final class LinearEstimator {
         double[] theta = kept.solveWith(inv, zy);
 
         String clusterVar = spec.clusterVariable();
-        BlockMath.Meat meat = clusterVar != null ? BlockMath.Meat.CLUSTER
-                : spec.vce().kind() == ModelSpec.Vce.Kind.ROBUST ? BlockMath.Meat.ROBUST : BlockMath.Meat.NONE;
+        BlockMath.Meat meat = spec.meat();
         // Conventional errors need only the RSS, which the moments give; sandwiches need a residual pass.
         PassTotals r = meat == BlockMath.Meat.NONE ? null : data.residuals(layout, yShift, theta, meat);
         double rss = r != null ? r.value : yy - dot(theta, zy);

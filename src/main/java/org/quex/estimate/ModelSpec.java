@@ -85,6 +85,14 @@ public record ModelSpec(Model model, Formula formula, Vce vce, Integer partition
         return null;
     }
 
+    /** How the score meat of the VCE is formed: by cluster, by row (robust), or not at all. */
+    BlockMath.Meat meat() {
+        if (clusterVariable() != null) {
+            return BlockMath.Meat.CLUSTER;
+        }
+        return vce.kind() == Vce.Kind.ROBUST ? BlockMath.Meat.ROBUST : BlockMath.Meat.NONE;
+    }
+
     void validate() {
         switch (model) {
             case PROBIT -> {

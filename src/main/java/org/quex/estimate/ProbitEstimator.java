@@ -59,8 +59,7 @@ public final class ProbitEstimator {
         double[] theta = newton.theta();
 
         String clusterVar = spec.clusterVariable();
-        BlockMath.Meat meat = clusterVar != null ? BlockMath.Meat.CLUSTER
-                : spec.vce().kind() == ModelSpec.Vce.Kind.ROBUST ? BlockMath.Meat.ROBUST : BlockMath.Meat.NONE;
+        BlockMath.Meat meat = spec.meat();
         // Sandwiches need the scores and the observed information (their bread) at the estimates.
         PassTotals fin = meat == BlockMath.Meat.NONE ? newton.at() : data.probit(layout, theta, false, meat);
         double[] inv = kept.inverse(fin.matrix);
