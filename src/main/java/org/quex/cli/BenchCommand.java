@@ -6,12 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.quex.bench.EstimatorBenchmark;
+import org.quex.bench.IngestBenchmark;
 import org.quex.lake.SparkSessions;
 
 @Parameters(commandNames = "bench", commandDescription =
-        "Time Quex's probit and FE OLS against Spark MLlib on one generated, cached dataset")
+        "Time Quex's probit and FE OLS against Spark MLlib, and ingest against a plain Spark CSV-to-Parquet copy")
 final class BenchCommand extends QuexCommand {
-    @Parameter(description = "probit | fe (default: both)")
+    @Parameter(description = "probit | fe | ingest (default: probit fe)")
     List<String> comparisons = new ArrayList<>();
 
     @Parameter(names = "--rows", description = "Rows of the generated dataset")
@@ -38,6 +39,9 @@ final class BenchCommand extends QuexCommand {
     @Parameter(names = "--no-baseline", description = "Time Quex only (for scaling runs)")
     boolean noBaseline;
 
+    @Parameter(names = "--ingest-firms", description = "bench ingest: firms of the generated Customs year")
+    int ingestFirms = 20_000;
+
     @Override
     public void run() throws Exception {
         SparkSession spark = SparkSessions.getOrCreate("quex bench");
@@ -47,8 +51,14 @@ final class BenchCommand extends QuexCommand {
         EstimatorBenchmark bench = new EstimatorBenchmark(spark,
                 new EstimatorBenchmark.Settings(rows, k, groups, seed, p, warmup, reps, !noBaseline));
         List<String> which = comparisons.isEmpty() ? List.of("probit", "fe") : comparisons;
-        for (String line : bench.run(which)) {
-            System.out.println(line);
+        List<String> estimators = which.stream().filter(c -> !c.equals("ingest")).toList();
+        if (!estimators.isEmpty()) {
+            for (String line : bench.run(estimators)) {
+                System.out.println(line);
+            }
+        }
+        if (which.contains("ingest")) {
+            System.out.println(IngestBenchmark.run(spark, ingestFirms, seed, warmup, reps));
         }
     }
 }
