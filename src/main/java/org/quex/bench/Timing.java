@@ -1,7 +1,6 @@
 package org.quex.bench;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -33,9 +32,5 @@ public record Timing(double median, double min, double max, Object lastResult) {
 
     static String seconds(double s) {
         return String.format(Locale.ROOT, "%.3f", s);
-    }
-
-    static double[] copy(double[] a) {
-        return Arrays.copyOf(a, a.length);
     }
 }
