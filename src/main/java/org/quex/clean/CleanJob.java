@@ -91,9 +91,8 @@ public final class CleanJob {
 
     private static Dataset<Row> rawYear(SparkSession spark, LakeTables lake, String source, int year) {
         SourceSchema schema = SourceSchema.of(source, RawLayouts.shared());
-        Dataset<Row> raw = PartitionedParquet.read(spark, lake.raw(source), schema.structType())
+        return PartitionedParquet.read(spark, lake.raw(source), schema.structType())
                 .where(col("year").equalTo(year));
-        return raw;
     }
 
     private static Report cleanAsif(SparkSession spark, LakeTables lake, int year, CleaningConfig config) {

@@ -51,8 +51,8 @@ public final class ExportAggregates {
                 sum(when(col("trade_mode").contains(PROCESSING), value).otherwise(0.0)).divide(sum(value))
                         .as("processing_share"),
                 sum(when(size(col(CustomsCleaning.TARGETS)).gt(1), value).otherwise(0.0)).as("ambiguous_usd"));
-        Dataset<Row> rows = byProduct.where(col("share").equalTo(1.0).or(col("hs6_2002")
-                .equalTo(element_at(col(CustomsCleaning.TARGETS), 1)))); // each source row once
+        // each source row once: its first target (targets are distinct, sorted)
+        Dataset<Row> rows = byProduct.where(col("hs6_2002").equalTo(element_at(col(CustomsCleaning.TARGETS), 1)));
         return totals.join(modal(rows, "firm_name"), new String[] {"year", "firm_code"}, "left")
                 .join(modal(rows, "phone"), new String[] {"year", "firm_code"}, "left")
                 .join(modal(rows, "zip"), new String[] {"year", "firm_code"}, "left");

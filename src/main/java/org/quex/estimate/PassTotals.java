@@ -5,7 +5,7 @@ import java.io.Serializable;
 /**
  * The small mergeable result of one pass over the blocks: a row count, a scalar (log-likelihood
  * or residual sum of squares), a vector (gradient), a symmetric matrix (cross products or
- * information; upper triangle, full storage) and the score "meat" of a sandwich VCE.
+ * information; symmetric, full storage) and the score "meat" of a sandwich VCE.
  */
 public final class PassTotals implements Serializable {
     private static final long serialVersionUID = 1L;

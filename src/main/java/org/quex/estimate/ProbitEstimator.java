@@ -55,7 +55,7 @@ public final class ProbitEstimator {
         boolean expected = spec.vce().kind() == ModelSpec.Vce.Kind.EIM;
         double ybar = n1 / n;
         double ll0 = constant ? n1 * Math.log(ybar) + (n - n1) * Math.log1p(-ybar) : Double.NaN;
-        Newton newton = newton(data, spec, system, layout, kept, expected, ll0, notes);
+        Newton newton = newton(data, spec, system, layout, kept, expected, ybar, ll0, notes);
         double[] theta = newton.theta();
 
         String clusterVar = spec.clusterVariable();
@@ -125,16 +125,15 @@ public final class ProbitEstimator {
      * the information it reports are those at the estimates.
      */
     private static Newton newton(DesignData data, ModelSpec spec, Moments.Centred system, BlockMath.Layout layout,
-                                 KeptTerms kept, boolean expected, double ll0, List<String> notes) {
+                                 KeptTerms kept, boolean expected, double ybar, double ll0, List<String> notes) {
         boolean constant = layout.constant();
         int q = layout.q();
         double[] theta = new double[q];
         PassTotals at = null;
         double[] step = null;
         if (constant) {
-            DesignSummary s = data.summary();
             theta[q - 1] = new org.apache.commons.math3.distribution.NormalDistribution()
-                    .inverseCumulativeProbability(s.ySum / s.rows());
+                    .inverseCumulativeProbability(ybar);
             step = firstStep(system, theta[q - 1], kept);
             LOG.info("probit {}: iteration 0: log likelihood = {}", spec.formula(), ll0);
         } else {
