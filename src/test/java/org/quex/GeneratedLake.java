@@ -13,17 +13,20 @@ import org.quex.clean.CleaningConfig;
 import org.quex.ingest.IngestJob;
 import org.quex.ingest.QualityRules;
 import org.quex.lake.LakeTables;
+import org.quex.match.MatchJob;
 import org.quex.synth.GenerateSettings;
 import org.quex.synth.SynthJob;
 import org.quex.synth.TrueCoefficients;
 
 /**
- * One small generated delivery taken through generate → ingest → clean, built once per test JVM
- * and shared by the tests of the later stages: 2001 (GBK, HS1996) and 2012 (UTF-8, HS2012), 400
- * firms, ten times the default defect rates.
+ * One small generated delivery taken through generate → ingest → clean → match (and the honour
+ * list ingested), built once per test JVM and shared by the tests of the
+ * later stages: 2001 (GBK, HS1996) and 2012 (UTF-8, HS2012), ten times the default defect rates.
  */
 public final class GeneratedLake {
     public static final int[] YEARS = {2001, 2012};
+    /** Enough firms for a production function per 2-digit industry (about 40 clean firm-years each). */
+    public static final int FIRMS = 2000;
     /** Ten times the usual defects put more than the default 5 % of lines in quarantine. */
     private static final QualityRules DEFECT_HEAVY = new QualityRules(0.5, 0.0, 0.01, 0.5, 0.99, 0.5, 0.5);
     private static GeneratedLake shared;
@@ -52,7 +55,7 @@ public final class GeneratedLake {
     private static GeneratedLake build(Path dir) throws IOException {
         SparkSession spark = SparkTestSession.get();
         Path raw = dir.resolve("raw");
-        SynthJob.run(spark, new GenerateSettings(11, 400, YEARS[0], YEARS[YEARS.length - 1], 64, 3,
+        SynthJob.run(spark, new GenerateSettings(11, FIRMS, YEARS[0], YEARS[YEARS.length - 1], 64, 3,
                 TrueCoefficients.FE_QU, 0.08, 10), TrueCoefficients.load(TrueCoefficients.DEFAULT_FILE),
                 raw.toString(), true);
         LakeTables lake = new LakeTables(dir.resolve("lake").toString());
@@ -65,7 +68,11 @@ public final class GeneratedLake {
             }
             reports.addAll(CleanJob.run(spark, lake, year, List.of("asif", "customs"), CleaningConfig.load(null),
                     "test"));
+            MatchJob.run(spark, lake, year, null);
         }
+        // the honour list is cumulative: one list, filed under its last year
+        IngestJob.run(spark, new IngestJob.Settings("honours", YEARS[YEARS.length - 1],
+                List.of(raw.resolve("honours/honours.csv").toString()), lake.root(), null, 20, DEFECT_HEAVY));
         return new GeneratedLake(raw, lake, reports);
     }
 

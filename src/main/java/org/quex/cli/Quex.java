@@ -21,6 +21,7 @@ public final class Quex {
         commands.put("ingest", IngestCommand::new);
         commands.put("clean", CleanCommand::new);
         commands.put("match", MatchCommand::new);
+        commands.put("panel", PanelCommand::new);
         commands.put("estimate", EstimateCommand::new);
         commands.put("bench", BenchCommand::new);
         return commands;

@@ -38,6 +38,21 @@ public record LakeTables(String root) {
         return new Path(root, "match/links");
     }
 
+    /** The firm-year panel with every variable of the study: lake/panel/firm_year. */
+    public Path panelFirmYear() {
+        return new Path(root, "panel/firm_year");
+    }
+
+    /** Descriptive statistics of every panel variable, per year and over all years: lake/panel/summary. */
+    public Path panelSummary() {
+        return new Path(root, "panel/summary");
+    }
+
+    /** The production function fitted per industry for TFP: lake/panel/tfp_production_functions. */
+    public Path panelProductionFunctions() {
+        return new Path(root, "panel/tfp_production_functions");
+    }
+
     /** Data-quality metrics of a stage and source: lake/_quality/&lt;stage&gt;/&lt;source&gt;. */
     public Path quality(String stage, String source) {
         return new Path(root, "_quality/" + stage + "/" + source);

@@ -2,6 +2,7 @@ package org.quex.lake;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.hadoop.fs.FileSystem;
@@ -68,6 +69,26 @@ public final class PartitionedParquet {
             }
         } catch (IOException e) {
             throw new QuexException("cannot write " + table + " year " + year + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Replaces the years of {@code rowsByYear} in a table partitioned by year alone, in one write;
+     * a year with no rows is removed. The counts come from the caller, who has them already.
+     */
+    public static void replaceYears(SparkSession spark, Dataset<Row> rows, Path table, Map<Integer, Long> rowsByYear) {
+        try {
+            FileSystem fs = table.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            for (Map.Entry<Integer, Long> e : rowsByYear.entrySet()) {
+                if (e.getValue() == 0) {
+                    fs.delete(LakeTables.yearPartition(table, e.getKey()), true);
+                }
+            }
+            Dataset<Row> kept = rows.where(rows.col("year").isin(rowsByYear.keySet().toArray()));
+            kept.write().mode(SaveMode.Overwrite).option("partitionOverwriteMode", "dynamic")
+                    .partitionBy("year").parquet(table.toString());
+        } catch (IOException e) {
+            throw new QuexException("cannot write " + table + " years " + rowsByYear.keySet() + ": " + e.getMessage(), e);
         }
     }
 

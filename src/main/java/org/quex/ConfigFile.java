@@ -1,0 +1,91 @@
+package org.quex;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * conf/quex.conf as read by every stage: the packed defaults (the file is copied into the jar) or
+ * a --config file. Every value a stage reads is required, so a misspelt key fails with its name.
+ */
+public record ConfigFile(Properties properties, String where) {
+
+    /** The packed defaults (conf/quex.conf) or, when given, the file at {@code path}. */
+    public static ConfigFile load(String path) {
+        Properties p = new Properties();
+        String where = path == null ? "quex.conf (packed defaults)" : path;
+        try (InputStream in = path == null ? ConfigFile.class.getClassLoader().getResourceAsStream("quex.conf")
+                : Files.newInputStream(Path.of(path))) {
+            if (in == null) {
+                throw new QuexException("configuration " + where + " not found");
+            }
+            try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                p.load(r);
+            }
+        } catch (IOException e) {
+            throw new QuexException("configuration " + where + " cannot be read: " + e.getMessage(), e);
+        }
+        return new ConfigFile(p, where);
+    }
+
+    /** The settings under a prefix such as "clean.", for the run manifest. */
+    public Map<String, String> echo(String prefix) {
+        Map<String, String> echo = new TreeMap<>();
+        for (String key : properties.stringPropertyNames()) {
+            if (key.startsWith(prefix)) {
+                echo.put(key, properties.getProperty(key).trim());
+            }
+        }
+        return echo;
+    }
+
+    public String text(String key) {
+        String value = properties.getProperty(key);
+        if (value == null || value.isBlank()) {
+            throw new QuexException(where + ": missing setting " + key);
+        }
+        return value.trim();
+    }
+
+    public List<String> list(String key) {
+        return Arrays.stream(text(key).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    public int integer(String key) {
+        return parseInt(key, text(key));
+    }
+
+    public int parseInt(String key, String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new QuexException(where + ": " + key + " = '" + value + "' is not a whole number");
+        }
+    }
+
+    public double decimal(String key) {
+        try {
+            return Double.parseDouble(text(key));
+        } catch (NumberFormatException e) {
+            throw new QuexException(where + ": " + key + " = '" + text(key) + "' is not a number");
+        }
+    }
+
+    /** A value that must be one of the choices, named in the error. */
+    public String choice(String key, String... choices) {
+        String value = text(key);
+        if (!Arrays.asList(choices).contains(value)) {
+            throw new QuexException(where + ": " + key + " = '" + value + "' is not one of " + String.join(", ", choices));
+        }
+        return value;
+    }
+}

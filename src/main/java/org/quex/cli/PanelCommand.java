@@ -1,0 +1,38 @@
+package org.quex.cli;
+
+import com.beust.jcommander.Parameter;
+import com.beust.jcommander.Parameters;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.quex.ConfigFile;
+import org.quex.lake.LakeTables;
+import org.quex.lake.SparkSessions;
+import org.quex.panel.PanelConfig;
+import org.quex.panel.PanelJob;
+import org.quex.panel.YearList;
+
+@Parameters(commandNames = "panel", commandDescription =
+        "Build lake/panel/firm_year from the clean, matched tables and the honours: every variable of the study,"
+                + " TFP by industry, descriptive statistics")
+final class PanelCommand extends QuexCommand {
+    @Parameter(names = "--years", description = "Years, e.g. 2000-2013 or 2001,2012 (default: every year in lake/clean/asif)")
+    String years;
+
+    @Parameter(names = "--lake", description = "Lake root (local path, hdfs:// or s3a://)")
+    String lake = "lake";
+
+    @Parameter(names = "--config", description = "Configuration file (default: the packed conf/quex.conf)")
+    String config;
+
+    @Override
+    public void run() {
+        PanelConfig settings = PanelConfig.from(ConfigFile.load(config));
+        SparkSession spark = SparkSessions.getOrCreate("quex panel");
+        LakeTables tables = new LakeTables(lake);
+        List<Integer> list = years == null ? YearList.inTable(spark, tables.clean("asif")) : YearList.parse(years);
+        PanelJob.Report report = PanelJob.run(spark, tables, list, settings,
+                config == null ? "packed conf/quex.conf" : config);
+        report.lines().forEach(System.out::println);
+        System.out.print(org.quex.panel.SummaryText.table(report.summaryOfAllYears()));
+    }
+}

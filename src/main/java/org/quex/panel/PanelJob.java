@@ -1,0 +1,224 @@
+package org.quex.panel;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.quex.QuexException;
+import org.quex.ingest.SourceSchema;
+import org.quex.lake.LakeTables;
+import org.quex.lake.PartitionedParquet;
+import org.quex.lake.RunManifest;
+import org.quex.synth.RawLayouts;
+
+/**
+ * lake/clean + lake/match + lake/raw/honours → lake/panel/firm_year: one row per clean ASIF
+ * firm-year of the chosen years with every variable of the study, plus lake/panel/summary
+ * (descriptive statistics) and lake/panel/tfp_production_functions. TFP pools the years it is
+ * given, so the panel is built for all its years in one run.
+ */
+public final class PanelJob {
+    /** The study's variables (domain.md, Table 1), in the order the summary lists them. */
+    public static final List<String> VARIABLES = List.of("ex", "export", "ln_export", "qu", "lqu", "mqu", "hqu", "tfp",
+            "age", "age2", "cap", "ln_cap", "roa", "pro", "scale1", "scale2", "scale3", "rd", "fc", "ac", "dac", "for",
+            "fi", "sub", "si", "si2", "hhi", "indus1", "indus2", "indus3", "sta", "cen");
+    static final StructType LINKS = PanelRows.schema("year:int", "customs_firm_code:string", "asif_firm_id:string",
+            "method:string");
+    static final StructType CUSTOMS_FIRM_YEAR = PanelRows.schema("year:int", "firm_code:string", "export_usd:double");
+
+    private PanelJob() {
+    }
+
+    public record Report(Map<Integer, Long> rowsByYear, Map<Integer, Long> linkedByYear, long industryAmbiguous,
+                         long industryUnmapped, QualityLevels.Counts honours, List<ProductionFunctions.Fit> productionFunctions,
+                         List<VariableSummary> summary) {
+        public List<String> lines() {
+            List<String> lines = new ArrayList<>();
+            for (Map.Entry<Integer, Long> e : rowsByYear.entrySet()) {
+                lines.add(String.format(Locale.ROOT, "panel year=%d firm_years=%d matched_to_customs=%d", e.getKey(),
+                        e.getValue(), linkedByYear.getOrDefault(e.getKey(), 0L)));
+            }
+            lines.add(String.format(Locale.ROOT, "  industry: %d firm-years with a 2011 code of several 2002 sources,"
+                    + " %d with a code not in the crosswalk", industryAmbiguous, industryUnmapped));
+            lines.add(String.format(Locale.ROOT, "  honours: %d entries, %d unknown honour names, %d unknown provinces,"
+                            + " %d matched to firms, %d firm-years left out as ambiguous", honours.entries(),
+                    honours.unknownHonour(), honours.unknownProvince(), honours.matchedEntries(), honours.ambiguousFirmYears()));
+            long usable = productionFunctions.stream().filter(ProductionFunctions.Fit::usable).count();
+            lines.add(String.format(Locale.ROOT, "  tfp: %d production functions fitted, %d groups skipped", usable,
+                    productionFunctions.size() - usable));
+            for (ProductionFunctions.Fit f : productionFunctions) {
+                lines.add(String.format(Locale.ROOT, "    industry %s%s n=%d b_k=%.4f b_l=%.4f r2=%.4f %s", f.industry2(),
+                        f.year() == null ? "" : " " + f.year(), f.n(), f.bk(), f.bl(), f.r2(), f.note()));
+            }
+            return lines;
+        }
+
+        public List<VariableSummary> summaryOfAllYears() {
+            return summary.stream().filter(s -> s.year() == null).toList();
+        }
+    }
+
+    public static Report run(SparkSession spark, LakeTables lake, List<Integer> years, PanelConfig config, String configLabel) {
+        StructType asifSchema = SourceSchema.of("asif", RawLayouts.shared()).structType();
+        Dataset<Row> asif = PartitionedParquet.read(spark, lake.clean("asif"), asifSchema)
+                .where(col("year").isin(years.toArray()));
+        PanelRows rowMaker = new PanelRows(asifSchema, config, SizeStandards.load(config.sizeStandard2011From()),
+                IndustryClassification.load(config));
+        spark.sparkContext().setJobDescription("panel: firm-year variables of " + years);
+        Dataset<Row> base = asif.map((MapFunction<Row, Row>) rowMaker::variables, Encoders.row(PanelRows.SCHEMA))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            Map<Integer, Long> rowsIn = new TreeMap<>();
+            years.forEach(y -> rowsIn.put(y, 0L));
+            long[] industry = new long[2];
+            for (Row r : base.groupBy("year").agg(count(lit(1)),
+                    sum(when(col("industry_ambiguous").equalTo(1), 1L).otherwise(0L)),
+                    sum(when(col("industry_cic2002").isNull(), 1L).otherwise(0L))).collectAsList()) {
+                rowsIn.put(r.getInt(0), r.getLong(1));
+                industry[0] += r.getLong(2);
+                industry[1] += r.getLong(3);
+            }
+            if (rowsIn.values().stream().allMatch(n -> n == 0)) {
+                throw new QuexException("panel: no clean ASIF rows for years " + years + " in " + lake.clean("asif")
+                        + " (run clean first)");
+            }
+
+            Dataset<Row> hhi = base.where(col("sales").gt(0).and(col("hhi_industry").isNotNull()))
+                    .groupBy("year", "hhi_industry")
+                    .agg(sum(col("sales").cast("double").multiply(col("sales").cast("double"))).as("ss"),
+                            sum(col("sales").cast("double")).as("s"))
+                    .select(col("year"), col("hhi_industry"), col("ss").divide(col("s").multiply(col("s"))).as("hhi"));
+
+            HonourLevels levels = HonourLevels.load();
+            Dataset<Row> lists = PartitionedParquet.read(spark, lake.raw("honours"),
+                    SourceSchema.of("honours", RawLayouts.shared()).structType());
+            spark.sparkContext().setJobDescription("panel: quality levels from the honours");
+            QualityLevels.Result quality = QualityLevels.of(base.select("year", "firm_id", "name_key", "province"), lists,
+                    levels, config.honourValidity());
+
+            Dataset<Row> links = PartitionedParquet.read(spark, lake.matchLinks(), LINKS)
+                    .where(col("year").isin(years.toArray()));
+            Dataset<Row> exports = PartitionedParquet.read(spark, lake.customsFirmYear(), CUSTOMS_FIRM_YEAR)
+                    .where(col("year").isin(years.toArray()));
+            Dataset<Row> customs = links.join(exports, links.col("year").equalTo(exports.col("year"))
+                            .and(links.col("customs_firm_code").equalTo(exports.col("firm_code"))), "left")
+                    .select(links.col("year"), col("asif_firm_id").as("firm_id"), col("customs_firm_code"),
+                            col("method").as("match_method"), col("export_usd").as("customs_export_usd"));
+
+            spark.sparkContext().setJobDescription("panel: production functions for TFP");
+            List<ProductionFunctions.Fit> fits = ProductionFunctions.fit(base, config);
+            Dataset<Row> tfp = ProductionFunctions.residuals(spark, base, fits, config.tfpByYear());
+
+            Dataset<Row> joined = base.join(hhi, new String[] {"year", "hhi_industry"}, "left")
+                    .join(quality.quByFirmYear(), new String[] {"year", "firm_id"}, "left")
+                    .join(customs, new String[] {"year", "firm_id"}, "left")
+                    .join(tfp, new String[] {"year", "firm_id"}, "left");
+            Column qu = coalesce(col("qu"), lit(0));
+            Column customsExports = coalesce(col("customs_export_usd"), lit(0.0)).gt(0);
+            Column ex = config.exFromCustomsToo()
+                    ? when(col("ex_asif").equalTo(1).or(customsExports), 1).when(col("ex_asif").isNull(), lit(null))
+                    .otherwise(0)
+                    : col("ex_asif");
+            Dataset<Row> panel = joined.select(
+                    col("year"), col("firm_id"), col("firm_name"), col("province"), col("region_code"),
+                    col("industry_code"), col("industry_cic2002"), col("industry2"), col("registration_type"),
+                    col("affiliation"),
+                    when(col("customs_firm_code").isNotNull(), 1).otherwise(0).as("matched"), col("customs_firm_code"),
+                    col("match_method"), col("customs_export_usd"),
+                    ex.cast("int").as("ex"), col("export"), col("ln_export"),
+                    qu.as("qu"), group(qu, levels, "low").as("lqu"), group(qu, levels, "mid").as("mqu"),
+                    group(qu, levels, "high").as("hqu"),
+                    col("tfp"), col("ln_va"), col("ln_k"), col("ln_l"),
+                    col("age"), col("age2"), col("cap"), col("ln_cap"), col("roa"), col("pro"), col("size_class"),
+                    col("scale1"), col("scale2"), col("scale3"), col("rd"), col("fc"), col("ac"), col("dac"),
+                    col("for"), col("fi"), col("sub"), col("si"), col("si2"), col("hhi"),
+                    col("indus1"), col("indus2"), col("indus3"), col("sta"), col("cen"));
+
+            spark.sparkContext().setJobDescription("panel: write lake/panel/firm_year");
+            PartitionedParquet.replaceYears(spark, panel, lake.panelFirmYear(), rowsIn);
+            Dataset<Row> written = PartitionedParquet.read(spark, lake.panelFirmYear(), panel.schema())
+                    .where(col("year").isin(years.toArray()));
+            Map<Integer, Long> rowsOut = new TreeMap<>();
+            Map<Integer, Long> linked = new TreeMap<>();
+            years.forEach(y -> rowsOut.put(y, 0L));
+            for (Row r : written.groupBy("year").agg(count(lit(1)), sum(col("matched"))).collectAsList()) {
+                rowsOut.put(r.getInt(0), r.getLong(1));
+                linked.put(r.getInt(0), r.isNullAt(2) ? 0 : r.getLong(2));
+            }
+            spark.sparkContext().setJobDescription("panel: descriptive statistics");
+            List<VariableSummary> summary = PanelSummary.of(written, VARIABLES);
+            PanelSummary.toFrame(spark, summary).coalesce(1).write().mode(SaveMode.Overwrite)
+                    .parquet(lake.panelSummary().toString());
+            spark.createDataFrame(fits.stream().map(ProductionFunctions.Fit::toRow).toList(), ProductionFunctions.SCHEMA)
+                    .coalesce(1).write().mode(SaveMode.Overwrite).parquet(lake.panelProductionFunctions().toString());
+
+            Report report = new Report(rowsOut, linked, industry[0], industry[1], quality.counts(), fits, summary);
+            writeManifest(spark, lake, years, config, configLabel, rowsIn, rowsOut, report);
+            return report;
+        } finally {
+            base.unpersist();
+        }
+    }
+
+    private static Column group(Column qu, HonourLevels levels, String group) {
+        return when(qu.isin(levels.levelsOf(group).toArray()), 1).otherwise(0);
+    }
+
+    private static void writeManifest(SparkSession spark, LakeTables lake, List<Integer> years, PanelConfig config,
+                                      String configLabel, Map<Integer, Long> rowsIn, Map<Integer, Long> rowsOut,
+                                      Report report) {
+        RunManifest manifest = new RunManifest("panel", new LinkedHashMap<>(Map.of("years", years,
+                "config", configLabel, "settings", config.echo())));
+        for (Integer year : years) {
+            manifest.addCounts("asif", year, rowsIn.get(year), rowsOut.get(year), 0, 0);
+        }
+        Map<String, Object> honours = new LinkedHashMap<>();
+        honours.put("entries", report.honours().entries());
+        honours.put("unknown_honour_names", report.honours().unknownHonour());
+        honours.put("unknown_provinces", report.honours().unknownProvince());
+        honours.put("entries_held", report.honours().matchedEntries());
+        honours.put("ambiguous_firm_years", report.honours().ambiguousFirmYears());
+        manifest.put("honours", honours);
+        manifest.put("industry", Map.of("ambiguous_2011_codes", report.industryAmbiguous(),
+                "unmapped_codes", report.industryUnmapped()));
+        List<Map<String, Object>> fits = new ArrayList<>();
+        for (ProductionFunctions.Fit f : report.productionFunctions()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("industry2", f.industry2());
+            m.put("year", f.year());
+            m.put("n", f.n());
+            m.put("constant", f.constant());
+            m.put("b_k", f.bk());
+            m.put("b_l", f.bl());
+            m.put("r2", f.r2());
+            m.put("note", f.note());
+            fits.add(m);
+        }
+        manifest.put("tfp_production_functions", fits);
+        Map<String, Object> missing = new LinkedHashMap<>();
+        for (VariableSummary s : report.summaryOfAllYears()) {
+            missing.put(s.variable(), s.missing());
+        }
+        manifest.put("missing_values", missing);
+        manifest.write(spark.sparkContext().hadoopConfiguration(), lake, "years-" + years.get(0) + "-" + years.get(years.size() - 1));
+    }
+}

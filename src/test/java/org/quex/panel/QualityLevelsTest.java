@@ -1,0 +1,73 @@
+package org.quex.panel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.quex.SparkTestSession;
+import org.quex.match.NameNormalizer;
+
+/** qu from hand-made honour lists: validity years, renamed firms, namesakes and provinces. */
+class QualityLevelsTest {
+    private static final StructType FIRMS = PanelRows.schema("year:int", "firm_id:string", "name_key:string", "province:string");
+    private static final StructType LISTS = PanelRows.schema("firm_name:string", "year_obtained:int", "honour:string",
+            "province:string", "expiry_year:int");
+
+    private static Row firm(int year, String id, String name, String province) {
+        return RowFactory.create(year, id, NameNormalizer.normalize(name), province);
+    }
+
+    private static Map<String, Integer> qu(List<Row> firms, List<Row> lists, PanelConfig.HonourValidity validity) {
+        SparkSession spark = SparkTestSession.get();
+        Dataset<Row> f = spark.createDataFrame(firms, FIRMS);
+        Dataset<Row> l = spark.createDataFrame(lists, LISTS);
+        Map<String, Integer> out = new TreeMap<>();
+        for (Row r : QualityLevels.of(f, l, HonourLevels.load(), validity).quByFirmYear().collectAsList()) {
+            out.put(r.getString(1) + "@" + r.getInt(0), r.getInt(2));
+        }
+        return out;
+    }
+
+    @Test
+    void anHonourCountsFromItsYearUntilItExpiresAndTheHighestLevelWins() {
+        List<Row> firms = List.of(firm(2004, "A", "甲机械有限公司", "32"), firm(2005, "A", "甲机械有限公司", "32"),
+                firm(2008, "A", "甲机械有限公司", "32"), firm(2009, "A", "甲机械有限公司", "32"));
+        List<Row> lists = List.of(
+                RowFactory.create("甲机械有限公司", 2005, "省著名商标", "江苏省", 2008),       // qu 1, 2005-2008
+                RowFactory.create("甲机械有限公司", 2008, "中国名牌产品", "江苏", null));       // qu 3, from 2008
+        assertEquals(Map.of("A@2005", 1, "A@2008", 3, "A@2009", 3),
+                qu(firms, lists, PanelConfig.HonourValidity.UNTIL_EXPIRY));
+        assertEquals(Map.of("A@2005", 1, "A@2008", 3),
+                qu(firms, lists, PanelConfig.HonourValidity.YEAR_OBTAINED));
+    }
+
+    @Test
+    void aRenamedFirmKeepsTheHonourItObtainedUnderItsOldNameAndSpellingVariantsMatch() {
+        List<Row> firms = List.of(firm(2005, "A", "乙电子厂", "44"), firm(2006, "A", "乙电子有限公司", "44"));
+        List<Row> lists = List.of(RowFactory.create(" 乙电子厂 ", 2005, "ISO9001质量管理体系认证", null, null));
+        assertEquals(Map.of("A@2005", 8, "A@2006", 8), qu(firms, lists, PanelConfig.HonourValidity.UNTIL_EXPIRY));
+    }
+
+    @Test
+    void aNameTwoFirmsShareInOneProvinceGivesNoneButTheProvinceSeparatesOthers() {
+        List<Row> firms = List.of(firm(2010, "A", "丙纺织有限公司", "33"), firm(2010, "B", "丙纺织有限公司", "33"),
+                firm(2010, "C", "丁纺织有限公司", "33"), firm(2010, "D", "丁纺织有限公司", "44"));
+        List<Row> lists = List.of(RowFactory.create("丙纺织有限公司", 2010, "全国质量奖", "浙江省", null),
+                RowFactory.create("丁纺织有限公司", 2010, "全国质量奖", "广东省", null),
+                RowFactory.create("丁纺织有限公司", 2010, "no such honour", "浙江省", null));
+        assertEquals(Map.of("D@2010", 6), qu(firms, lists, PanelConfig.HonourValidity.UNTIL_EXPIRY));
+        QualityLevels.Counts counts = QualityLevels.of(SparkTestSession.get().createDataFrame(firms, FIRMS),
+                SparkTestSession.get().createDataFrame(lists, LISTS), HonourLevels.load(),
+                PanelConfig.HonourValidity.UNTIL_EXPIRY).counts();
+        assertEquals(3, counts.entries());
+        assertEquals(1, counts.unknownHonour());
+        assertEquals(2, counts.ambiguousFirmYears());
+    }
+}
