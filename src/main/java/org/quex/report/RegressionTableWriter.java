@@ -2,6 +2,7 @@ package org.quex.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.quex.estimate.FitResult;
 
@@ -67,9 +68,10 @@ public final class RegressionTableWriter {
             m.adjustedR2Key().ifPresent(keys::add);
             keys.add("n_groups");
             for (String key : keys) {
+                boolean count = key.equals("n") || key.equals("n_groups");
                 String term = key.equals("n") ? "N" : key;
-                m.statistic(key).ifPresent(v -> csvRow(sb, t, m, term, List.of(key.startsWith("n")
-                        ? Long.toString(v.longValue()) : ReportNumbers.full(v), "", "", "", "", "")));
+                m.statistic(key).ifPresent(v -> csvRow(sb, t, m, term, List.of(count ? Long.toString(v.longValue())
+                        : ReportNumbers.full(v), "", "", "", "", "")));
             }
         }
         return sb.toString();
@@ -193,7 +195,7 @@ public final class RegressionTableWriter {
 
     private static void htmlRows(StringBuilder sb, List<TableLayout.Row> rows) {
         for (TableLayout.Row row : rows) {
-            sb.append("<tr class=\"").append(row.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+            sb.append("<tr class=\"").append(row.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'))
                     .append("\"><th scope=\"row\">").append(XmlText.escape(row.label())).append("</th>");
             for (TableLayout.Cell c : row.cells()) {
                 sb.append("<td>").append(XmlText.escape(c.text()));
