@@ -7,6 +7,7 @@ import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -17,9 +18,9 @@ import org.quex.estimate.FitResult;
 
 /**
  * A dot-and-whisker plot of coefficients as small multiples: one panel per term, each with its
- * own x range, because the paper's coefficients differ in scale by 1000× (scale3 ≈ 3.5,
- * age2 ≈ −0.0008). In a panel every model is a row: its estimate, its confidence interval and,
- * when there is one, the reference value as a red ×.
+ * own x range, because the paper's coefficients differ in scale by three orders of
+ * magnitude (scale3 ≈ 3.5, age2 ≈ −0.0008). In a panel every model is a row: its estimate, its
+ * confidence interval and, when there is one, the reference value as a red ×.
  */
 public final class CoefficientPlot {
     /** Two-sided normal quantiles for 95 % and 99 % intervals. */
@@ -250,8 +251,8 @@ public final class CoefficientPlot {
         if (values.length == 0) {
             return null;
         }
-        double lo = java.util.Arrays.stream(values).min().getAsDouble();
-        double hi = java.util.Arrays.stream(values).max().getAsDouble();
+        double lo = Arrays.stream(values).min().getAsDouble();
+        double hi = Arrays.stream(values).max().getAsDouble();
         double span = hi - lo;
         if (lo > 0 && lo <= span) {
             lo = 0;
