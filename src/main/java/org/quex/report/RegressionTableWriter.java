@@ -1,0 +1,230 @@
+package org.quex.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.quex.estimate.FitResult;
+
+/**
+ * Writes a {@link RegressionTable} the way papers print it (fixest {@code etable}, Stata
+ * {@code esttab}): as a GitHub Markdown table, a LaTeX booktabs table, a self-contained HTML
+ * page, and a long-format CSV with full precision for notebooks.
+ */
+public final class RegressionTableWriter {
+    static final String CSV_HEADER =
+            "table,model,term,estimate,std_error,statistic,p_value,stars,omitted,reference\n";
+
+    private RegressionTableWriter() {
+    }
+
+    public static String markdown(RegressionTable t) {
+        TableLayout layout = TableLayout.of(t);
+        StringBuilder sb = new StringBuilder("### ").append(t.title()).append("\n\n");
+        markdownRow(sb, "", layout.columns());
+        sb.append("|---").append("|---:".repeat(layout.columns().size())).append("|\n");
+        for (List<TableLayout.Row> part : parts(layout)) {
+            for (TableLayout.Row row : part) {
+                markdownRow(sb, row.label(), row.cells().stream().map(c -> c.text() + c.stars()).toList());
+            }
+        }
+        for (String note : layout.notes()) {
+            sb.append('\n').append(note).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static void markdownRow(StringBuilder sb, String label, List<String> cells) {
+        sb.append("| ").append(markdownCell(label));
+        for (String c : cells) {
+            sb.append(" | ").append(markdownCell(c));
+        }
+        sb.append(" |\n");
+    }
+
+    private static String markdownCell(String s) {
+        return s.replace("|", "\\|");
+    }
+
+    /**
+     * One row per model and term (only the terms a model has) and per fit statistic, numbers in
+     * full precision; fit statistics use their fit.json keys (N, pseudo_r2, adj_r2_within or
+     * adj_r2, n_groups) with the value in {@code estimate}.
+     */
+    public static String csv(RegressionTable t) {
+        StringBuilder sb = new StringBuilder(CSV_HEADER);
+        for (ModelColumn m : t.models()) {
+            for (String name : t.terms()) {
+                Optional<FitResult.Term> term = m.term(name);
+                if (term.isEmpty()) {
+                    continue;
+                }
+                FitResult.Term x = term.get();
+                csvRow(sb, t, m, name, List.of(ReportNumbers.full(x.estimate()), ReportNumbers.full(x.stdError()),
+                        ReportNumbers.full(x.statistic()), ReportNumbers.full(x.pValue()),
+                        x.omitted() ? "" : TableLayout.stars(x.pValue()), Boolean.toString(x.omitted())));
+            }
+            List<String> keys = new ArrayList<>(List.of("n", "pseudo_r2"));
+            m.adjustedR2Key().ifPresent(keys::add);
+            keys.add("n_groups");
+            for (String key : keys) {
+                boolean count = key.equals("n") || key.equals("n_groups");
+                String term = key.equals("n") ? "N" : key;
+                m.statistic(key).ifPresent(v -> csvRow(sb, t, m, term, List.of(count ? Long.toString(v.longValue())
+                        : ReportNumbers.full(v), "", "", "", "", "")));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void csvRow(StringBuilder sb, RegressionTable t, ModelColumn m, String term, List<String> values) {
+        sb.append(ReportNumbers.csvField(t.id())).append(',').append(ReportNumbers.csvField(m.id())).append(',')
+                .append(ReportNumbers.csvField(term));
+        for (String v : values) {
+            sb.append(',').append(v);
+        }
+        Double reference = t.reference(m.id(), term);
+        sb.append(',').append(reference == null ? "" : ReportNumbers.full(reference)).append('\n');
+    }
+
+    /** A {@code table} float with a booktabs {@code tabular}; needs the booktabs package. */
+    public static String latex(RegressionTable t) {
+        TableLayout layout = TableLayout.of(t);
+        StringBuilder sb = new StringBuilder();
+        sb.append("\\begin{table}[htbp]\n\\centering\n");
+        // LaTeX numbers the caption itself, so a leading "Table 2." of the title would print twice.
+        sb.append("\\caption{").append(latexText(t.title().replaceFirst("^Table\\s+\\S+?[.:]\\s*", "")))
+                .append("}\n");
+        sb.append("\\label{tab:").append(latexText(t.id())).append("}\n");
+        sb.append("\\begin{tabular}{l").append("c".repeat(layout.columns().size())).append("}\n\\toprule\n");
+        latexRow(sb, "", layout.columns());
+        List<List<TableLayout.Row>> parts = parts(layout);
+        for (int i = 0; i < parts.size(); i++) {
+            if (i > 0) {
+                sb.append("\\midrule\n");
+            }
+            for (TableLayout.Row row : parts.get(i)) {
+                latexRow(sb, row.label(), row.cells().stream()
+                        .map(c -> latexNumber(c.text()) + (c.stars().isEmpty() ? "" : "$^{" + c.stars() + "}$"))
+                        .toList());
+            }
+        }
+        sb.append("\\bottomrule\n\\end{tabular}\n");
+        sb.append("\\begin{flushleft}\n\\footnotesize\n")
+                .append(String.join(" \\\\\n", layout.notes().stream().map(RegressionTableWriter::latexText).toList()))
+                .append("\n\\end{flushleft}\n\\end{table}\n");
+        return sb.toString();
+    }
+
+    /** Row cells are already escaped, except the label. */
+    private static void latexRow(StringBuilder sb, String label, List<String> cells) {
+        sb.append(latexText(label));
+        for (String c : cells) {
+            sb.append(" & ").append(c);
+        }
+        sb.append(" \\\\\n");
+    }
+
+    /** A cell with a typeset minus sign: a hyphen before a number is too short in print. */
+    private static String latexNumber(String s) {
+        return latexText(s).replaceAll("(?<![\\w)])-(?=\\d)", "\\$-\\$");
+    }
+
+    static String latexText(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '\\' -> sb.append("\\textbackslash{}");
+                case '&', '%', '$', '#', '_', '{', '}' -> sb.append('\\').append(c);
+                case '~' -> sb.append("\\textasciitilde{}");
+                case '^' -> sb.append("\\textasciicircum{}");
+                // In the default OT1 font encoding < and > in text print as ¡ and ¿.
+                case '<', '>' -> sb.append('$').append(c).append('$');
+                case '²' -> sb.append("$^2$");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * One self-contained XHTML page (inline CSS, no external resources, parses as XML) with the
+     * table, its notes and, when given, an inline SVG figure below.
+     */
+    public static String html(RegressionTable t, String embeddedSvgOrNull) {
+        TableLayout layout = TableLayout.of(t);
+        StringBuilder sb = new StringBuilder();
+        sb.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n")
+                .append("<meta charset=\"utf-8\"/>\n<title>").append(XmlText.escape(t.title())).append("</title>\n")
+                .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
+        sb.append(htmlTable(t, layout));
+        if (embeddedSvgOrNull != null) {
+            // An XML declaration is not allowed in the middle of a document.
+            sb.append("<figure>\n").append(embeddedSvgOrNull.replaceFirst("^\\s*<\\?xml[^>]*\\?>\\s*", ""))
+                    .append("\n</figure>\n");
+        }
+        sb.append("</body>\n</html>\n");
+        return sb.toString();
+    }
+
+    /** The table and its notes as an HTML fragment, for pages that hold several tables. */
+    public static String htmlTable(RegressionTable t) {
+        return htmlTable(t, TableLayout.of(t));
+    }
+
+    private static String htmlTable(RegressionTable t, TableLayout layout) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("<table class=\"regression\" id=\"").append(XmlText.escape(t.id())).append("\">\n<caption>")
+                .append(XmlText.escape(t.title())).append("</caption>\n<thead>\n<tr><th></th>");
+        for (String c : layout.columns()) {
+            sb.append("<th>").append(XmlText.escape(c)).append("</th>");
+        }
+        sb.append("</tr>\n");
+        htmlRows(sb, layout.header());
+        sb.append("</thead>\n<tbody>\n");
+        htmlRows(sb, layout.body());
+        sb.append("</tbody>\n<tbody class=\"statistics\">\n");
+        htmlRows(sb, layout.statistics());
+        sb.append("</tbody>\n</table>\n<div class=\"notes\">\n");
+        for (String note : layout.notes()) {
+            sb.append("<p>").append(XmlText.escape(note)).append("</p>\n");
+        }
+        sb.append("</div>\n");
+        return sb.toString();
+    }
+
+    private static void htmlRows(StringBuilder sb, List<TableLayout.Row> rows) {
+        for (TableLayout.Row row : rows) {
+            sb.append("<tr class=\"").append(row.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                    .append("\"><th scope=\"row\">").append(XmlText.escape(row.label())).append("</th>");
+            for (TableLayout.Cell c : row.cells()) {
+                sb.append("<td>").append(XmlText.escape(c.text()));
+                if (!c.stars().isEmpty()) {
+                    sb.append("<sup>").append(c.stars()).append("</sup>");
+                }
+                sb.append("</td>");
+            }
+            sb.append("</tr>\n");
+        }
+    }
+
+    private static List<List<TableLayout.Row>> parts(TableLayout layout) {
+        return List.of(layout.header(), layout.body(), layout.statistics());
+    }
+
+    private static final String CSS = """
+            body { font-family: Georgia, 'Times New Roman', serif; margin: 2em; color: #222; }
+            table.regression { border-collapse: collapse; border-top: 2px solid #000; border-bottom: 2px solid #000; }
+            table.regression caption { font-weight: bold; text-align: left; padding-bottom: 0.5em; }
+            table.regression th, table.regression td { padding: 0.1em 0.8em; text-align: center; }
+            table.regression th[scope=row] { text-align: left; font-weight: normal; }
+            table.regression thead tr:first-child th { border-bottom: 1px solid #000; }
+            table.regression tbody { border-top: 1px solid #000; }
+            tr.std-error td, tr.reference td { color: #555; }
+            tr.reference td { font-style: italic; }
+            sup { font-size: 0.7em; }
+            div.notes { font-size: 0.85em; max-width: 60em; }
+            div.notes p { margin: 0.2em 0; }
+            figure { margin: 2em 0; }
+            """;
+}
