@@ -33,6 +33,6 @@ final class PanelCommand extends QuexCommand {
         PanelJob.Report report = PanelJob.run(spark, tables, list, settings,
                 config == null ? "packed conf/quex.conf" : config);
         report.lines().forEach(System.out::println);
-        System.out.print(org.quex.panel.SummaryText.table(report.summaryOfAllYears()));
+        System.out.print(org.quex.report.SummaryTableWriter.markdown(report.summaryOfAllYears()));
     }
 }

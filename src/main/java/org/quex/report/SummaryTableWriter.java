@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.quex.panel.VariableSummary;
 
 /** Writes descriptive statistics, a paper's "Table 1": one block per year, or one for all years. */
 public final class SummaryTableWriter {
@@ -32,11 +33,12 @@ public final class SummaryTableWriter {
 
     /** Full precision, one row per variable and year; the year is empty for all years. */
     public static String csv(List<VariableSummary> rows) {
-        StringBuilder sb = new StringBuilder("variable,year,n,mean,sd,min,p50,max\n");
+        StringBuilder sb = new StringBuilder("variable,year,n,missing,mean,sd,min,p50,max\n");
         for (VariableSummary s : rows) {
             sb.append(ReportNumbers.csvField(s.variable())).append(',')
                     .append(s.year() == null ? "" : s.year().toString()).append(',')
                     .append(s.n()).append(',')
+                    .append(s.missing()).append(',')
                     .append(ReportNumbers.full(s.mean())).append(',')
                     .append(ReportNumbers.full(s.sd())).append(',')
                     .append(ReportNumbers.full(s.min())).append(',')

@@ -4,14 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.quex.panel.VariableSummary;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 
 class SummaryTableWriterTest {
     private static final List<VariableSummary> ROWS = List.of(
-            new VariableSummary("ln_export", null, 418213, 9.87654321, 1.5, 0.0, 9.9, 20.123456),
-            new VariableSummary("age2", null, 418213, 180.25, 300.0, 0.0, 64.0, 10000.0),
-            new VariableSummary("ln_export", 2005, 31234, 9.5, 1.25, 0.1, 9.4, 18.0));
+            new VariableSummary("ln_export", null, 418213, 0, 9.87654321, 1.5, 0.0, 9.9, 20.123456),
+            new VariableSummary("age2", null, 418213, 0, 180.25, 300.0, 0.0, 64.0, 10000.0),
+            new VariableSummary("ln_export", 2005, 31234, 12, 9.5, 1.25, 0.1, 9.4, 18.0));
 
     @Test
     void markdownHasOneBlockPerYearWithGroupedCountsAndFourDecimals() {
@@ -27,10 +28,10 @@ class SummaryTableWriterTest {
     @Test
     void csvKeepsFullPrecisionAndAnEmptyYearForAllYears() {
         String[] lines = SummaryTableWriter.csv(ROWS).split("\n");
-        assertEquals("variable,year,n,mean,sd,min,p50,max", lines[0]);
-        assertEquals("ln_export,,418213,9.87654321,1.5,0.0,9.9,20.123456", lines[1]);
-        assertEquals("ln_export,2005,31234,9.5,1.25,0.1,9.4,18.0", lines[3]);
-        assertEquals(9.87654321, Double.parseDouble(lines[1].split(",")[3]), 0.0);
+        assertEquals("variable,year,n,missing,mean,sd,min,p50,max", lines[0]);
+        assertEquals("ln_export,,418213,0,9.87654321,1.5,0.0,9.9,20.123456", lines[1]);
+        assertEquals("ln_export,2005,31234,12,9.5,1.25,0.1,9.4,18.0", lines[3]);
+        assertEquals(9.87654321, Double.parseDouble(lines[1].split(",")[4]), 0.0);
     }
 
     @Test
