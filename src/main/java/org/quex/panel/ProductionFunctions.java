@@ -22,7 +22,7 @@ import org.quex.estimate.ModelSpec;
  * industry (pooled over the panel's years, or per industry and year). A group with fewer rows than
  * the minimum, or whose fit omits a term, gets no TFP; it is reported, not guessed.
  */
-final class ProductionFunctions {
+public final class ProductionFunctions {
     static final String FORMULA = "ln_va ~ ln_k + ln_l";
     static final StructType SCHEMA = PanelRows.schema("industry2:string", "year:int", "n:long", "constant:double",
             "b_k:double", "b_l:double", "r2:double", "note:string");
@@ -31,8 +31,8 @@ final class ProductionFunctions {
     }
 
     /** One fitted (or skipped) group; year is null when the years are pooled. */
-    record Fit(String industry2, Integer year, long n, double constant, double bk, double bl, double r2, String note) {
-        boolean usable() {
+    public record Fit(String industry2, Integer year, long n, double constant, double bk, double bl, double r2, String note) {
+        public boolean usable() {
             return note.isEmpty();
         }
 

@@ -24,12 +24,12 @@ import org.quex.match.NameNormalizer;
  * in a year is ambiguous there: it is counted and given to none, as the match stage does with
  * ambiguous links.
  */
-final class QualityLevels {
+public final class QualityLevels {
     private QualityLevels() {
     }
 
     /** Counts of the honour lists: entries, unknown honour names and provinces, matched, firm-years left without an honour because its name fit several firms. */
-    record Counts(long entries, long unknownHonour, long unknownProvince, long matchedEntries, long ambiguousFirmYears) {
+    public record Counts(long entries, long unknownHonour, long unknownProvince, long matchedEntries, long ambiguousFirmYears) {
     }
 
     record Result(Dataset<Row> quByFirmYear, Counts counts) {

@@ -92,6 +92,15 @@ public final class FirmSimulator implements Serializable {
         if (decision.ex() == 1) {
             set(row, AsifField.EXPORT_VALUE, decision.exportValue());
             set(row, AsifField.SALES, domesticSales + decision.exportValue());
+            // R&D and subsidies are drawn as shares of sales: of total sales, so that rd and si do not
+            // fall mechanically with exports (they play no part in the export equations)
+            double grossUp = (double) (domesticSales + decision.exportValue()) / domesticSales;
+            for (AsifField f : new AsifField[] {AsifField.RD_EXPENSE, AsifField.SUBSIDY_INCOME}) {
+                long amount = Long.parseLong(row[f.ordinal()]);
+                if (amount > 0) {
+                    set(row, f, Math.max(1, Math.round(amount * grossUp)));
+                }
+            }
             if (!Regressors.of(row).equals(x)) {
                 throw new IllegalStateException("export changed the regressors of firm " + p.firm() + " in " + year);
             }

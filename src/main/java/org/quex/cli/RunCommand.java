@@ -1,0 +1,91 @@
+package org.quex.cli;
+
+import com.beust.jcommander.Parameter;
+import com.beust.jcommander.Parameters;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.SparkSession;
+import org.quex.ConfigFile;
+import org.quex.QuexException;
+import org.quex.lake.LakeTables;
+import org.quex.lake.SparkSessions;
+import org.quex.panel.YearList;
+import org.quex.pipeline.DemoTruth;
+import org.quex.pipeline.ModelTable;
+import org.quex.pipeline.ResultsWriter;
+import org.quex.pipeline.RunJob;
+import org.quex.synth.GenerateSettings;
+import org.quex.synth.SynthJob;
+import org.quex.synth.TrueCoefficients;
+
+@Parameters(commandNames = "run", commandDescription =
+        "Run the whole study: ingest, clean and match each year, build the panel, fit every model of the model files,"
+                + " write tables, plots and reports to RESULTS/<run-id>; --demo first generates synthetic data")
+final class RunCommand extends QuexCommand {
+    @Parameter(names = "--demo", description = "Generate synthetic raw data into DEMO_DIR/raw first and run on it")
+    boolean demo;
+
+    @Parameter(names = "--raw", description = "Raw files laid out as data-schemas/raw/raw_files.csv says"
+            + " (asif/asif_YEAR.csv, customs/YEAR/, honours/honours.csv); not with --demo")
+    String raw;
+
+    @Parameter(names = "--years", description = "Years, e.g. 2000-2013 or 2005,2007 (demo default 2005-2013)")
+    String years;
+
+    @Parameter(names = "--lake", description = "Lake root (default: lake, or DEMO_DIR/lake with --demo)")
+    String lake;
+
+    @Parameter(names = "--results", description = "Directory under which the run's results directory is written")
+    String results = "results";
+
+    @Parameter(names = "--config", description = "Configuration file (default: the packed conf/quex.conf)")
+    String config;
+
+    @Parameter(names = "--models", description = "Directory of model files *.conf (default: the packed conf/models)")
+    String models;
+
+    @Parameter(names = "--demo-dir", description = "Where --demo writes its raw files and lake")
+    String demoDir = "demo";
+
+    @Parameter(names = "--demo-firms", description = "Firms the demo generates")
+    int demoFirms = 4000;
+
+    @Parameter(names = "--seed", description = "Seed of the demo data")
+    long seed = 1;
+
+    @Override
+    public void run() throws Exception {
+        if (demo == (raw != null)) {
+            throw new QuexException(demo ? "--demo generates its own raw files: leave out --raw"
+                    : "give --raw DIR (the raw files) or --demo");
+        }
+        List<Integer> yearList = YearList.parse(years != null ? years : demo ? "2005-2013" : "2000-2013");
+        ConfigFile conf = ConfigFile.load(config);
+        List<ModelTable> tables = ModelTable.load(models);
+        Path rawDir = Path.of(demo ? demoDir + "/raw" : raw);
+        String lakeRoot = lake != null ? lake : demo ? demoDir + "/lake" : "lake";
+        String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now())
+                + (demo ? "-demo" : "");
+        SparkSession spark = SparkSessions.getOrCreate("quex run " + runId);
+        long start = System.nanoTime();
+        if (demo) {
+            GenerateSettings g = new GenerateSettings(seed, demoFirms, yearList.get(0), yearList.get(yearList.size() - 1),
+                    2000, 40, TrueCoefficients.FE_QU, 0.08, 1);
+            SynthJob.run(spark, g, TrueCoefficients.load(null), rawDir.toString(), true);
+            System.out.printf(Locale.ROOT, "generate  all   %d firms, %s, seed %d -> %s (%.1f s)%n", demoFirms, yearList, seed,
+                    rawDir, (System.nanoTime() - start) / 1e9);
+        }
+        RunJob.Settings settings = new RunJob.Settings(rawDir, new LakeTables(lakeRoot), yearList, Path.of(results), conf,
+                tables, demo);
+        RunJob.Outcome outcome = RunJob.run(spark, settings);
+        Path dir = Path.of(results, runId);
+        DemoTruth truth = demo ? DemoTruth.load(rawDir.resolve("truth/coefficients.csv")) : null;
+        ResultsWriter.write(dir, settings, outcome, truth, runId);
+        System.out.printf(Locale.ROOT, "run %s finished in %.1f s: %s/README.md%n", runId, (System.nanoTime() - start) / 1e9,
+                dir);
+    }
+}

@@ -1,0 +1,87 @@
+package org.quex.pipeline;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.quex.ConfigFile;
+import org.quex.QuexException;
+import org.quex.estimate.ModelSpec;
+
+/**
+ * One table of models as a model file describes it (conf/models/table2.conf …): a title, a note,
+ * and the models in column order, each with its estimator, formula and VCE. The three files of
+ * the paper are packed into the jar; --models DIR reads every *.conf of a directory instead.
+ */
+public record ModelTable(String id, String title, String note, List<Model> models) {
+    public static final List<String> PACKED = List.of("table2", "table3", "table4");
+
+    /** One column: the paper's model label and what to fit. */
+    public record Model(String id, ModelSpec spec) {
+    }
+
+    /** The packed tables, or every *.conf in {@code dir} in name order. */
+    public static List<ModelTable> load(String dir) {
+        List<ModelTable> tables = new ArrayList<>();
+        if (dir == null) {
+            for (String id : PACKED) {
+                String resource = "models/" + id + ".conf";
+                try (InputStream in = ModelTable.class.getClassLoader().getResourceAsStream(resource)) {
+                    if (in == null) {
+                        throw new QuexException("model file " + resource + " is not packed in the jar");
+                    }
+                    tables.add(parse(id, read(in), resource + " (packed)"));
+                } catch (IOException e) {
+                    throw new QuexException("model file " + resource + " cannot be read: " + e.getMessage(), e);
+                }
+            }
+            return tables;
+        }
+        try (Stream<Path> files = Files.list(Path.of(dir))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".conf")).sorted().toList()) {
+                try (InputStream in = Files.newInputStream(f)) {
+                    String name = f.getFileName().toString();
+                    tables.add(parse(name.substring(0, name.length() - ".conf".length()), read(in), f.toString()));
+                }
+            }
+        } catch (IOException e) {
+            throw new QuexException("model files in " + dir + " cannot be read: " + e.getMessage(), e);
+        }
+        if (tables.isEmpty()) {
+            throw new QuexException("no model files (*.conf) in " + dir);
+        }
+        return tables;
+    }
+
+    static ModelTable parse(String id, Properties p, String where) {
+        ConfigFile c = new ConfigFile(p, where);
+        List<Model> models = new ArrayList<>();
+        for (String model : c.list("models")) {
+            String key = "model." + model + ".";
+            try {
+                ModelSpec spec = ModelSpec.of(ModelSpec.parseModel(c.text(key + "estimator")), c.text(key + "formula"),
+                        p.getProperty(key + "vce"));
+                models.add(new Model(model, spec));
+            } catch (QuexException e) {
+                throw e.getMessage().startsWith(where) ? e : new QuexException(where + ": model " + model + ": " + e.getMessage(), e);
+            }
+        }
+        String note = p.getProperty("note");
+        return new ModelTable(id, c.text("title"), note == null ? "" : note.trim(), models);
+    }
+
+    private static Properties read(InputStream in) throws IOException {
+        Properties p = new Properties();
+        try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        return p;
+    }
+}

@@ -1,0 +1,197 @@
+package org.quex.pipeline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.quex.QuexException;
+import org.quex.clean.CleanJob;
+import org.quex.estimate.FitOutput;
+import org.quex.estimate.FitResult;
+import org.quex.match.MatchJob;
+import org.quex.report.CoefficientPlot;
+import org.quex.report.ModelColumn;
+import org.quex.report.ReferenceValues;
+import org.quex.report.RegressionTable;
+import org.quex.report.RegressionTableWriter;
+import org.quex.report.SummaryTableWriter;
+
+/**
+ * Writes a run's results directory: each table as Markdown, CSV, LaTeX and HTML, a coefficient
+ * plot per table (SVG and PNG, 99 % intervals, with the true or the paper's values), every model's
+ * coefficients.csv and fit.json, descriptive statistics, the cleaning and match reports, the truth
+ * recovery of a demo, a README that links them, and the run manifest.
+ */
+public final class ResultsWriter {
+    private ResultsWriter() {
+    }
+
+    /** @param truth the generator's truth of a demo run, or null (the paper's values are shown then) */
+    public static List<RegressionTable> write(Path dir, RunJob.Settings settings, RunJob.Outcome outcome, DemoTruth truth,
+                                              String runId) {
+        try {
+            for (String sub : List.of("tables", "plots", "models")) {
+                Files.createDirectories(dir.resolve(sub));
+            }
+            List<RegressionTable> tables = new ArrayList<>();
+            List<String[]> recovery = new ArrayList<>();
+            for (RunJob.FittedTable f : outcome.tables()) {
+                List<ModelColumn> columns = new ArrayList<>();
+                for (int i = 0; i < f.fits().size(); i++) {
+                    String model = f.table().models().get(i).id();
+                    columns.add(new ModelColumn(model, f.fits().get(i)));
+                    FitOutput.write(f.fits().get(i), dir.resolve("models").resolve(f.table().id()).resolve(model).toString(),
+                            new org.apache.hadoop.conf.Configuration());
+                }
+                ReferenceValues reference = truth != null ? truth.of(f.table()) : PaperValues.of(f.table().id());
+                RegressionTable table = new RegressionTable(f.table().id(), f.table().title(), f.table().note(), columns)
+                        .withReference(reference);
+                tables.add(table);
+                String svg = CoefficientPlot.svg(table.title(), reference == null ? null : reference.label(),
+                        CoefficientPlot.series(table, CoefficientPlot.Z99));
+                write(dir.resolve("plots").resolve(table.id() + ".svg"), svg);
+                CoefficientPlot.png(table.title(), reference == null ? null : reference.label(),
+                        CoefficientPlot.series(table, CoefficientPlot.Z99), dir.resolve("plots").resolve(table.id() + ".png"));
+                Path t = dir.resolve("tables").resolve(table.id());
+                write(Path.of(t + ".md"), RegressionTableWriter.markdown(table));
+                write(Path.of(t + ".csv"), RegressionTableWriter.csv(table));
+                write(Path.of(t + ".tex"), RegressionTableWriter.latex(table));
+                write(Path.of(t + ".html"), RegressionTableWriter.html(table, svg));
+                if (truth != null && reference != null) {
+                    recovery.addAll(recoveryRows(table, reference));
+                }
+            }
+            write(dir.resolve("descriptive_statistics.md"), SummaryTableWriter.markdown(outcome.panel().summary()));
+            write(dir.resolve("descriptive_statistics.csv"), SummaryTableWriter.csv(outcome.panel().summary()));
+            write(dir.resolve("cleaning_report.csv"), cleaningCsv(outcome.cleaning()));
+            write(dir.resolve("match_report.csv"), matchCsv(outcome.matching()));
+            if (!recovery.isEmpty()) {
+                StringBuilder sb = new StringBuilder("table,model,term,true_value,estimate,std_error,lower99,upper99,inside99\n");
+                recovery.forEach(r -> sb.append(String.join(",", r)).append('\n'));
+                write(dir.resolve("truth_recovery.csv"), sb.toString());
+            }
+            write(dir.resolve("README.md"), readme(runId, settings, outcome, tables, truth != null, !recovery.isEmpty()));
+            write(dir.resolve("manifest.json"), manifest(runId, settings, outcome));
+            return tables;
+        } catch (IOException e) {
+            throw new QuexException("cannot write results to " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Each estimate against its true value: inside the 99 % confidence interval or not. */
+    static List<String[]> recoveryRows(RegressionTable table, ReferenceValues reference) {
+        List<String[]> rows = new ArrayList<>();
+        for (ModelColumn c : table.models()) {
+            for (FitResult.Term t : c.fit().terms()) {
+                Double truth = reference.value(c.id(), t.name());
+                if (truth == null || t.omitted()) {
+                    continue;
+                }
+                double lo = t.estimate() - CoefficientPlot.Z99 * t.stdError();
+                double hi = t.estimate() + CoefficientPlot.Z99 * t.stdError();
+                rows.add(new String[] {table.id(), c.id(), t.name(), num(truth), num(t.estimate()), num(t.stdError()),
+                    num(lo), num(hi), Boolean.toString(truth >= lo && truth <= hi)});
+            }
+        }
+        return rows;
+    }
+
+    static String cleaningCsv(List<CleanJob.Report> reports) {
+        StringBuilder sb = new StringBuilder("source,year,rows_in,kept,rejected,rule,removed,violated_by\n");
+        for (CleanJob.Report r : reports) {
+            for (Map.Entry<String, Long> e : r.firstRule().entrySet()) {
+                sb.append(String.join(",", r.source(), Integer.toString(r.year()), Long.toString(r.rowsIn()),
+                        Long.toString(r.kept()), Long.toString(r.rowsIn() - r.kept()), e.getKey(), e.getValue().toString(),
+                        Long.toString(r.anyRule().getOrDefault(e.getKey(), 0L)))).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    static String matchCsv(List<MatchJob.Report> reports) {
+        StringBuilder sb = new StringBuilder("year,customs_firms,asif_firms,linked_by_name,linked_by_zip_phone7,"
+                + "ambiguous_by_name,ambiguous_by_zip_phone7,export_usd,matched_export_usd,precision,recall\n");
+        for (MatchJob.Report r : reports) {
+            MatchJob.Quality all = r.quality().stream().filter(q -> q.method().equals("all")).findFirst().orElse(null);
+            sb.append(String.join(",", Integer.toString(r.year()), Long.toString(r.customsFirms()),
+                    Long.toString(r.asifFirms()), Long.toString(r.byName()), Long.toString(r.byZipPhone()),
+                    Long.toString(r.ambiguousByName()), Long.toString(r.ambiguousByZipPhone()), num(r.exportUsd()),
+                    num(r.matchedExportUsd()), all == null ? "" : num(all.precision()), all == null ? "" : num(all.recall())))
+                    .append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String readme(String runId, RunJob.Settings s, RunJob.Outcome o, List<RegressionTable> tables,
+                                 boolean demo, boolean recovery) {
+        StringBuilder sb = new StringBuilder("# Quex run " + runId + "\n\n");
+        sb.append(demo ? "Demo on generated data (" + s.raw() + "); the reference values in brackets are the true"
+                + " coefficients of the data-generating process.\n\n"
+                : "Reference values in brackets are the paper's published coefficients.\n\n");
+        sb.append("Years ").append(s.years()).append(", lake `").append(s.lake().root()).append("`.\n\n");
+        sb.append("| stage | year | rows | seconds | detail |\n|---|---|---:|---:|---|\n");
+        for (RunJob.Step step : o.steps()) {
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %.1f | %s |%n", step.stage(),
+                    step.year() == null ? "all" : step.year(), step.rows(), step.seconds(), step.detail()));
+        }
+        sb.append("\n## Tables\n\n");
+        for (RegressionTable t : tables) {
+            sb.append("- ").append(t.title()).append(": [Markdown](tables/").append(t.id()).append(".md), [CSV](tables/")
+                    .append(t.id()).append(".csv), [LaTeX](tables/").append(t.id()).append(".tex), [HTML](tables/")
+                    .append(t.id()).append(".html), plot [SVG](plots/").append(t.id()).append(".svg) / [PNG](plots/")
+                    .append(t.id()).append(".png)\n");
+        }
+        sb.append("\nAlso: [descriptive statistics](descriptive_statistics.md), [cleaning report](cleaning_report.csv),"
+                + " [match report](match_report.csv), per-model `models/<table>/<model>/coefficients.csv` and `fit.json`,"
+                + " [manifest](manifest.json)");
+        sb.append(recovery ? ", [truth recovery](truth_recovery.csv).\n" : ".\n");
+        for (RegressionTable t : tables) {
+            sb.append('\n').append(RegressionTableWriter.markdown(t));
+        }
+        return sb.toString();
+    }
+
+    private static String manifest(String runId, RunJob.Settings s, RunJob.Outcome o) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("run_id", runId);
+        String version = ResultsWriter.class.getPackage().getImplementationVersion();
+        m.put("code_version", version == null ? "dev" : version);
+        m.put("configuration", RunJob.describe(s));
+        List<Map<String, Object>> steps = new ArrayList<>();
+        for (RunJob.Step step : o.steps()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("stage", step.stage());
+            x.put("year", step.year());
+            x.put("rows", step.rows());
+            x.put("seconds", step.seconds());
+            x.put("detail", step.detail());
+            steps.add(x);
+        }
+        m.put("steps", steps);
+        List<Map<String, Object>> models = new ArrayList<>();
+        for (RunJob.FittedTable f : o.tables()) {
+            for (ModelTable.Model model : f.table().models()) {
+                models.add(Map.of("table", f.table().id(), "model", model.id(),
+                        "estimator", model.spec().model().name().toLowerCase(Locale.ROOT),
+                        "formula", model.spec().formula().toString(), "vce", model.spec().vce().toString()));
+            }
+        }
+        m.put("models", models);
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m) + "\n";
+    }
+
+    private static String num(double v) {
+        return Double.isFinite(v) ? Double.toString(v) : "";
+    }
+
+    private static void write(Path path, String text) throws IOException {
+        Files.writeString(path, text, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,93 @@
+package org.quex.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.quex.ConfigFile;
+import org.quex.SparkTestSession;
+import org.quex.estimate.FitResult;
+import org.quex.lake.LakeTables;
+import org.quex.report.RegressionTable;
+import org.quex.synth.GenerateSettings;
+import org.quex.synth.SynthJob;
+import org.quex.synth.TrueCoefficients;
+
+/**
+ * A small demo run end to end (generate → ingest → clean → match → panel → 17 models → reports):
+ * the tables hold the paper's models and terms, the results directory has every output, and the
+ * estimates recover the generator's true coefficients.
+ */
+class RunDemoTest {
+    private static Path dir;
+    private static RunJob.Outcome outcome;
+    private static List<RegressionTable> tables;
+
+    @BeforeAll
+    static void runDemo() throws IOException {
+        SparkSession spark = SparkTestSession.get();
+        Path work = Files.createTempDirectory("quex-demo-");
+        Path raw = work.resolve("raw");
+        SynthJob.run(spark, new GenerateSettings(3, 2500, 2011, 2013, 500, 10, TrueCoefficients.FE_QU, 0.08, 1),
+                TrueCoefficients.load(null), raw.toString(), true);
+        RunJob.Settings settings = new RunJob.Settings(raw, new LakeTables(work.resolve("lake").toString()),
+                List.of(2011, 2012, 2013), work.resolve("results"), ConfigFile.load(null), ModelTable.load(null), true);
+        outcome = RunJob.run(spark, settings);
+        dir = work.resolve("results/test-run");
+        tables = ResultsWriter.write(dir, settings, outcome, DemoTruth.load(raw.resolve("truth/coefficients.csv")),
+                "test-run");
+    }
+
+    @Test
+    void everyTableHoldsThePapersModelsWithTheirTerms() {
+        List<String> ids = new ArrayList<>();
+        for (RunJob.FittedTable t : outcome.tables()) {
+            for (int i = 0; i < t.fits().size(); i++) {
+                ModelTable.Model model = t.table().models().get(i);
+                ids.add(model.id());
+                List<String> expected = new ArrayList<>(model.spec().formula().regressors());
+                expected.add("_cons");
+                assertEquals(expected, t.fits().get(i).terms().stream().map(FitResult.Term::name).toList(), model.id());
+            }
+        }
+        assertEquals(List.of("1", "2-1", "2-2", "2-3", "2-4", "2-5", "3", "4-1", "4-2", "4-3", "4-4", "4-5",
+                "5", "6-1", "6-2", "6-3", "6-4"), ids);
+    }
+
+    @Test
+    void theResultsDirectoryHoldsEveryOutput() {
+        for (String f : List.of("README.md", "manifest.json", "descriptive_statistics.md", "descriptive_statistics.csv",
+                "cleaning_report.csv", "match_report.csv", "truth_recovery.csv", "models/table3/4-5/coefficients.csv",
+                "models/table2/1/fit.json")) {
+            assertTrue(Files.isRegularFile(dir.resolve(f)), f);
+        }
+        for (RegressionTable t : tables) {
+            for (String ext : List.of(".md", ".csv", ".tex", ".html")) {
+                assertTrue(Files.isRegularFile(dir.resolve("tables/" + t.id() + ext)), t.id() + ext);
+            }
+            for (String ext : List.of(".svg", ".png")) {
+                assertTrue(Files.isRegularFile(dir.resolve("plots/" + t.id() + ext)), t.id() + ext);
+            }
+        }
+    }
+
+    /** Table 2 and Table 3 are the equations that generated the data (Table 4's levels did not). */
+    @Test
+    void theEstimatesRecoverTheTrueCoefficients() throws IOException {
+        List<String> lines = Files.readAllLines(dir.resolve("truth_recovery.csv"));
+        long compared = lines.size() - 1;
+        long inside = lines.stream().skip(1).filter(l -> l.endsWith(",true")).count();
+        assertTrue(compared >= 140, "true values compared: " + compared);
+        assertTrue(lines.stream().skip(1).allMatch(l -> l.startsWith("table2,") || l.startsWith("table3,")));
+        // at 99 % about 1 in 100 misses by chance; a drift in any stage moves many
+        assertTrue(inside >= 0.95 * compared, inside + " of " + compared + " true values inside the 99 % interval:\n"
+                + String.join("\n", lines.stream().filter(l -> l.endsWith(",false")).toList()));
+    }
+}
