@@ -50,7 +50,7 @@ public final class PanelJob {
 
     public record Report(Map<Integer, Long> rowsByYear, Map<Integer, Long> linkedByYear, long industryAmbiguous,
                          long industryUnmapped, QualityLevels.Counts honours, List<ProductionFunctions.Fit> productionFunctions,
-                         List<VariableSummary> summary) {
+                         List<VariableSummary> summary, List<QualityCount> qualityByYear) {
         public List<String> lines() {
             List<String> lines = new ArrayList<>();
             for (Map.Entry<Integer, Long> e : rowsByYear.entrySet()) {
@@ -75,6 +75,26 @@ public final class PanelJob {
         public List<VariableSummary> summaryOfAllYears() {
             return summary.stream().filter(s -> s.year() == null).toList();
         }
+    }
+
+    /**
+     * Firm-years at each quality level in a year, and how many of them upgraded: held a lower
+     * level (or none) the year before under the same firm id.
+     */
+    public record QualityCount(int year, int qu, long firmYears, long upgraded) {
+    }
+
+    static List<QualityCount> qualityByYear(Dataset<Row> panel) {
+        Dataset<Row> before = panel.select(col("firm_id"), col("year").plus(1).as("year"), col("qu").as("qu_before"));
+        List<QualityCount> counts = new ArrayList<>();
+        for (Row r : panel.select("year", "firm_id", "qu").join(before, new String[] {"year", "firm_id"}, "left")
+                .groupBy("year", "qu")
+                .agg(count(lit(1)), sum(when(col("qu_before").isNotNull().and(col("qu").gt(col("qu_before"))), 1L)
+                        .otherwise(0L)))
+                .orderBy("year", "qu").collectAsList()) {
+            counts.add(new QualityCount(r.getInt(0), r.getInt(1), r.getLong(2), r.getLong(3)));
+        }
+        return counts;
     }
 
     public static Report run(SparkSession spark, LakeTables lake, List<Integer> years, PanelConfig config, String configLabel) {
@@ -171,7 +191,8 @@ public final class PanelJob {
             spark.createDataFrame(fits.stream().map(ProductionFunctions.Fit::toRow).toList(), ProductionFunctions.SCHEMA)
                     .coalesce(1).write().mode(SaveMode.Overwrite).parquet(lake.panelProductionFunctions().toString());
 
-            Report report = new Report(rowsOut, linked, industry[0], industry[1], quality.counts(), fits, summary);
+            Report report = new Report(rowsOut, linked, industry[0], industry[1], quality.counts(), fits, summary,
+                    qualityByYear(written));
             writeManifest(spark, lake, years, config, configLabel, rowsIn, rowsOut, report);
             return report;
         } finally {

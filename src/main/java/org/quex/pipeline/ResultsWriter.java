@@ -71,6 +71,12 @@ public final class ResultsWriter {
             write(dir.resolve("descriptive_statistics.md"), SummaryTableWriter.markdown(outcome.panel().summary()));
             write(dir.resolve("descriptive_statistics.csv"), SummaryTableWriter.csv(outcome.panel().summary()));
             write(dir.resolve("cleaning_report.csv"), cleaningCsv(outcome.cleaning()));
+            StringBuilder quality = new StringBuilder("year,qu,firm_years,upgraded\n");
+            for (org.quex.panel.PanelJob.QualityCount q : outcome.panel().qualityByYear()) {
+                quality.append(q.year()).append(',').append(q.qu()).append(',').append(q.firmYears()).append(',')
+                        .append(q.upgraded()).append('\n');
+            }
+            write(dir.resolve("quality_by_year.csv"), quality.toString());
             write(dir.resolve("match_report.csv"), matchCsv(outcome.matching()));
             if (!recovery.isEmpty()) {
                 StringBuilder sb = new StringBuilder("table,model,term,true_value,estimate,std_error,lower99,upper99,inside99\n");
@@ -149,6 +155,7 @@ public final class ResultsWriter {
                     .append(t.id()).append(".png)\n");
         }
         sb.append("\nAlso: [descriptive statistics](descriptive_statistics.md), [cleaning report](cleaning_report.csv),"
+                + " [quality levels by year](quality_by_year.csv),"
                 + " [match report](match_report.csv), per-model `models/<table>/<model>/coefficients.csv` and `fit.json`,"
                 + " [manifest](manifest.json)");
         sb.append(recovery ? ", [truth recovery](truth_recovery.csv).\n" : ".\n");

@@ -70,4 +70,16 @@ class QualityLevelsTest {
         assertEquals(1, counts.unknownHonour());
         assertEquals(2, counts.ambiguousFirmYears());
     }
+
+    @Test
+    void qualityCountsByYearCountUpgradesAgainstTheYearBefore() {
+        StructType schema = PanelRows.schema("year:int", "firm_id:string", "qu:int");
+        List<Row> panel = List.of(RowFactory.create(2005, "A", 0), RowFactory.create(2006, "A", 3),
+                RowFactory.create(2005, "B", 3), RowFactory.create(2006, "B", 3), RowFactory.create(2006, "C", 5),
+                RowFactory.create(2008, "C", 8));
+        assertEquals(List.of(new PanelJob.QualityCount(2005, 0, 1, 0), new PanelJob.QualityCount(2005, 3, 1, 0),
+                        new PanelJob.QualityCount(2006, 3, 2, 1), new PanelJob.QualityCount(2006, 5, 1, 0),
+                        new PanelJob.QualityCount(2008, 8, 1, 0)),
+                PanelJob.qualityByYear(SparkTestSession.get().createDataFrame(panel, schema)));
+    }
 }

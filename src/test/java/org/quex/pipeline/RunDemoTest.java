@@ -64,7 +64,7 @@ class RunDemoTest {
     @Test
     void theResultsDirectoryHoldsEveryOutput() {
         for (String f : List.of("README.md", "manifest.json", "descriptive_statistics.md", "descriptive_statistics.csv",
-                "cleaning_report.csv", "match_report.csv", "truth_recovery.csv", "models/table3/4-5/coefficients.csv",
+                "cleaning_report.csv", "match_report.csv", "quality_by_year.csv", "truth_recovery.csv", "models/table3/4-5/coefficients.csv",
                 "models/table2/1/fit.json")) {
             assertTrue(Files.isRegularFile(dir.resolve(f)), f);
         }
