@@ -57,6 +57,10 @@ final class RunCommand extends QuexCommand {
     @Parameter(names = "--seed", description = "Seed of the demo data")
     long seed = 1;
 
+    @Parameter(names = "--incremental", description = "Ingest, clean and match only the years whose raw inputs are new"
+            + " or changed since the lake was built; rebuild the panel over every year of the lake and re-estimate")
+    boolean incremental;
+
     @Override
     public void run() throws Exception {
         if (demo == (raw != null)) {
@@ -66,7 +70,7 @@ final class RunCommand extends QuexCommand {
         List<Integer> yearList = YearList.parse(years != null ? years : demo ? "2005-2013" : "2000-2013");
         ConfigFile conf = ConfigFile.load(config);
         List<ModelTable> tables = ModelTable.load(models);
-        Path rawDir = Path.of(demo ? demoDir + "/raw" : raw);
+        String rawDir = demo ? demoDir + "/raw" : raw;
         String lakeRoot = lake != null ? lake : demo ? demoDir + "/lake" : "lake";
         String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now())
                 + (demo ? "-demo" : "");
@@ -75,15 +79,15 @@ final class RunCommand extends QuexCommand {
         if (demo) {
             GenerateSettings g = new GenerateSettings(seed, demoFirms, yearList.get(0), yearList.get(yearList.size() - 1),
                     2000, 40, TrueCoefficients.FE_QU, 0.08, 1);
-            SynthJob.run(spark, g, TrueCoefficients.load(null), rawDir.toString(), true);
+            SynthJob.run(spark, g, TrueCoefficients.load(null), rawDir, true);
             System.out.printf(Locale.ROOT, "generate  all   %d firms, %s, seed %d -> %s (%.1f s)%n", demoFirms, yearList, seed,
                     rawDir, (System.nanoTime() - start) / 1e9);
         }
-        RunJob.Settings settings = new RunJob.Settings(rawDir, new LakeTables(lakeRoot), yearList, Path.of(results), conf,
-                tables, demo);
+        RunJob.Settings settings = new RunJob.Settings(rawDir, new LakeTables(lakeRoot), yearList, conf, tables, demo,
+                incremental);
         RunJob.Outcome outcome = RunJob.run(spark, settings);
         Path dir = Path.of(results, runId);
-        DemoTruth truth = demo ? DemoTruth.load(rawDir.resolve("truth/coefficients.csv")) : null;
+        DemoTruth truth = demo ? DemoTruth.load(Path.of(rawDir, "truth", "coefficients.csv")) : null;
         ResultsWriter.write(dir, settings, outcome, truth, runId);
         System.out.printf(Locale.ROOT, "run %s finished in %.1f s: %s/README.md%n", runId, (System.nanoTime() - start) / 1e9,
                 dir);

@@ -1,12 +1,12 @@
 package org.quex.pipeline;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -18,21 +18,28 @@ import org.quex.estimate.Estimation;
 import org.quex.estimate.FitResult;
 import org.quex.ingest.IngestJob;
 import org.quex.ingest.QualityRules;
+import org.quex.lake.LakeLock;
 import org.quex.lake.LakeTables;
 import org.quex.match.MatchJob;
 import org.quex.panel.PanelConfig;
 import org.quex.panel.PanelJob;
+import org.quex.panel.YearList;
 import org.quex.synth.RawLayouts;
 
 /**
  * The whole study in one run: for each year ingest → clean → match, then the honour lists, the
- * panel over all the years, every model of the model files, and the reports. One progress line per
- * stage and year (rows, seconds) goes to standard output as it finishes.
+ * panel over all the years, every model of the model files. One progress line per stage and year
+ * (rows, seconds) goes to standard output as it finishes. A lock keeps other runs off the lake.
  */
 public final class RunJob {
     /** What to run: raw files laid out as raw_files.csv says (the generator's layout), the lake, the results. */
-    public record Settings(Path raw, LakeTables lake, List<Integer> years, Path results, ConfigFile config,
-                           List<ModelTable> tables, boolean demo) {
+    /**
+     * @param raw         root of the raw files (local path, file://, hdfs:// or s3a://)
+     * @param incremental reuse the years whose raw inputs are unchanged since they were built, and
+     *                    build the panel over every year of the lake
+     */
+    public record Settings(String raw, LakeTables lake, List<Integer> years, ConfigFile config, List<ModelTable> tables,
+                           boolean demo, boolean incremental) {
     }
 
     /** One finished step: stage, year (null for all years), rows it produced, seconds. */
@@ -65,25 +72,41 @@ public final class RunJob {
     }
 
     private Outcome run() {
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        try (LakeLock lock = LakeLock.acquire(hadoop, s.lake(), "quex run on " + spark.sparkContext().applicationId())) {
+            return runLocked(hadoop);
+        }
+    }
+
+    private Outcome runLocked(Configuration hadoop) {
         RawLayouts layouts = RawLayouts.shared();
         CleaningConfig cleaning = CleaningConfig.from(s.config());
         String configLabel = s.config().where();
-        Path truthLinks = s.raw().resolve("truth/links.csv");
+        String truthLinks = s.raw() + "/truth/links.csv";
         List<CleanJob.Report> cleanReports = new ArrayList<>();
         List<MatchJob.Report> matchReports = new ArrayList<>();
         for (int year : s.years()) {
+            Map<String, String> inputs = new LinkedHashMap<>();
             for (String source : List.of("asif", "customs")) {
                 RawLayouts.RawFile file = layouts.fileFor(source, year);
                 if (file == null) {
                     throw new QuexException("no " + source + " layout for " + year + " in data-schemas/raw/raw_files.csv");
                 }
-                String input = source.equals("asif") ? file.path(year, 1) : "customs/" + year;
-                Path in = s.raw().resolve(input);
-                if (!java.nio.file.Files.exists(in)) {
+                String in = s.raw() + "/" + (source.equals("asif") ? file.path(year, 1) : "customs/" + year);
+                if (!exists(hadoop, in)) {
                     throw new QuexException("run: " + source + " " + year + ": " + in + " does not exist");
                 }
+                inputs.put(source, in);
+            }
+            YearInputs fingerprint = YearInputs.of(hadoop, year, List.copyOf(inputs.values()));
+            if (s.incremental() && fingerprint.builtIn(hadoop, s.lake())) {
+                record(new Step("reused", year, 0, 0, "ingest, clean and match of unchanged inputs kept from an earlier run"));
+                continue;
+            }
+            for (Map.Entry<String, String> in : inputs.entrySet()) {
+                String source = in.getKey();
                 time("ingest", year, () -> IngestJob.run(spark, new IngestJob.Settings(source, year,
-                        List.of(in.toString()), s.lake().root(), null, 20, QualityRules.DEFAULTS)),
+                        List.of(in.getValue()), s.lake().root(), null, 20, QualityRules.DEFAULTS)),
                         x -> x.written(), x -> source + ": read " + x.read() + ", quarantined " + x.quarantined());
             }
             List<CleanJob.Report> cleaned = time("clean", year,
@@ -92,30 +115,35 @@ public final class RunJob {
                     x -> x.stream().map(c -> c.source() + " kept " + c.kept() + " of " + c.rowsIn())
                             .reduce((a, b) -> a + ", " + b).orElse(""));
             cleanReports.addAll(cleaned);
-            String truth = s.demo() && java.nio.file.Files.exists(truthLinks) ? truthLinks.toString() : null;
+            String truth = s.demo() && exists(hadoop, truthLinks) ? truthLinks : null;
             MatchJob.Report m = time("match", year, () -> MatchJob.run(spark, s.lake(), year, truth),
                     x -> x.byName() + x.byZipPhone(), x -> String.format(Locale.ROOT,
                             "%d by name, %d by zip+phone7, %.1f%% of export value", x.byName(), x.byZipPhone(),
                             x.exportUsd() > 0 ? 100 * x.matchedExportUsd() / x.exportUsd() : 0.0));
             matchReports.add(m);
+            fingerprint.record(hadoop, s.lake()); // only now is the year whole in the lake
         }
-        int last = s.years().get(s.years().size() - 1);
-        Path honours = s.raw().resolve(layouts.fileFor("honours", last).path(last, 1));
-        if (java.nio.file.Files.exists(honours)) {
+        // an incremental run rebuilds the panel over every year of the lake: TFP pools the years
+        List<Integer> panelYears = s.incremental() ? union(s.years(), YearList.inTable(spark, s.lake().clean("asif")))
+                : s.years();
+        int last = panelYears.get(panelYears.size() - 1);
+        String honours = s.raw() + "/" + layouts.fileFor("honours", last).path(last, 1);
+        if (exists(hadoop, honours)) {
             time("ingest", null, () -> IngestJob.run(spark, new IngestJob.Settings("honours", last,
-                    List.of(honours.toString()), s.lake().root(), null, 20, QualityRules.DEFAULTS)),
+                    List.of(honours), s.lake().root(), null, 20, QualityRules.DEFAULTS)),
                     x -> x.written(), x -> "honours: read " + x.read() + ", quarantined " + x.quarantined());
         } else {
             System.out.println("run: no honour list at " + honours + ": qu, lqu, mqu and hqu will be 0");
         }
         PanelJob.Report panel = time("panel", null,
-                () -> PanelJob.run(spark, s.lake(), s.years(), PanelConfig.from(s.config()), configLabel),
+                () -> PanelJob.run(spark, s.lake(), panelYears, PanelConfig.from(s.config()), configLabel),
                 x -> x.rowsByYear().values().stream().mapToLong(Long::longValue).sum(),
-                x -> x.productionFunctions().stream().filter(f -> f.note().isEmpty()).count() + " production functions");
+                x -> "years " + panelYears + ", " + x.productionFunctions().stream().filter(f -> f.note().isEmpty()).count()
+                        + " production functions");
 
         // the models read the panel many times: once from Parquet, then from memory
         Dataset<Row> data = spark.read().parquet(s.lake().panelFirmYear().toString())
-                .where(org.apache.spark.sql.functions.col("year").isin(s.years().toArray())).cache();
+                .where(org.apache.spark.sql.functions.col("year").isin(panelYears.toArray())).cache();
         List<FittedTable> fitted = new ArrayList<>();
         for (ModelTable table : s.tables()) {
             List<FitResult> fits = new ArrayList<>();
@@ -135,21 +163,40 @@ public final class RunJob {
                        java.util.function.Function<T, String> detail) {
         long start = System.nanoTime();
         T result = work.get();
-        Step step = new Step(stage, year, rows.applyAsLong(result), (System.nanoTime() - start) / 1e9, detail.apply(result));
+        record(new Step(stage, year, rows.applyAsLong(result), (System.nanoTime() - start) / 1e9, detail.apply(result)));
+        return result;
+    }
+
+    private void record(Step step) {
         steps.add(step);
         System.out.println(step.line());
-        return result;
+    }
+
+    private static boolean exists(Configuration hadoop, String path) {
+        try {
+            org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
+            return p.getFileSystem(hadoop).exists(p);
+        } catch (java.io.IOException e) {
+            throw new QuexException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Integer> union(List<Integer> a, List<Integer> b) {
+        java.util.TreeSet<Integer> all = new java.util.TreeSet<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
     }
 
     /** Configuration of a run for its manifest. */
     static Map<String, Object> describe(Settings s) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("raw", s.raw().toString());
+        m.put("raw", s.raw());
         m.put("lake", s.lake().root());
         m.put("years", s.years());
         m.put("config", s.config().where());
         m.put("settings", s.config().echo(""));
         m.put("demo", s.demo());
+        m.put("incremental", s.incremental());
         return m;
     }
 }

@@ -76,8 +76,10 @@ class ClusterRunIT {
     }
 
     private static RunJob.Settings settings(Path raw, Path lake, List<ModelTable> tables) {
-        return new RunJob.Settings(raw, new LakeTables(lake.toString()), List.of(2012, 2013), lake.resolveSibling("results"),
-                ConfigFile.load(null), tables, true);
+        // file:// URIs: the paths go through Hadoop's FileSystem as hdfs:// or s3a:// ones would
+        return new RunJob.Settings("file://" + raw.toAbsolutePath(), new LakeTables("file://" + lake.toAbsolutePath()),
+                List.of(2012, 2013),
+                ConfigFile.load(null), tables, true, false);
     }
 
     private static int assertSameFit(FitResult expected, FitResult actual, String what) {

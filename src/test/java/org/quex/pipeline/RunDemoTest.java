@@ -27,6 +27,7 @@ import org.quex.synth.TrueCoefficients;
  */
 class RunDemoTest {
     private static Path dir;
+    private static RunJob.Settings settings;
     private static RunJob.Outcome outcome;
     private static List<RegressionTable> tables;
 
@@ -37,8 +38,8 @@ class RunDemoTest {
         Path raw = work.resolve("raw");
         SynthJob.run(spark, new GenerateSettings(3, 2500, 2011, 2013, 500, 10, TrueCoefficients.FE_QU, 0.08, 1),
                 TrueCoefficients.load(null), raw.toString(), true);
-        RunJob.Settings settings = new RunJob.Settings(raw, new LakeTables(work.resolve("lake").toString()),
-                List.of(2011, 2012, 2013), work.resolve("results"), ConfigFile.load(null), ModelTable.load(null), true);
+        settings = new RunJob.Settings(raw.toString(), new LakeTables(work.resolve("lake").toString()),
+                List.of(2011, 2012, 2013), ConfigFile.load(null), ModelTable.load(null), true, false);
         outcome = RunJob.run(spark, settings);
         dir = work.resolve("results/test-run");
         tables = ResultsWriter.write(dir, settings, outcome, DemoTruth.load(raw.resolve("truth/coefficients.csv")),
@@ -89,5 +90,39 @@ class RunDemoTest {
         // at 99 % about 1 in 100 misses by chance; a drift in any stage moves many
         assertTrue(inside >= 0.95 * compared, inside + " of " + compared + " true values inside the 99 % interval:\n"
                 + String.join("\n", lines.stream().filter(l -> l.endsWith(",false")).toList()));
+    }
+
+    /** A rerun for the last year with unchanged inputs reuses the year and reproduces every fit exactly. */
+    @Test
+    void anIncrementalRerunReusesTheUnchangedYearAndChangesNothing() {
+        RunJob.Settings again = new RunJob.Settings(settings.raw(), settings.lake(), List.of(2013), settings.config(),
+                settings.tables(), true, true);
+        RunJob.Outcome rerun = RunJob.run(SparkTestSession.get(), again);
+        assertEquals(List.of("reused"), rerun.steps().stream().filter(s -> Integer.valueOf(2013).equals(s.year()))
+                .map(RunJob.Step::stage).toList());
+        assertEquals(outcome.panel().rowsByYear(), rerun.panel().rowsByYear(), "the panel covers every year of the lake");
+        for (int t = 0; t < outcome.tables().size(); t++) {
+            for (int m = 0; m < outcome.tables().get(t).fits().size(); m++) {
+                List<FitResult.Term> before = outcome.tables().get(t).fits().get(m).terms();
+                List<FitResult.Term> after = rerun.tables().get(t).fits().get(m).terms();
+                for (int i = 0; i < before.size(); i++) {
+                    assertEquals(before.get(i).estimate(), after.get(i).estimate(), 0.0, before.get(i).name());
+                    assertEquals(before.get(i).stdError(), after.get(i).stdError(), 0.0, before.get(i).name());
+                }
+            }
+        }
+    }
+
+    @Test
+    void aSecondRunOnALockedLakeStopsAndNamesTheHolder() throws IOException {
+        Path lock = Path.of(settings.lake().root(), "_lock");
+        Files.writeString(lock, "quex run on app-1 pid 42 since 2026-01-01T00:00:00Z\n");
+        try {
+            org.quex.QuexException e = org.junit.jupiter.api.Assertions.assertThrows(org.quex.QuexException.class,
+                    () -> RunJob.run(SparkTestSession.get(), settings));
+            assertTrue(e.getMessage().contains("is locked by another run (quex run on app-1 pid 42"), e.getMessage());
+        } finally {
+            Files.delete(lock);
+        }
     }
 }
