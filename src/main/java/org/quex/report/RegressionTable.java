@@ -2,7 +2,6 @@ package org.quex.report;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -38,15 +37,29 @@ public record RegressionTable(String id, String title, String note, List<ModelCo
         return new RegressionTable(id, title, note, models, values);
     }
 
-    /** The row order: every model's terms in first-appearance order, the constant last as papers print it. */
+    /**
+     * The row order: the first model's terms, then each term a later model adds, placed where that
+     * model has it (before the next of its terms already listed: rd after pro and before sta, as
+     * the paper prints it); the constant last.
+     */
     public List<String> terms() {
-        Set<String> names = new LinkedHashSet<>();
+        List<String> rows = new ArrayList<>();
         for (ModelColumn m : models) {
-            for (FitResult.Term t : m.fit().terms()) {
-                names.add(t.name());
+            List<String> own = m.fit().terms().stream().map(FitResult.Term::name).toList();
+            for (int i = 0; i < own.size(); i++) {
+                if (rows.contains(own.get(i))) {
+                    continue;
+                }
+                int at = rows.size();
+                for (int j = i + 1; j < own.size(); j++) {
+                    if (rows.contains(own.get(j))) {
+                        at = rows.indexOf(own.get(j));
+                        break;
+                    }
+                }
+                rows.add(at, own.get(i));
             }
         }
-        List<String> rows = new ArrayList<>(names);
         if (rows.remove(CONSTANT)) {
             rows.add(CONSTANT);
         }

@@ -46,6 +46,21 @@ class RegressionTableWriterTest {
     }
 
     @Test
+    void aTermALaterModelAddsStandsWhereThatModelHasIt() {
+        FitResult base = Fits.probit("ex ~ qu + pro + sta", 100, 0.1, Fits.term("qu", 1, 1, 0.5),
+                Fits.term("pro", 1, 1, 0.5), Fits.term("sta", 1, 1, 0.5), Fits.term("_cons", 1, 1, 0.5));
+        FitResult withRd = Fits.probit("ex ~ qu + pro + rd + sta", 100, 0.1, Fits.term("qu", 1, 1, 0.5),
+                Fits.term("pro", 1, 1, 0.5), Fits.term("rd", 1, 1, 0.5), Fits.term("sta", 1, 1, 0.5),
+                Fits.term("_cons", 1, 1, 0.5));
+        FitResult withSi = Fits.probit("ex ~ qu + pro + si + si2 + sta", 100, 0.1, Fits.term("qu", 1, 1, 0.5),
+                Fits.term("pro", 1, 1, 0.5), Fits.term("si", 1, 1, 0.5), Fits.term("si2", 1, 1, 0.5),
+                Fits.term("sta", 1, 1, 0.5), Fits.term("_cons", 1, 1, 0.5));
+        RegressionTable t = new RegressionTable("table2", "Table 2", "", List.of(new ModelColumn("1", base),
+                new ModelColumn("2-1", withRd), new ModelColumn("2-5", withSi)));
+        assertEquals(List.of("qu", "pro", "rd", "si", "si2", "sta", "_cons"), t.terms());
+    }
+
+    @Test
     void theConstantIsTheLastRowEvenWhenAModelListsATermAfterIt() {
         assertEquals(List.of("qu", "ln_cap", "rd", "_cons"), TABLE2.terms());
         String md = RegressionTableWriter.markdown(TABLE2);
