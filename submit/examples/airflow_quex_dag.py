@@ -29,7 +29,7 @@ with DAG(
             "run",
             "--raw", "hdfs:///data/quex/raw",
             "--lake", "hdfs:///data/quex/lake",
-            "--results", "/data/quex/results",
+            "--results", "hdfs:///data/quex/results",
             "--years", "{{ data_interval_start.year }}",  # the run of 1 March Y+1 covers year Y
             "--incremental",
         ],

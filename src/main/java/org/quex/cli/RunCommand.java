@@ -39,7 +39,8 @@ final class RunCommand extends QuexCommand {
     @Parameter(names = "--lake", description = "Lake root (default: lake, or DEMO_DIR/lake with --demo)")
     String lake;
 
-    @Parameter(names = "--results", description = "Directory under which the run's results directory is written")
+    @Parameter(names = "--results", description = "Directory under which the run's results directory is written"
+            + " (local path, hdfs:// or s3a://)")
     String results = "results";
 
     @Parameter(names = "--config", description = "Configuration file (default: the packed conf/quex.conf)")
@@ -86,9 +87,9 @@ final class RunCommand extends QuexCommand {
         RunJob.Settings settings = new RunJob.Settings(rawDir, new LakeTables(lakeRoot), yearList, conf, tables, demo,
                 incremental);
         RunJob.Outcome outcome = RunJob.run(spark, settings);
-        Path dir = Path.of(results, runId);
+        String dir = results + "/" + runId;
         DemoTruth truth = demo ? DemoTruth.load(Path.of(rawDir, "truth", "coefficients.csv")) : null;
-        ResultsWriter.write(dir, settings, outcome, truth, runId);
+        ResultsWriter.write(dir, settings, outcome, truth, runId, spark.sparkContext().hadoopConfiguration());
         System.out.printf(Locale.ROOT, "run %s finished in %.1f s: %s/README.md%n", runId, (System.nanoTime() - start) / 1e9,
                 dir);
     }

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.io.OutputStream;
 import java.nio.file.Path;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,12 +37,10 @@ public final class ResultsWriter {
     }
 
     /** @param truth the generator's truth of a demo run, or null (the paper's values are shown then) */
-    public static List<RegressionTable> write(Path dir, RunJob.Settings settings, RunJob.Outcome outcome, DemoTruth truth,
-                                              String runId) {
+    public static List<RegressionTable> write(String dir, RunJob.Settings settings, RunJob.Outcome outcome, DemoTruth truth,
+                                              String runId, Configuration hadoop) {
         try {
-            for (String sub : List.of("tables", "plots", "models")) {
-                Files.createDirectories(dir.resolve(sub));
-            }
+            Out out = new Out(new org.apache.hadoop.fs.Path(dir), new org.apache.hadoop.fs.Path(dir).getFileSystem(hadoop));
             List<RegressionTable> tables = new ArrayList<>();
             List<String[]> recovery = new ArrayList<>();
             for (RunJob.FittedTable f : outcome.tables()) {
@@ -47,8 +48,7 @@ public final class ResultsWriter {
                 for (int i = 0; i < f.fits().size(); i++) {
                     String model = f.table().models().get(i).id();
                     columns.add(new ModelColumn(model, f.fits().get(i)));
-                    FitOutput.write(f.fits().get(i), dir.resolve("models").resolve(f.table().id()).resolve(model).toString(),
-                            new org.apache.hadoop.conf.Configuration());
+                    FitOutput.write(f.fits().get(i), dir + "/models/" + f.table().id() + "/" + model, hadoop);
                 }
                 ReferenceValues reference = truth != null ? truth.of(f.table()) : PaperValues.of(f.table().id());
                 RegressionTable table = new RegressionTable(f.table().id(), f.table().title(), f.table().note(), columns)
@@ -56,35 +56,35 @@ public final class ResultsWriter {
                 tables.add(table);
                 String svg = CoefficientPlot.svg(table.title(), reference == null ? null : reference.label(),
                         CoefficientPlot.series(table, CoefficientPlot.Z99));
-                write(dir.resolve("plots").resolve(table.id() + ".svg"), svg);
-                CoefficientPlot.png(table.title(), reference == null ? null : reference.label(),
-                        CoefficientPlot.series(table, CoefficientPlot.Z99), dir.resolve("plots").resolve(table.id() + ".png"));
-                Path t = dir.resolve("tables").resolve(table.id());
-                write(Path.of(t + ".md"), RegressionTableWriter.markdown(table));
-                write(Path.of(t + ".csv"), RegressionTableWriter.csv(table));
-                write(Path.of(t + ".tex"), RegressionTableWriter.latex(table));
-                write(Path.of(t + ".html"), RegressionTableWriter.html(table, svg));
+                out.text("plots/" + table.id() + ".svg", svg);
+                out.png("plots/" + table.id() + ".png", file -> CoefficientPlot.png(table.title(),
+                        reference == null ? null : reference.label(), CoefficientPlot.series(table, CoefficientPlot.Z99), file));
+                String t = "tables/" + table.id();
+                out.text(t + ".md", RegressionTableWriter.markdown(table));
+                out.text(t + ".csv", RegressionTableWriter.csv(table));
+                out.text(t + ".tex", RegressionTableWriter.latex(table));
+                out.text(t + ".html", RegressionTableWriter.html(table, svg));
                 if (truth != null && reference != null) {
                     recovery.addAll(recoveryRows(table, reference));
                 }
             }
-            write(dir.resolve("descriptive_statistics.md"), SummaryTableWriter.markdown(outcome.panel().summary()));
-            write(dir.resolve("descriptive_statistics.csv"), SummaryTableWriter.csv(outcome.panel().summary()));
-            write(dir.resolve("cleaning_report.csv"), cleaningCsv(outcome.cleaning()));
+            out.text("descriptive_statistics.md", SummaryTableWriter.markdown(outcome.panel().summary()));
+            out.text("descriptive_statistics.csv", SummaryTableWriter.csv(outcome.panel().summary()));
+            out.text("cleaning_report.csv", cleaningCsv(outcome.cleaning()));
             StringBuilder quality = new StringBuilder("year,qu,firm_years,upgraded\n");
             for (org.quex.panel.PanelJob.QualityCount q : outcome.panel().qualityByYear()) {
                 quality.append(q.year()).append(',').append(q.qu()).append(',').append(q.firmYears()).append(',')
                         .append(q.upgraded()).append('\n');
             }
-            write(dir.resolve("quality_by_year.csv"), quality.toString());
-            write(dir.resolve("match_report.csv"), matchCsv(outcome.matching()));
+            out.text("quality_by_year.csv", quality.toString());
+            out.text("match_report.csv", matchCsv(outcome.matching()));
             if (!recovery.isEmpty()) {
                 StringBuilder sb = new StringBuilder("table,model,term,true_value,estimate,std_error,lower99,upper99,inside99\n");
                 recovery.forEach(r -> sb.append(String.join(",", r)).append('\n'));
-                write(dir.resolve("truth_recovery.csv"), sb.toString());
+                out.text("truth_recovery.csv", sb.toString());
             }
-            write(dir.resolve("README.md"), readme(runId, settings, outcome, tables, truth != null, !recovery.isEmpty()));
-            write(dir.resolve("manifest.json"), manifest(runId, settings, outcome));
+            out.text("README.md", readme(runId, settings, outcome, tables, truth != null, !recovery.isEmpty()));
+            out.text("manifest.json", manifest(runId, settings, outcome));
             return tables;
         } catch (IOException e) {
             throw new QuexException("cannot write results to " + dir + ": " + e.getMessage(), e);
@@ -198,7 +198,28 @@ public final class ResultsWriter {
         return Double.isFinite(v) ? Double.toString(v) : "";
     }
 
-    private static void write(Path path, String text) throws IOException {
-        Files.writeString(path, text, StandardCharsets.UTF_8);
+    /** PNG drawing needs a local file. */
+    interface LocalFileWriter {
+        void write(Path file) throws IOException;
+    }
+
+    /** The results directory on any Hadoop file system (local, file://, hdfs://, s3a://). */
+    private record Out(org.apache.hadoop.fs.Path root, FileSystem fs) {
+        void text(String relative, String text) throws IOException {
+            try (OutputStream os = fs.create(new org.apache.hadoop.fs.Path(root, relative), true)) {
+                os.write(text.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+
+        void png(String relative, LocalFileWriter draw) throws IOException {
+            Path local = Files.createTempFile("quex-plot-", ".png");
+            try {
+                draw.write(local);
+                fs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(local.toUri()),
+                        new org.apache.hadoop.fs.Path(root, relative));
+            } finally {
+                Files.deleteIfExists(local);
+            }
+        }
     }
 }

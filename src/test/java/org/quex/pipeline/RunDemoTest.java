@@ -42,8 +42,9 @@ class RunDemoTest {
                 List.of(2011, 2012, 2013), ConfigFile.load(null), ModelTable.load(null), true, false);
         outcome = RunJob.run(spark, settings);
         dir = work.resolve("results/test-run");
-        tables = ResultsWriter.write(dir, settings, outcome, DemoTruth.load(raw.resolve("truth/coefficients.csv")),
-                "test-run");
+        // through a file:// URI, as an hdfs:// or s3a:// results directory would be written
+        tables = ResultsWriter.write("file://" + dir.toAbsolutePath(), settings, outcome,
+                DemoTruth.load(raw.resolve("truth/coefficients.csv")), "test-run", spark.sparkContext().hadoopConfiguration());
     }
 
     @Test
