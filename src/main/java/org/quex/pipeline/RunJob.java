@@ -103,6 +103,7 @@ public final class RunJob {
                 record(new Step("reused", year, 0, 0, "ingest, clean and match of unchanged inputs kept from an earlier run"));
                 continue;
             }
+            fingerprint.forget(hadoop, s.lake());
             for (Map.Entry<String, String> in : inputs.entrySet()) {
                 String source = in.getKey();
                 time("ingest", year, () -> IngestJob.run(spark, new IngestJob.Settings(source, year,

@@ -61,6 +61,16 @@ record YearInputs(int year, List<String> files) {
         }
     }
 
+    /** Before a year is rebuilt: until it is whole again, no later run may take it as built. */
+    void forget(Configuration hadoop, LakeTables lake) {
+        Path state = stateFile(lake, year);
+        try {
+            state.getFileSystem(hadoop).delete(state, false);
+        } catch (IOException e) {
+            throw new QuexException("cannot remove " + state + ": " + e.getMessage(), e);
+        }
+    }
+
     void record(Configuration hadoop, LakeTables lake) {
         Path state = stateFile(lake, year);
         try (OutputStream out = state.getFileSystem(hadoop).create(state, true)) {
