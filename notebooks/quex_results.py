@@ -25,6 +25,12 @@ FIT_TERMS = ["N", "pseudo_r2", "adj_r2_within", "n_groups"]
 Z95, Z99 = 1.959964, 2.575829
 
 
+def number_format(value):
+    """How the notebooks print floats: counts and money with thousands separators, the rest
+    with four significant digits (pandas would otherwise print a whole column in e-notation)."""
+    return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.4g}"
+
+
 # ---------------------------------------------------------------- finding and reading a run
 
 def is_run(path):
