@@ -7,12 +7,15 @@ import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.quex.bench.EstimatorBenchmark;
 import org.quex.bench.IngestBenchmark;
+import org.quex.bench.RunBenchmark;
 import org.quex.lake.SparkSessions;
+import org.quex.panel.YearList;
 
 @Parameters(commandNames = "bench", commandDescription =
-        "Time Quex's probit and FE OLS against Spark MLlib, and ingest against a plain Spark CSV-to-Parquet copy")
+        "Time Quex's probit and FE OLS against Spark MLlib, ingest against a plain Spark CSV-to-Parquet copy,"
+                + " and (run) the whole pipeline on a generated year, stage by stage")
 final class BenchCommand extends QuexCommand {
-    @Parameter(description = "probit | fe | ingest (default: probit fe)")
+    @Parameter(description = "probit | fe | ingest | run (default: probit fe)")
     List<String> comparisons = new ArrayList<>();
 
     @Parameter(names = "--rows", description = "Rows of the generated dataset")
@@ -42,6 +45,13 @@ final class BenchCommand extends QuexCommand {
     @Parameter(names = "--ingest-firms", description = "bench ingest: firms of the generated Customs year")
     int ingestFirms = 20_000;
 
+    @Parameter(names = "--firms", description = "bench run: firms of the generated year")
+    int firms = 20_000;
+
+    @Parameter(names = "--year", description = "bench run: the generated year or years, e.g. 2012 or 2011-2012"
+            + " (the FE models need two years: with one, every firm is its own group)")
+    String year = "2011-2012";
+
     @Override
     public void run() throws Exception {
         SparkSession spark = SparkSessions.getOrCreate("quex bench");
@@ -51,7 +61,7 @@ final class BenchCommand extends QuexCommand {
         EstimatorBenchmark bench = new EstimatorBenchmark(spark,
                 new EstimatorBenchmark.Settings(rows, k, groups, seed, p, warmup, reps, !noBaseline));
         List<String> which = comparisons.isEmpty() ? List.of("probit", "fe") : comparisons;
-        List<String> estimators = which.stream().filter(c -> !c.equals("ingest")).toList();
+        List<String> estimators = which.stream().filter(c -> !c.equals("ingest") && !c.equals("run")).toList();
         if (!estimators.isEmpty()) {
             for (String line : bench.run(estimators)) {
                 System.out.println(line);
@@ -59,6 +69,11 @@ final class BenchCommand extends QuexCommand {
         }
         if (which.contains("ingest")) {
             System.out.println(IngestBenchmark.run(spark, ingestFirms, seed, warmup, reps));
+        }
+        if (which.contains("run")) {
+            for (String line : RunBenchmark.run(spark, firms, YearList.parse(year), seed)) {
+                System.out.println(line);
+            }
         }
     }
 }

@@ -25,9 +25,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.CollectionAccumulator;
 import org.quex.QuexException;
 import org.quex.lake.LakeTables;
 import org.quex.lake.PartitionedParquet;
@@ -35,10 +34,12 @@ import org.quex.lake.RunManifest;
 import org.quex.synth.RawLayouts;
 
 /**
- * The Spark edge of ingest: one task per input file reads it with {@link FileIngestion} into one
- * cached frame of outcomes (typed rows, quarantined lines, and a per-file summary row); the
- * quality metrics come from one aggregation over it; then raw/, quarantine/, _quality/ and the
- * manifest are written. Nothing is written if an input fails or an error-level check fires.
+ * The Spark edge of ingest: one job whose tasks (one per input file) read a file with
+ * {@link FileIngestion} and write its typed rows to a staging directory in the lake, reporting the
+ * file's counts, checksum, quality metrics and quarantined records through an accumulator. The
+ * quality checks run on those; only if they pass are the staged year of raw/, quarantine/ and
+ * _quality/ moved into the lake (replacing that year only) and the manifest written. Nothing reaches
+ * the lake's tables if an input fails or an error-level check fires.
  */
 public final class IngestJob {
     /** Everything a run needs; {@code encoding} null means detect per file. */
@@ -59,13 +60,6 @@ public final class IngestJob {
     public record FileResult(InputFile file, FileCounts counts, String sha256) {
     }
 
-    private static final String KIND = "_kind";
-    private static final String LINE = "_line";
-    private static final String RAW_TEXT = "_raw_text";
-    private static final String REASON = "_reason";
-    private static final String KIND_ROW = "row";
-    private static final String KIND_QUARANTINE = "quarantine";
-    private static final String KIND_FILE = "file";
     /** Schema of lake/quarantine/&lt;source&gt;, partitioned by year. */
     public static final StructType QUARANTINE_SCHEMA = DataTypes.createStructType(List.of(
             DataTypes.createStructField("file", DataTypes.StringType, false),
@@ -101,7 +95,7 @@ public final class IngestJob {
         }
     }
 
-    private static Result runJob(SparkSession spark, Settings s) {
+    private static Result runJob(SparkSession spark, Settings s) throws IOException {
         RawLayouts layouts = RawLayouts.shared();
         SourceSchema schema = SourceSchema.of(s.source(), layouts);
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
@@ -109,56 +103,50 @@ public final class IngestJob {
         List<String> warnings = layoutWarnings(files, s, layouts);
         Map<String, Double> seconds = new LinkedHashMap<>();
         long t0 = System.nanoTime();
-
-        StructType outcomeSchema = outcomeSchema(schema);
-        // File indices, not InputFile records, are the RDD elements: Kryo cannot serialize records,
-        // while the closure that carries the list is Java-serialized.
-        List<Integer> indices = java.util.stream.IntStream.range(0, files.size()).boxed().toList();
-        JavaRDD<Integer> perFile = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .parallelize(indices, Math.max(1, files.size()));
-        List<InputFile> fileList = new ArrayList<>(files);
         int year = s.year();
-        int maxRecordLines = s.maxRecordLines();
-        JavaRDD<Row> outcomeRows = perFile.mapPartitions(it -> {
-            List<Iterator<Row>> parts = new ArrayList<>();
-            while (it.hasNext()) {
-                parts.add(readFile(fileList.get(it.next()), schema, year, maxRecordLines));
-            }
-            return concat(parts);
-        });
-        Dataset<Row> outcomes = spark.createDataFrame(outcomeRows, outcomeSchema).persist(StorageLevel.MEMORY_AND_DISK());
+        LakeTables lake = new LakeTables(s.lake());
+        Path staging = lake.staging("ingest-" + s.source() + "-" + year + "-" + java.util.UUID.randomUUID());
+        FileSystem fs = staging.getFileSystem(hadoop);
         try {
+            // One pass: the tasks read, type and write the rows to staging; what the driver needs
+            // besides (counts, checksum, quality metrics, quarantined lines) comes back through an
+            // accumulator, so the rows are neither cached nor read a second time.
+            CollectionAccumulator<FileReport> reports = spark.sparkContext().collectionAccumulator("ingest files");
             spark.sparkContext().setJobDescription("ingest " + s.source() + " " + year + ": read " + files.size() + " files");
-            List<FileResult> results = fileResults(outcomes.filter(col(KIND).equalTo(KIND_FILE)).select(RAW_TEXT)
-                    .collectAsList(), files);
+            typedRows(spark, files, schema, year, s.maxRecordLines(), reports).write()
+                    .partitionBy(schema.partitionColumns().toArray(String[]::new)).parquet(stagedRaw(staging).toString());
+            List<FileReport> reported = byFile(reports.value(), files);
             seconds.put("read", (System.nanoTime() - t0) / 1e9);
+
             long t1 = System.nanoTime();
+            List<FileResult> results = new ArrayList<>();
+            QualityReport metrics = new QualityReport(schema);
+            List<Row> quarantineRows = new ArrayList<>();
             long read = 0;
             long written = 0;
             long quarantined = 0;
             long replacement = 0;
             String firstReplacement = null;
-            for (FileResult r : results) {
-                if (firstReplacement == null && r.counts().replacementLines() > 0) {
-                    firstReplacement = r.file().path() + ", line " + r.counts().firstReplacementLine();
+            for (int i = 0; i < files.size(); i++) {
+                FileReport r = reported.get(i);
+                FileCounts c = r.counts();
+                results.add(new FileResult(files.get(i), c, r.sha256()));
+                if (firstReplacement == null && c.replacementLines() > 0) {
+                    firstReplacement = r.path() + ", line " + c.firstReplacementLine();
                 }
-                read += r.counts().read();
-                written += r.counts().written();
-                quarantined += r.counts().quarantined();
-                replacement += r.counts().replacementLines();
+                read += c.read();
+                written += c.written();
+                quarantined += c.quarantined();
+                replacement += c.replacementLines();
+                metrics.merge(r.metrics());
+                for (IngestOutcome.Quarantined q : r.quarantined()) {
+                    quarantineRows.add(RowFactory.create(r.path(), q.line(), q.rawText(), q.reason(), year));
+                }
             }
-            List<String> lakeColumns = schema.columns().stream().map(CanonicalColumn::name).toList();
-            Dataset<Row> typed = outcomes.filter(col(KIND).equalTo(KIND_ROW))
-                    .select(lakeColumns.stream().map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new));
-            Dataset<Row> quarantine = outcomes.filter(col(KIND).equalTo(KIND_QUARANTINE)).select(
-                    col(SourceSchema.SOURCE_FILE).as("file"), col(LINE).as("line"), col(RAW_TEXT).as("raw_text"),
-                    col(REASON).as("reason"), col(SourceSchema.YEAR));
-
-            spark.sparkContext().setJobDescription("ingest " + s.source() + " " + year + ": quality metrics");
-            LakeTables lake = new LakeTables(s.lake());
+            spark.sparkContext().setJobDescription("ingest " + s.source() + " " + year + ": quality checks");
             long previous = PartitionedParquet.read(spark, lake.raw(s.source()), schema.structType())
                     .filter(col(SourceSchema.YEAR).equalTo(year - 1)).count();
-            List<QualityCheck> checks = s.rules().evaluate(s.source(), QualityReport.metrics(typed, schema),
+            List<QualityCheck> checks = s.rules().evaluate(s.source(), metrics.metrics(),
                     previous == 0 ? -1 : previous, read, quarantined, replacement, firstReplacement);
             for (QualityCheck c : checks) {
                 if (c.isError()) {
@@ -166,21 +154,72 @@ public final class IngestJob {
                             + " failed: " + c.message() + "; nothing was written");
                 }
             }
-
             seconds.put("quality", (System.nanoTime() - t1) / 1e9);
+
             long t2 = System.nanoTime();
             spark.sparkContext().setJobDescription("ingest " + s.source() + " " + year + ": write");
-            PartitionedParquet.replaceYear(spark, typed, lake.raw(s.source()), year, schema.partitionColumns(), written);
-            PartitionedParquet.replaceYear(spark, quarantine, lake.quarantine(s.source()), year, List.of("year"),
-                    quarantined);
-            PartitionedParquet.replaceYear(spark, qualityFrame(spark, checks, year), lake.quality("ingest", s.source()),
-                    year, List.of("year"), checks.size());
+            Path stagedQuarantine = new Path(staging, "quarantine");
+            Path stagedQuality = new Path(staging, "quality");
+            if (!quarantineRows.isEmpty()) {
+                spark.createDataFrame(quarantineRows, QUARANTINE_SCHEMA).coalesce(1).write().partitionBy("year")
+                        .parquet(stagedQuarantine.toString());
+            }
+            qualityFrame(spark, checks, year).write().partitionBy("year").parquet(stagedQuality.toString());
+            // rows first: a failure in between leaves at worst an old quarantine next to new rows, never the reverse
+            PartitionedParquet.commitStagedYear(fs, stagedRaw(staging), lake.raw(s.source()), year);
+            PartitionedParquet.commitStagedYear(fs, stagedQuarantine, lake.quarantine(s.source()), year);
+            PartitionedParquet.commitStagedYear(fs, stagedQuality, lake.quality("ingest", s.source()), year);
             seconds.put("write", (System.nanoTime() - t2) / 1e9);
             String manifest = writeManifest(hadoop, lake, s, results, checks, read, written, quarantined, seconds);
             return new Result(results, read, written, quarantined, checks, manifest, warnings, seconds);
         } finally {
-            outcomes.unpersist();
+            fs.delete(staging, true);
         }
+    }
+
+    private static Path stagedRaw(Path staging) {
+        return new Path(staging, "raw");
+    }
+
+    /**
+     * The typed rows of every file, one task per file; each task adds its file's {@link FileReport}
+     * to {@code reports} once it has read the file to the end.
+     */
+    private static Dataset<Row> typedRows(SparkSession spark, List<InputFile> files, SourceSchema schema, int year,
+                                          int maxRecordLines, CollectionAccumulator<FileReport> reports) {
+        // File indices, not InputFile records, are the RDD elements: Kryo cannot serialize records,
+        // while the closure that carries the list is Java-serialized.
+        List<Integer> indices = java.util.stream.IntStream.range(0, files.size()).boxed().toList();
+        List<InputFile> fileList = new ArrayList<>(files);
+        JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .parallelize(indices, Math.max(1, files.size()))
+                .mapPartitions(it -> {
+                    List<Iterator<Row>> parts = new ArrayList<>();
+                    while (it.hasNext()) {
+                        parts.add(readFile(fileList.get(it.next()), schema, year, maxRecordLines, reports));
+                    }
+                    return concat(parts);
+                });
+        return spark.createDataFrame(rows, schema.structType());
+    }
+
+    /** The reports in the order of {@code files}; exactly one per file. */
+    private static List<FileReport> byFile(List<FileReport> reports, List<InputFile> files) {
+        Map<String, FileReport> byPath = new LinkedHashMap<>();
+        for (FileReport r : reports) {
+            if (byPath.put(r.path(), r) != null) {
+                throw new IllegalStateException(r.path() + ": the job reported the file twice");
+            }
+        }
+        List<FileReport> ordered = new ArrayList<>();
+        for (InputFile file : files) {
+            FileReport r = byPath.get(file.path());
+            if (r == null) {
+                throw new IllegalStateException(file.path() + ": the job returned no summary");
+            }
+            ordered.add(r);
+        }
+        return ordered;
     }
 
     /** The layout and charset a year should have by raw_files.csv; a difference is worth a warning, not a stop. */
@@ -224,17 +263,15 @@ public final class IngestJob {
         return null;
     }
 
-    private static StructType outcomeSchema(SourceSchema schema) {
-        List<StructField> fields = new ArrayList<>(List.of(schema.structType().fields()));
-        fields.add(DataTypes.createStructField(KIND, DataTypes.StringType, false));
-        fields.add(DataTypes.createStructField(LINE, DataTypes.LongType, true));
-        fields.add(DataTypes.createStructField(RAW_TEXT, DataTypes.StringType, true));
-        fields.add(DataTypes.createStructField(REASON, DataTypes.StringType, true));
-        return DataTypes.createStructType(fields);
+
+    /** What a task learnt about one file besides its rows: counts, checksum, quality metrics, quarantined records. */
+    record FileReport(String path, String sha256, FileCounts counts, QualityReport metrics,
+                      List<IngestOutcome.Quarantined> quarantined) implements java.io.Serializable {
     }
 
-    /** The outcome rows of one file, lazily, ending with its summary row (counts and checksum). */
-    private static Iterator<Row> readFile(InputFile file, SourceSchema schema, int year, int maxRecordLines) {
+    /** The typed rows of one file, lazily; at its end the file's report goes to {@code reports}. */
+    private static Iterator<Row> readFile(InputFile file, SourceSchema schema, int year, int maxRecordLines,
+                                          CollectionAccumulator<FileReport> reports) {
         MessageDigest sha;
         InputStream in;
         try {
@@ -246,74 +283,51 @@ public final class IngestJob {
             throw new QuexException(file.path() + ": cannot open: " + e.getMessage(), e);
         }
         FileIngestion ingestion = new FileIngestion(in, file, schema, RawLayouts.shared(), year, maxRecordLines);
-        int width = schema.columns().size();
-        int fileIndex = schema.indexOf(SourceSchema.SOURCE_FILE);
-        int yearIndex = schema.indexOf(SourceSchema.YEAR);
+        QualityReport metrics = new QualityReport(schema);
+        List<IngestOutcome.Quarantined> quarantined = new ArrayList<>();
         return new Iterator<>() {
-            private boolean summarized;
+            private Row next;
+            private boolean reported;
 
             @Override
             public boolean hasNext() {
-                return !summarized;
+                while (next == null && ingestion.hasNext()) {
+                    IngestOutcome o = ingestion.next();
+                    if (o instanceof IngestOutcome.Typed t) {
+                        metrics.add(t.values());
+                        next = RowFactory.create(t.values());
+                    } else {
+                        quarantined.add((IngestOutcome.Quarantined) o);
+                    }
+                }
+                if (next == null && !reported) {
+                    reported = true;
+                    report();
+                }
+                return next != null;
             }
 
             @Override
             public Row next() {
-                if (summarized) {
+                if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                Object[] row = new Object[width + 4];
-                if (ingestion.hasNext()) {
-                    IngestOutcome o = ingestion.next();
-                    if (o instanceof IngestOutcome.Typed t) {
-                        System.arraycopy(t.values(), 0, row, 0, width);
-                        row[width] = KIND_ROW;
-                    } else {
-                        IngestOutcome.Quarantined q = (IngestOutcome.Quarantined) o;
-                        row[fileIndex] = file.path();
-                        row[yearIndex] = year;
-                        row[width] = KIND_QUARANTINE;
-                        row[width + 1] = q.line();
-                        row[width + 2] = q.rawText();
-                        row[width + 3] = q.reason();
-                    }
-                    return RowFactory.create(row);
-                }
-                summarized = true;
+                Row r = next;
+                next = null;
+                return r;
+            }
+
+            private void report() {
                 try {
                     in.transferTo(java.io.OutputStream.nullOutputStream()); // checksum covers every byte
                     in.close();
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                FileCounts c = ingestion.counts();
-                row[fileIndex] = file.path();
-                row[width] = KIND_FILE;
-                row[width + 2] = String.join("\t", file.path(), HexFormat.of().formatHex(sha.digest()),
-                        Long.toString(c.physicalLines()), Long.toString(c.read()), Long.toString(c.written()),
-                        Long.toString(c.quarantined()), Long.toString(c.replacementLines()),
-                        Long.toString(c.firstReplacementLine()));
-                return RowFactory.create(row);
+                reports.add(new FileReport(file.path(), HexFormat.of().formatHex(sha.digest()), ingestion.counts(),
+                        metrics, quarantined));
             }
         };
-    }
-
-    private static List<FileResult> fileResults(List<Row> summaries, List<InputFile> files) {
-        Map<String, String[]> byPath = new LinkedHashMap<>();
-        for (Row r : summaries) {
-            String[] f = r.getString(0).split("\t");
-            byPath.put(f[0], f);
-        }
-        List<FileResult> results = new ArrayList<>();
-        for (InputFile file : files) {
-            String[] f = byPath.get(file.path());
-            if (f == null) {
-                throw new IllegalStateException(file.path() + ": the job returned no summary");
-            }
-            results.add(new FileResult(file, new FileCounts(Long.parseLong(f[2]), Long.parseLong(f[3]),
-                    Long.parseLong(f[4]), Long.parseLong(f[5]), Long.parseLong(f[6]), Long.parseLong(f[7])), f[1]));
-        }
-        return results;
     }
 
     private static Dataset<Row> qualityFrame(SparkSession spark, List<QualityCheck> checks, int year) {

@@ -7,6 +7,6 @@ public sealed interface IngestOutcome {
     }
 
     /** A record that could not be parsed or typed: the first physical line, its raw text, and why. */
-    record Quarantined(long line, String rawText, String reason) implements IngestOutcome {
+    record Quarantined(long line, String rawText, String reason) implements IngestOutcome, java.io.Serializable {
     }
 }

@@ -1,61 +1,114 @@
 package org.quex.ingest;
 
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.count_distinct;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
-
+import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
+import java.util.Set;
 
 /**
- * Computes the metrics the quality rules need in a single aggregation over the typed rows (one
- * Spark job), Deequ-style: each metric contributes its aggregate column and all are fused into one
- * {@code agg}.
+ * The metrics the quality rules need, accumulated row by row inside the ingest task that types the
+ * rows (no Spark job of their own: the rows are counted on their way to the writer) and merged on
+ * the driver. Deequ-style fused metrics: row count, non-null count of each key field, distinct
+ * values of the unique id, and min/max of each range field.
  */
-public final class QualityReport {
-    private QualityReport() {
+public final class QualityReport implements Serializable {
+    private final List<String> keys = new ArrayList<>();
+    private final int[] keyIndex;
+    private final String id;
+    private final int idIndex;
+    private final List<String> ranges = new ArrayList<>();
+    private final int[] rangeIndex;
+
+    private long rows;
+    private final long[] nonNull;
+    /** Distinct ids: rows hold one year only, so distinct ids = distinct (id, year). */
+    private final Set<Object> ids = new HashSet<>();
+    private final double[] min;
+    private final double[] max;
+
+    public QualityReport(SourceSchema schema) {
+        for (String key : QualityRules.keyFields(schema.source())) {
+            if (schema.indexOf(key) >= 0) {
+                keys.add(key);
+            }
+        }
+        keyIndex = keys.stream().mapToInt(schema::indexOf).toArray();
+        String uid = QualityRules.uniqueId(schema.source());
+        id = uid != null && schema.indexOf(uid) >= 0 ? uid : null;
+        idIndex = id == null ? -1 : schema.indexOf(id);
+        for (String f : QualityRules.rangeFields(schema.source())) {
+            if (schema.indexOf(f) >= 0) {
+                ranges.add(f);
+            }
+        }
+        rangeIndex = ranges.stream().mapToInt(schema::indexOf).toArray();
+        nonNull = new long[keyIndex.length];
+        min = new double[rangeIndex.length];
+        max = new double[rangeIndex.length];
+        java.util.Arrays.fill(min, Double.NaN);
+        java.util.Arrays.fill(max, Double.NaN);
     }
 
-    public static Map<String, Double> metrics(Dataset<Row> rows, SourceSchema schema) {
-        String source = schema.source();
-        List<String> names = new ArrayList<>();
-        List<Column> aggregates = new ArrayList<>();
-        names.add("rows");
-        aggregates.add(count(lit(1)));
-        for (String key : QualityRules.keyFields(source)) {
-            if (schema.indexOf(key) >= 0) {
-                names.add("nonnull:" + key);
-                aggregates.add(count(rows.col(key)));
+    /** Counts one typed row of the source's canonical schema. */
+    public void add(Object[] row) {
+        rows++;
+        for (int i = 0; i < keyIndex.length; i++) {
+            if (row[keyIndex[i]] != null) {
+                nonNull[i]++;
             }
         }
-        String id = QualityRules.uniqueId(source);
+        if (idIndex >= 0 && row[idIndex] != null) {
+            ids.add(row[idIndex]);
+        }
+        for (int i = 0; i < rangeIndex.length; i++) {
+            if (row[rangeIndex[i]] instanceof Number n) {
+                include(i, n.doubleValue(), n.doubleValue());
+            }
+        }
+    }
+
+    /** Adds another task's metrics to these. */
+    public QualityReport merge(QualityReport other) {
+        rows += other.rows;
+        for (int i = 0; i < nonNull.length; i++) {
+            nonNull[i] += other.nonNull[i];
+        }
+        ids.addAll(other.ids);
+        for (int i = 0; i < min.length; i++) {
+            if (!Double.isNaN(other.min[i])) {
+                include(i, other.min[i], other.max[i]);
+            }
+        }
+        return this;
+    }
+
+    private void include(int i, double lo, double hi) {
+        min[i] = Double.isNaN(min[i]) ? lo : Math.min(min[i], lo);
+        max[i] = Double.isNaN(max[i]) ? hi : Math.max(max[i], hi);
+    }
+
+    /**
+     * "rows", "nonnull:&lt;col&gt;", "distinct:&lt;id&gt;", "min:&lt;col&gt;", "max:&lt;col&gt;" (the last two
+     * absent when the column has no value), as {@link QualityRules#evaluate} takes them.
+     */
+    public Map<String, Double> metrics() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("rows", (double) rows);
+        for (int i = 0; i < keys.size(); i++) {
+            m.put("nonnull:" + keys.get(i), (double) nonNull[i]);
+        }
         if (id != null) {
-            // rows hold one year only, so distinct ids = distinct (id, year)
-            names.add("distinct:" + id);
-            aggregates.add(count_distinct(rows.col(id)));
+            m.put("distinct:" + id, (double) ids.size());
         }
-        for (String f : QualityRules.rangeFields(source)) {
-            if (schema.indexOf(f) >= 0) {
-                names.add("min:" + f);
-                aggregates.add(min(rows.col(f)).cast("double"));
-                names.add("max:" + f);
-                aggregates.add(max(rows.col(f)).cast("double"));
+        for (int i = 0; i < ranges.size(); i++) {
+            if (!Double.isNaN(min[i])) {
+                m.put("min:" + ranges.get(i), min[i]);
+                m.put("max:" + ranges.get(i), max[i]);
             }
         }
-        Row r = rows.agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new)).first();
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-            if (!r.isNullAt(i)) {
-                metrics.put(names.get(i), ((Number) r.get(i)).doubleValue());
-            }
-        }
-        return metrics;
+        return m;
     }
 }

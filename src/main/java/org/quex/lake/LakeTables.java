@@ -58,6 +58,11 @@ public record LakeTables(String root) {
         return new Path(root, "_quality/" + stage + "/" + source);
     }
 
+    /** Where a run writes tables before they are checked and moved into place: lake/_staging/&lt;name&gt;. */
+    public Path staging(String name) {
+        return new Path(root, "_staging/" + name);
+    }
+
     /** Run manifests, one JSON file per run. */
     public Path manifests() {
         return new Path(root, "_manifests");

@@ -73,6 +73,35 @@ public final class PartitionedParquet {
     }
 
     /**
+     * Replaces year {@code year} of {@code table} with the same year of {@code staged}, a table Spark
+     * wrote partitioned by year (on the same filesystem, e.g. under {@link LakeTables#staging}), by
+     * moving its partition directory: the same swap as a dynamic partition overwrite's commit, done
+     * after the caller has checked the staged rows. Other years of {@code table} are not touched; a
+     * staged table without the year (no rows) removes it; one holding another year stops the commit.
+     */
+    public static void commitStagedYear(FileSystem fs, Path staged, Path table, int year) throws IOException {
+        Path source = LakeTables.yearPartition(staged, year);
+        if (fs.exists(staged)) {
+            for (var st : fs.listStatus(staged)) {
+                String name = st.getPath().getName();
+                if (st.isDirectory() && !name.startsWith("_") && !name.startsWith(".")
+                        && !name.equals(source.getName())) {
+                    throw new QuexException("refusing to write " + table + ": the rows hold " + name
+                            + ", expected only year=" + year);
+                }
+            }
+        }
+        Path target = LakeTables.yearPartition(table, year);
+        fs.delete(target, true);
+        if (fs.exists(source)) {
+            fs.mkdirs(table);
+            if (!fs.rename(source, target)) {
+                throw new QuexException("cannot move " + source + " to " + target);
+            }
+        }
+    }
+
+    /**
      * Replaces the years of {@code rowsByYear} in a table partitioned by year alone, in one write;
      * a year with no rows is removed. The counts come from the caller, who has them already.
      */
