@@ -32,12 +32,13 @@ public final class RunBenchmark {
         Path dir = Files.createTempDirectory("quex-bench-run-");
         try {
             long t0 = System.nanoTime();
-            SynthJob.run(spark, new GenerateSettings(seed, firms, years.get(0), years.get(years.size() - 1), 2000, 40, TrueCoefficients.FE_QU, 0.08, 1),
-                    TrueCoefficients.load(TrueCoefficients.DEFAULT_FILE), dir.resolve("raw").toString(), false);
+            SynthJob.run(spark, new GenerateSettings(seed, firms, years.get(0), years.get(years.size() - 1), 2000, 40,
+                    TrueCoefficients.FE_QU, 0.08, 1), TrueCoefficients.load(TrueCoefficients.DEFAULT_FILE),
+                    dir.resolve("raw").toString(), false);
             double generate = (System.nanoTime() - t0) / 1e9;
-            RunJob.Outcome outcome = RunJob.run(spark, new RunJob.Settings(dir.resolve("raw"),
-                    new LakeTables(dir.resolve("lake").toString()), years, dir.resolve("results"),
-                    ConfigFile.load(null), ModelTable.load(null), false));
+            RunJob.Outcome outcome = RunJob.run(spark, new RunJob.Settings(dir.resolve("raw").toString(),
+                    new LakeTables(dir.resolve("lake").toString()), years, ConfigFile.load(null), ModelTable.load(null),
+                    false, false));
             return lines(firms, years, generate, outcome.steps());
         } finally {
             IngestBenchmark.deleteRecursively(dir);
