@@ -33,13 +33,16 @@ public final class IngestBenchmark {
             String input = dir.resolve("raw/customs/" + YEAR).toString();
             String lake = dir.resolve("lake").toString();
             String copy = dir.resolve("copy").toString();
-            Timing quex = Timing.measure(warmups, repetitions, () -> IngestJob.run(spark, new IngestJob.Settings(
-                    "customs", YEAR, List.of(input), lake, null, 20, QualityRules.DEFAULTS)));
+            List<Timing> timings = Timing.interleaved(warmups, repetitions, List.of(
+                    () -> IngestJob.run(spark, new IngestJob.Settings("customs", YEAR, List.of(input), lake, null, 20,
+                            QualityRules.DEFAULTS)),
+                    () -> {
+                        spark.read().option("header", "true").csv(input).write().mode(SaveMode.Overwrite).parquet(copy);
+                        return null;
+                    }));
+            Timing quex = timings.get(0);
+            Timing plain = timings.get(1);
             IngestJob.Result result = (IngestJob.Result) quex.lastResult();
-            Timing plain = Timing.measure(warmups, repetitions, () -> {
-                spark.read().option("header", "true").csv(input).write().mode(SaveMode.Overwrite).parquet(copy);
-                return null;
-            });
             long copied = spark.read().parquet(copy).count();
             return String.format(Locale.ROOT,
                     "bench ingest rows=%d quex_s=%s baseline_s=%s ratio=%.2f quex_rows_per_s=%.0f"
