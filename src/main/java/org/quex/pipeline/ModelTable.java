@@ -23,8 +23,11 @@ import org.quex.estimate.ModelSpec;
 public record ModelTable(String id, String title, String note, List<Model> models) {
     public static final List<String> PACKED = List.of("table2", "table3", "table4");
 
-    /** One column: the paper's model label and what to fit. */
-    public record Model(String id, ModelSpec spec) {
+    /**
+     * One column: the paper's model label, what to fit, and on which rows: a Spark SQL condition on
+     * the panel's columns (e.g. {@code matched = 1}), or null for every row.
+     */
+    public record Model(String id, ModelSpec spec, String sample) {
     }
 
     /** The packed tables, or every *.conf in {@code dir} in name order. */
@@ -63,12 +66,14 @@ public record ModelTable(String id, String title, String note, List<Model> model
     static ModelTable parse(String id, Properties p, String where) {
         ConfigFile c = new ConfigFile(p, where);
         List<Model> models = new ArrayList<>();
+        String tableSample = p.getProperty("sample");
         for (String model : c.list("models")) {
             String key = "model." + model + ".";
             try {
                 ModelSpec spec = ModelSpec.of(ModelSpec.parseModel(c.text(key + "estimator")), c.text(key + "formula"),
                         p.getProperty(key + "vce"));
-                models.add(new Model(model, spec));
+                String sample = p.getProperty(key + "sample", tableSample);
+                models.add(new Model(model, spec, sample == null || sample.isBlank() ? null : sample.trim()));
             } catch (QuexException e) {
                 throw e.getMessage().startsWith(where) ? e : new QuexException(where + ": model " + model + ": " + e.getMessage(), e);
             }

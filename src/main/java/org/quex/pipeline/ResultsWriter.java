@@ -185,9 +185,14 @@ public final class ResultsWriter {
         List<Map<String, Object>> models = new ArrayList<>();
         for (RunJob.FittedTable f : o.tables()) {
             for (ModelTable.Model model : f.table().models()) {
-                models.add(Map.of("table", f.table().id(), "model", model.id(),
-                        "estimator", model.spec().model().name().toLowerCase(Locale.ROOT),
-                        "formula", model.spec().formula().toString(), "vce", model.spec().vce().toString()));
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("table", f.table().id());
+                x.put("model", model.id());
+                x.put("estimator", model.spec().model().name().toLowerCase(Locale.ROOT));
+                x.put("formula", model.spec().formula().toString());
+                x.put("vce", model.spec().vce().toString());
+                x.put("sample", model.sample() == null ? "all panel rows" : model.sample());
+                models.add(x);
             }
         }
         m.put("models", models);

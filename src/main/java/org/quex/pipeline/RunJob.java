@@ -149,7 +149,8 @@ public final class RunJob {
         for (ModelTable table : s.tables()) {
             List<FitResult> fits = new ArrayList<>();
             for (ModelTable.Model model : table.models()) {
-                fits.add(time("estimate", null, () -> Estimation.fit(data, model.spec()),
+                Dataset<Row> sample = model.sample() == null ? data : restrict(data, table, model);
+                fits.add(time("estimate", null, () -> Estimation.fit(sample, model.spec()),
                         x -> ((Number) x.fit().get("n")).longValue(),
                         x -> table.id() + " (" + model.id() + ") " + model.spec().model().name().toLowerCase(Locale.ROOT)
                                 + ", " + x.fit().get("iterations") + " iterations"));
@@ -166,6 +167,18 @@ public final class RunJob {
         T result = work.get();
         record(new Step(stage, year, rows.applyAsLong(result), (System.nanoTime() - start) / 1e9, detail.apply(result)));
         return result;
+    }
+
+    /** The model's rows; a condition Spark cannot parse or resolve stops the run naming the model. */
+    static Dataset<Row> restrict(Dataset<Row> data, ModelTable table, ModelTable.Model model) {
+        try {
+            Dataset<Row> rows = data.where(org.apache.spark.sql.functions.expr(model.sample()));
+            rows.schema(); // analysis happens here: an unknown column fails now, not mid-fit
+            return rows;
+        } catch (Exception e) { // Spark's AnalysisException is checked in Java's eyes, though undeclared
+            throw new QuexException("model file " + table.id() + ", model " + model.id() + ": sample '" + model.sample()
+                    + "' is not a condition on the panel's columns: " + e.getMessage().lines().findFirst().orElse(""), e);
+        }
     }
 
     private void record(Step step) {

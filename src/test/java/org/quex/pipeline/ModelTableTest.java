@@ -1,0 +1,84 @@
+package org.quex.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Properties;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.junit.jupiter.api.Test;
+import org.quex.QuexException;
+import org.quex.SparkTestSession;
+import org.quex.estimate.ModelSpec;
+
+/** Model files: the packed paper tables, a sample per table or model, and clear errors. */
+class ModelTableTest {
+    private static final org.apache.spark.sql.types.StructType SCHEMA = org.apache.spark.sql.types.DataTypes.createStructType(
+            List.of(org.apache.spark.sql.types.DataTypes.createStructField("matched", org.apache.spark.sql.types.DataTypes.IntegerType, true),
+                    org.apache.spark.sql.types.DataTypes.createStructField("year", org.apache.spark.sql.types.DataTypes.IntegerType, true)));
+
+    @Test
+    void thePackedFilesHoldThePapersSeventeenModels() {
+        List<ModelTable> tables = ModelTable.load(null);
+        assertEquals(List.of("table2", "table3", "table4"), tables.stream().map(ModelTable::id).toList());
+        assertEquals(List.of(6, 6, 5), tables.stream().map(t -> t.models().size()).toList());
+        ModelTable.Model m = tables.get(1).models().get(5);
+        assertEquals("4-5", m.id());
+        assertEquals(ModelSpec.Model.FE, m.spec().model());
+        assertEquals(List.of("firm_id"), m.spec().formula().absorbed());
+        assertTrue(m.spec().formula().regressors().containsAll(List.of("indus1", "indus2", "indus3")));
+        assertNull(m.sample());
+    }
+
+    @Test
+    void aSampleForTheTableAppliesToEveryModelUnlessAModelHasItsOwn() {
+        Properties p = new Properties();
+        p.setProperty("title", "Mine");
+        p.setProperty("models", "a, b");
+        p.setProperty("sample", "matched = 1");
+        p.setProperty("model.a.estimator", "probit");
+        p.setProperty("model.a.formula", "ex ~ qu");
+        p.setProperty("model.b.estimator", "ols");
+        p.setProperty("model.b.formula", "ln_export ~ qu");
+        p.setProperty("model.b.sample", "matched = 1 and year >= 2005");
+        ModelTable t = ModelTable.parse("mine", p, "mine.conf");
+        assertEquals("matched = 1", t.models().get(0).sample());
+        assertEquals("matched = 1 and year >= 2005", t.models().get(1).sample());
+
+        Dataset<Row> panel = SparkTestSession.get().createDataFrame(List.of(RowFactory.create(1, 2004),
+                RowFactory.create(1, 2006), RowFactory.create(0, 2006)),
+                SCHEMA);
+        assertEquals(2, RunJob.restrict(panel, t, t.models().get(0)).count());
+        assertEquals(1, RunJob.restrict(panel, t, t.models().get(1)).count());
+    }
+
+    @Test
+    void aSampleOnAnUnknownColumnNamesTheModel() {
+        Properties p = new Properties();
+        p.setProperty("title", "Mine");
+        p.setProperty("models", "a");
+        p.setProperty("model.a.estimator", "probit");
+        p.setProperty("model.a.formula", "ex ~ qu");
+        p.setProperty("model.a.sample", "matchd = 1");
+        ModelTable t = ModelTable.parse("mine", p, "mine.conf");
+        Dataset<Row> panel = SparkTestSession.get().createDataFrame(List.of(RowFactory.create(1, 2004)),
+                SCHEMA);
+        QuexException e = assertThrows(QuexException.class, () -> RunJob.restrict(panel, t, t.models().get(0)));
+        assertTrue(e.getMessage().startsWith("model file mine, model a: sample 'matchd = 1'"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownEstimatorNamesTheFileAndModel() {
+        Properties p = new Properties();
+        p.setProperty("title", "Mine");
+        p.setProperty("models", "a");
+        p.setProperty("model.a.estimator", "logit");
+        p.setProperty("model.a.formula", "ex ~ qu");
+        QuexException e = assertThrows(QuexException.class, () -> ModelTable.parse("mine", p, "mine.conf"));
+        assertTrue(e.getMessage().startsWith("mine.conf: model a:"), e.getMessage());
+    }
+}
