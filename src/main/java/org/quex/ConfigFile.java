@@ -21,18 +21,23 @@ public record ConfigFile(Properties properties, String where) {
 
     /** The packed defaults (conf/quex.conf) or, when given, the file at {@code path}. */
     public static ConfigFile load(String path) {
-        Properties p = new Properties();
         String where = path == null ? "quex.conf (packed defaults)" : path;
         try (InputStream in = path == null ? ConfigFile.class.getClassLoader().getResourceAsStream("quex.conf")
                 : Files.newInputStream(Path.of(path))) {
             if (in == null) {
                 throw new QuexException("configuration " + where + " not found");
             }
-            try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-                p.load(r);
-            }
+            return read(in, where);
         } catch (IOException e) {
             throw new QuexException("configuration " + where + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** A properties file in UTF-8 (conf/quex.conf, a model file); {@code where} names it in errors. */
+    public static ConfigFile read(InputStream in, String where) throws IOException {
+        Properties p = new Properties();
+        try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            p.load(r);
         }
         return new ConfigFile(p, where);
     }

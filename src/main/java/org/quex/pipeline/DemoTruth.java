@@ -1,7 +1,5 @@
 package org.quex.pipeline;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,6 +8,7 @@ import java.util.Map;
 import org.quex.QuexException;
 import org.quex.estimate.ModelSpec;
 import org.quex.report.ReferenceValues;
+import org.quex.synth.CsvTable;
 
 /**
  * The true coefficients behind generated data (truth/coefficients.csv), as reference values for
@@ -35,14 +34,13 @@ public final class DemoTruth {
     public static DemoTruth load(Path coefficientsCsv) {
         Map<String, Map<String, Double>> used = new HashMap<>();
         try {
-            List<String> lines = Files.readAllLines(coefficientsCsv);
-            for (String line : lines.subList(1, lines.size())) {
-                String[] f = line.split(",");
-                if (f.length >= 4 && f[3].equals("yes")) {
-                    used.computeIfAbsent(f[0], e -> new LinkedHashMap<>()).put(f[1], Double.parseDouble(f[2]));
+            for (Map<String, String> row : CsvTable.file(coefficientsCsv).rows()) {
+                if ("yes".equals(row.get("used_to_generate"))) {
+                    used.computeIfAbsent(row.get("equation"), e -> new LinkedHashMap<>())
+                            .put(row.get("term"), Double.parseDouble(row.get("value")));
                 }
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             throw new QuexException("cannot read the true coefficients " + coefficientsCsv + ": " + e.getMessage(), e);
         }
         return new DemoTruth(used);

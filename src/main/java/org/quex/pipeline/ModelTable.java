@@ -2,9 +2,6 @@ package org.quex.pipeline;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,7 +37,7 @@ public record ModelTable(String id, String title, String note, List<Model> model
                     if (in == null) {
                         throw new QuexException("model file " + resource + " is not packed in the jar");
                     }
-                    tables.add(parse(id, read(in), resource + " (packed)"));
+                    tables.add(parse(id, ConfigFile.read(in, resource + " (packed)")));
                 } catch (IOException e) {
                     throw new QuexException("model file " + resource + " cannot be read: " + e.getMessage(), e);
                 }
@@ -51,7 +48,7 @@ public record ModelTable(String id, String title, String note, List<Model> model
             for (Path f : files.filter(p -> p.toString().endsWith(".conf")).sorted().toList()) {
                 try (InputStream in = Files.newInputStream(f)) {
                     String name = f.getFileName().toString();
-                    tables.add(parse(name.substring(0, name.length() - ".conf".length()), read(in), f.toString()));
+                    tables.add(parse(name.substring(0, name.length() - ".conf".length()), ConfigFile.read(in, f.toString())));
                 }
             }
         } catch (IOException e) {
@@ -64,7 +61,12 @@ public record ModelTable(String id, String title, String note, List<Model> model
     }
 
     static ModelTable parse(String id, Properties p, String where) {
-        ConfigFile c = new ConfigFile(p, where);
+        return parse(id, new ConfigFile(p, where));
+    }
+
+    static ModelTable parse(String id, ConfigFile c) {
+        Properties p = c.properties();
+        String where = c.where();
         List<Model> models = new ArrayList<>();
         String tableSample = p.getProperty("sample");
         for (String model : c.list("models")) {
@@ -80,13 +82,5 @@ public record ModelTable(String id, String title, String note, List<Model> model
         }
         String note = p.getProperty("note");
         return new ModelTable(id, c.text("title"), note == null ? "" : note.trim(), models);
-    }
-
-    private static Properties read(InputStream in) throws IOException {
-        Properties p = new Properties();
-        try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            p.load(r);
-        }
-        return p;
     }
 }

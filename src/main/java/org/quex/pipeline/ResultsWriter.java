@@ -2,18 +2,20 @@ package org.quex.pipeline;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import static org.quex.report.ReportNumbers.full;
+
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.io.OutputStream;
 import java.nio.file.Path;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.quex.QuexException;
 import org.quex.clean.CleanJob;
 import org.quex.estimate.FitOutput;
@@ -102,8 +104,8 @@ public final class ResultsWriter {
                 }
                 double lo = t.estimate() - CoefficientPlot.Z99 * t.stdError();
                 double hi = t.estimate() + CoefficientPlot.Z99 * t.stdError();
-                rows.add(new String[] {table.id(), c.id(), t.name(), num(truth), num(t.estimate()), num(t.stdError()),
-                    num(lo), num(hi), Boolean.toString(truth >= lo && truth <= hi)});
+                rows.add(new String[] {table.id(), c.id(), t.name(), full(truth), full(t.estimate()), full(t.stdError()),
+                    full(lo), full(hi), Boolean.toString(truth >= lo && truth <= hi)});
             }
         }
         return rows;
@@ -128,8 +130,8 @@ public final class ResultsWriter {
             MatchJob.Quality all = r.quality().stream().filter(q -> q.method().equals("all")).findFirst().orElse(null);
             sb.append(String.join(",", Integer.toString(r.year()), Long.toString(r.customsFirms()),
                     Long.toString(r.asifFirms()), Long.toString(r.byName()), Long.toString(r.byZipPhone()),
-                    Long.toString(r.ambiguousByName()), Long.toString(r.ambiguousByZipPhone()), num(r.exportUsd()),
-                    num(r.matchedExportUsd()), all == null ? "" : num(all.precision()), all == null ? "" : num(all.recall())))
+                    Long.toString(r.ambiguousByName()), Long.toString(r.ambiguousByZipPhone()), full(r.exportUsd()),
+                    full(r.matchedExportUsd()), all == null ? "" : full(all.precision()), all == null ? "" : full(all.recall())))
                     .append('\n');
         }
         return sb.toString();
@@ -197,10 +199,6 @@ public final class ResultsWriter {
         }
         m.put("models", models);
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m) + "\n";
-    }
-
-    private static String num(double v) {
-        return Double.isFinite(v) ? Double.toString(v) : "";
     }
 
     /** PNG drawing needs a local file. */

@@ -3,7 +3,7 @@ package org.quex.report;
 import java.util.Locale;
 
 /** How numbers look in the report tables; Locale.ROOT so a German or French JVM prints the same file. */
-final class ReportNumbers {
+public final class ReportNumbers {
     private ReportNumbers() {
     }
 
@@ -18,7 +18,7 @@ final class ReportNumbers {
     }
 
     /** Full precision for machine-readable output (round-trips through Double.parseDouble); empty when missing. */
-    static String full(double v) {
+    public static String full(double v) {
         return Double.isFinite(v) ? Double.toString(v) : "";
     }
 

@@ -21,6 +21,15 @@ class ModelTableTest {
             List.of(org.apache.spark.sql.types.DataTypes.createStructField("matched", org.apache.spark.sql.types.DataTypes.IntegerType, true),
                     org.apache.spark.sql.types.DataTypes.createStructField("year", org.apache.spark.sql.types.DataTypes.IntegerType, true)));
 
+    /** A model file's properties from key, value, key, value, …. */
+    private static Properties modelFile(String... keyValues) {
+        Properties p = new Properties();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            p.setProperty(keyValues[i], keyValues[i + 1]);
+        }
+        return p;
+    }
+
     @Test
     void thePackedFilesHoldThePapersSeventeenModels() {
         List<ModelTable> tables = ModelTable.load(null);
@@ -36,15 +45,15 @@ class ModelTableTest {
 
     @Test
     void aSampleForTheTableAppliesToEveryModelUnlessAModelHasItsOwn() {
-        Properties p = new Properties();
-        p.setProperty("title", "Mine");
-        p.setProperty("models", "a, b");
-        p.setProperty("sample", "matched = 1");
-        p.setProperty("model.a.estimator", "probit");
-        p.setProperty("model.a.formula", "ex ~ qu");
-        p.setProperty("model.b.estimator", "ols");
-        p.setProperty("model.b.formula", "ln_export ~ qu");
-        p.setProperty("model.b.sample", "matched = 1 and year >= 2005");
+        Properties p = modelFile(
+                "title", "Mine",
+                "models", "a, b",
+                "sample", "matched = 1",
+                "model.a.estimator", "probit",
+                "model.a.formula", "ex ~ qu",
+                "model.b.estimator", "ols",
+                "model.b.formula", "ln_export ~ qu",
+                "model.b.sample", "matched = 1 and year >= 2005");
         ModelTable t = ModelTable.parse("mine", p, "mine.conf");
         assertEquals("matched = 1", t.models().get(0).sample());
         assertEquals("matched = 1 and year >= 2005", t.models().get(1).sample());
@@ -58,12 +67,12 @@ class ModelTableTest {
 
     @Test
     void aSampleOnAnUnknownColumnNamesTheModel() {
-        Properties p = new Properties();
-        p.setProperty("title", "Mine");
-        p.setProperty("models", "a");
-        p.setProperty("model.a.estimator", "probit");
-        p.setProperty("model.a.formula", "ex ~ qu");
-        p.setProperty("model.a.sample", "matchd = 1");
+        Properties p = modelFile(
+                "title", "Mine",
+                "models", "a",
+                "model.a.estimator", "probit",
+                "model.a.formula", "ex ~ qu",
+                "model.a.sample", "matchd = 1");
         ModelTable t = ModelTable.parse("mine", p, "mine.conf");
         Dataset<Row> panel = SparkTestSession.get().createDataFrame(List.of(RowFactory.create(1, 2004)),
                 SCHEMA);
@@ -73,11 +82,11 @@ class ModelTableTest {
 
     @Test
     void anUnknownEstimatorNamesTheFileAndModel() {
-        Properties p = new Properties();
-        p.setProperty("title", "Mine");
-        p.setProperty("models", "a");
-        p.setProperty("model.a.estimator", "logit");
-        p.setProperty("model.a.formula", "ex ~ qu");
+        Properties p = modelFile(
+                "title", "Mine",
+                "models", "a",
+                "model.a.estimator", "logit",
+                "model.a.formula", "ex ~ qu");
         QuexException e = assertThrows(QuexException.class, () -> ModelTable.parse("mine", p, "mine.conf"));
         assertTrue(e.getMessage().startsWith("mine.conf: model a:"), e.getMessage());
     }
