@@ -64,6 +64,26 @@ class RunDemoTest {
                 "5", "6-1", "6-2", "6-3", "6-4"), ids);
     }
 
+    /** The CSV of each table carries every fitted estimate at full precision. */
+    @Test
+    void theTableFilesHoldTheFittedEstimates() throws IOException {
+        for (RunJob.FittedTable t : outcome.tables()) {
+            List<String> lines = Files.readAllLines(dir.resolve("tables/" + t.table().id() + ".csv"));
+            for (int i = 0; i < t.fits().size(); i++) {
+                for (FitResult.Term term : t.fits().get(i).terms()) {
+                    if (term.omitted()) {
+                        continue;
+                    }
+                    String prefix = t.table().id() + "," + t.table().models().get(i).id() + "," + term.name() + ",";
+                    String line = lines.stream().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow(
+                            () -> new AssertionError("no row " + prefix + " in " + t.table().id() + ".csv"));
+                    assertEquals(term.estimate(), Double.parseDouble(line.substring(prefix.length()).split(",")[0]), 0.0,
+                            prefix);
+                }
+            }
+        }
+    }
+
     @Test
     void theResultsDirectoryHoldsEveryOutput() {
         for (String f : List.of("README.md", "manifest.json", "descriptive_statistics.md", "descriptive_statistics.csv",
