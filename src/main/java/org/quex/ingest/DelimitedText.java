@@ -34,8 +34,8 @@ public final class DelimitedText {
         int n = text.length();
         while (true) {
             int column = fields.size() + 1;
-            field.setLength(0);
             if (i < n && text.charAt(i) == '"') {
+                field.setLength(0);
                 i++;
                 boolean closed = false;
                 while (i < n) {
@@ -59,15 +59,15 @@ public final class DelimitedText {
                 if (i < n && text.charAt(i) != delimiter) {
                     return new TextAfterQuote(column);
                 }
+                fields.add(field.toString());
             } else {
                 int end = text.indexOf(delimiter, i);
                 if (end < 0) {
                     end = n;
                 }
-                field.append(text, i, end);
+                fields.add(text.substring(i, end));
                 i = end;
             }
-            fields.add(field.toString());
             if (i >= n) {
                 return new Fields(fields);
             }

@@ -13,11 +13,11 @@ import org.quex.QuexException;
 /**
  * Chooses the charset of a raw file. Valid UTF-8 with non-ASCII text is practically never valid
  * GB18030 by accident, and GBK text almost never forms valid UTF-8, so a strict UTF-8 check of the
- * first megabytes decides; the whole file is still decoded strictly afterwards.
+ * first megabyte decides; the whole file is still decoded strictly afterwards.
  */
 public final class EncodingDetector {
     /** How many leading bytes the detection looks at. */
-    public static final int SAMPLE_BYTES = 4 << 20;
+    public static final int SAMPLE_BYTES = 1 << 20;
     public static final Charset GB18030 = Charset.forName("GB18030");
 
     private EncodingDetector() {

@@ -24,8 +24,11 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
 import org.apache.spark.util.CollectionAccumulator;
 import org.quex.QuexException;
 import org.quex.lake.LakeTables;
@@ -191,16 +194,20 @@ public final class IngestJob {
         // while the closure that carries the list is Java-serialized.
         List<Integer> indices = java.util.stream.IntStream.range(0, files.size()).boxed().toList();
         List<InputFile> fileList = new ArrayList<>(files);
-        JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
+        JavaRDD<InternalRow> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .parallelize(indices, Math.max(1, files.size()))
                 .mapPartitions(it -> {
-                    List<Iterator<Row>> parts = new ArrayList<>();
+                    List<Iterator<InternalRow>> parts = new ArrayList<>();
                     while (it.hasNext()) {
                         parts.add(readFile(fileList.get(it.next()), schema, year, maxRecordLines, reports));
                     }
                     return concat(parts);
                 });
-        return spark.createDataFrame(rows, schema.structType());
+        // Rows go to the writer as Spark's internal rows: the public Row encoder cost about as much
+        // as the typing itself. internalCreateDataFrame is Spark-internal (private[sql]) but public in
+        // bytecode; the session is the classic one in every Quex entry point.
+        return ((org.apache.spark.sql.classic.SparkSession) spark).internalCreateDataFrame(rows.rdd(),
+                schema.structType(), false);
     }
 
     /** The reports in the order of {@code files}; exactly one per file. */
@@ -270,7 +277,7 @@ public final class IngestJob {
     }
 
     /** The typed rows of one file, lazily; at its end the file's report goes to {@code reports}. */
-    private static Iterator<Row> readFile(InputFile file, SourceSchema schema, int year, int maxRecordLines,
+    private static Iterator<InternalRow> readFile(InputFile file, SourceSchema schema, int year, int maxRecordLines,
                                           CollectionAccumulator<FileReport> reports) {
         MessageDigest sha;
         InputStream in;
@@ -285,8 +292,9 @@ public final class IngestJob {
         FileIngestion ingestion = new FileIngestion(in, file, schema, RawLayouts.shared(), year, maxRecordLines);
         QualityReport metrics = new QualityReport(schema);
         List<IngestOutcome.Quarantined> quarantined = new ArrayList<>();
+        InternalRowConverter converter = new InternalRowConverter(schema.columns().size());
         return new Iterator<>() {
-            private Row next;
+            private InternalRow next;
             private boolean reported;
 
             @Override
@@ -295,7 +303,7 @@ public final class IngestJob {
                     IngestOutcome o = ingestion.next();
                     if (o instanceof IngestOutcome.Typed t) {
                         metrics.add(t.values());
-                        next = RowFactory.create(t.values());
+                        next = converter.convert(t.values());
                     } else {
                         quarantined.add((IngestOutcome.Quarantined) o);
                     }
@@ -308,11 +316,11 @@ public final class IngestJob {
             }
 
             @Override
-            public Row next() {
+            public InternalRow next() {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                Row r = next;
+                InternalRow r = next;
                 next = null;
                 return r;
             }
@@ -328,6 +336,33 @@ public final class IngestJob {
                         metrics, quarantined));
             }
         };
+    }
+
+    /**
+     * Typed values to an internal row: strings become UTF8String, numbers stay boxed. A column that
+     * repeats the same String object (source_file, the *_format columns) is encoded once per file.
+     */
+    private static final class InternalRowConverter {
+        private final String[] lastString;
+        private final UTF8String[] lastUtf8;
+
+        InternalRowConverter(int width) {
+            lastString = new String[width];
+            lastUtf8 = new UTF8String[width];
+        }
+
+        InternalRow convert(Object[] values) {
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] instanceof String s) {
+                    if (s != lastString[i]) {
+                        lastString[i] = s;
+                        lastUtf8[i] = UTF8String.fromString(s);
+                    }
+                    values[i] = lastUtf8[i];
+                }
+            }
+            return new GenericInternalRow(values);
+        }
     }
 
     private static Dataset<Row> qualityFrame(SparkSession spark, List<QualityCheck> checks, int year) {

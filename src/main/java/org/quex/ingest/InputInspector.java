@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -94,7 +95,9 @@ public final class InputInspector {
         char delimiter = delimiterOf(path, sample);
         List<String> header = FileIngestion.readHeader(lines, path, delimiter);
         String layout = LayoutMatcher.match(source, header, layouts, path);
-        decodeSample(sample, st.getLen(), path, charset);
+        if (encoding != null || !charset.equals(StandardCharsets.UTF_8)) {
+            decodeSample(sample, st.getLen(), path, charset); // detected UTF-8 has been decoded strictly already
+        }
         return new InputFile(path, st.getLen(), charset.name(), encoding == null ? "detected" : "given", delimiter,
                 layout, header);
     }

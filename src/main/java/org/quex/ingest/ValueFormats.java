@@ -97,6 +97,16 @@ public final class ValueFormats {
         return true;
     }
 
+    /** One or more ASCII digits, nothing else. */
+    private static boolean isDigits(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            if (v.charAt(i) < '0' || v.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return !v.isEmpty();
+    }
+
     /** Formats that say in which form a value was delivered (kept as given, with the form alongside). */
     public static boolean isDeliveryForm(String format) {
         return format.equals("name_zh") || format.equals("customs_code");
@@ -109,13 +119,20 @@ public final class ValueFormats {
     /** Direction code to canonical word by a format such as {@code 0=export;1=import}. */
     public static String direction(String raw, String format) throws BadValue {
         String v = raw.strip();
+        // scanned in place: this runs once per Customs row
+        for (int start = 0; start < format.length(); ) {
+            int end = format.indexOf(';', start);
+            end = end < 0 ? format.length() : end;
+            int eq = format.indexOf('=', start);
+            if (eq > start && eq < end && format.regionMatches(start, v, 0, eq - start) && v.length() == eq - start) {
+                return format.substring(eq + 1, end);
+            }
+            start = end + 1;
+        }
         List<String> codes = new ArrayList<>();
         for (String pair : format.split(";")) {
             String[] kv = pair.split("=", 2);
             if (kv.length == 2) {
-                if (kv[0].equals(v)) {
-                    return kv[1];
-                }
                 codes.add(kv[0]);
             }
         }
@@ -125,12 +142,14 @@ public final class ValueFormats {
     /** An 8-digit HS code; {@code hs8_unpadded} restores the leading zeros that numeric storage dropped. */
     public static String hsCode(String raw, String format) throws BadValue {
         String v = raw.strip();
-        var whole = WHOLE_WITH_ZERO_FRACTION.matcher(v);
-        if (format.equals("hs8_unpadded") && whole.matches()) {
-            v = whole.group(1);
-        }
-        if (!DIGITS.matcher(v).matches()) {
-            throw new BadValue("not an HS code (digits only): '" + raw + "'");
+        if (!isDigits(v)) { // the common case skips the patterns
+            var whole = WHOLE_WITH_ZERO_FRACTION.matcher(v);
+            if (format.equals("hs8_unpadded") && whole.matches()) {
+                v = whole.group(1);
+            }
+            if (!DIGITS.matcher(v).matches()) {
+                throw new BadValue("not an HS code (digits only): '" + raw + "'");
+            }
         }
         if (format.equals("hs8_unpadded") && v.length() < 8) {
             v = "0".repeat(8 - v.length()) + v;

@@ -23,7 +23,7 @@ import org.quex.cli.Quex;
 class IngestFailuresInTasksTest {
     private static final String HEADER = "企业名称,获得年份,荣誉名称,省份,有效期至\n";
 
-    /** A UTF-8 honours list longer than the driver's 4 MB sample, with GBK bytes on its last line. */
+    /** A UTF-8 honours list longer than the driver's sample, with GBK bytes on its last line. */
     @Test
     void badBytesBeyondTheDriversSampleFailTheRunNamingFileAndLine(@TempDir Path tmp) throws IOException {
         Path file = tmp.resolve("honours.csv");

@@ -46,6 +46,7 @@ class ValueFormatsTest {
     void directionCodes() throws Exception {
         assertEquals("export", ValueFormats.direction("0", "0=export;1=import"));
         assertEquals("import", ValueFormats.direction("进口", "出口=export;进口=import"));
+        assertEquals("b", ValueFormats.direction(" 1 ", "10=a;1=b"), "a code is matched whole, not as a prefix");
         assertEquals("unknown direction code '2' (expected one of 0, 1)", assertThrows(ValueFormats.BadValue.class,
                 () -> ValueFormats.direction("2", "0=export;1=import")).getMessage());
     }
@@ -56,6 +57,9 @@ class ValueFormatsTest {
         assertEquals("01012100", ValueFormats.hsCode("1012100", "hs8_unpadded"));
         assertEquals("84091000", ValueFormats.hsCode("84091000", "hs8_unpadded"));
         assertThrows(ValueFormats.BadValue.class, () -> ValueFormats.hsCode("8409-10", "hs8"));
+        assertEquals("01012100", ValueFormats.hsCode("1012100.0", "hs8_unpadded"));
+        assertThrows(ValueFormats.BadValue.class, () -> ValueFormats.hsCode("-84091000", "hs8"));
+        assertThrows(ValueFormats.BadValue.class, () -> ValueFormats.hsCode("", "hs8"));
     }
 
     @Test
