@@ -20,6 +20,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -102,9 +103,11 @@ public final class IngestJob {
         RawLayouts layouts = RawLayouts.shared();
         SourceSchema schema = SourceSchema.of(s.source(), layouts);
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        long tInspect = System.nanoTime();
         List<InputFile> files = InputInspector.inspect(hadoop, s.inputs(), s.source(), s.encoding(), layouts);
         List<String> warnings = layoutWarnings(files, s, layouts);
-        Map<String, Double> seconds = new LinkedHashMap<>();
+        seconds.put("inspect", (System.nanoTime() - tInspect) / 1e9);
         long t0 = System.nanoTime();
         int year = s.year();
         LakeTables lake = new LakeTables(s.lake());
@@ -116,8 +119,12 @@ public final class IngestJob {
             // accumulator, so the rows are neither cached nor read a second time.
             CollectionAccumulator<FileReport> reports = spark.sparkContext().collectionAccumulator("ingest files");
             spark.sparkContext().setJobDescription("ingest " + s.source() + " " + year + ": read " + files.size() + " files");
-            typedRows(spark, files, schema, year, s.maxRecordLines(), reports).write()
-                    .partitionBy(schema.partitionColumns().toArray(String[]::new)).parquet(stagedRaw(staging).toString());
+            DataFrameWriter<Row> writer = typedRows(spark, files, schema, year, s.maxRecordLines(), reports).write();
+            for (String column : highCardinalityColumns(schema)) {
+                // a dictionary of values that hardly repeat costs a hash lookup per row and saves nothing
+                writer = writer.option("parquet.enable.dictionary#" + column, "false");
+            }
+            writer.partitionBy(schema.partitionColumns().toArray(String[]::new)).parquet(stagedRaw(staging).toString());
             List<FileReport> reported = byFile(reports.value(), files);
             seconds.put("read", (System.nanoTime() - t0) / 1e9);
 
@@ -178,6 +185,13 @@ public final class IngestJob {
         } finally {
             fs.delete(staging, true);
         }
+    }
+
+    /** Amounts and line numbers: nearly every value distinct, so Parquet dictionaries do not pay. */
+    static List<String> highCardinalityColumns(SourceSchema schema) {
+        return schema.columns().stream()
+                .filter(c -> c.kind() == ValueKind.DOUBLE || c.name().equals(SourceSchema.SOURCE_LINE))
+                .map(CanonicalColumn::name).toList();
     }
 
     private static Path stagedRaw(Path staging) {
