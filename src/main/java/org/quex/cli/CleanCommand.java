@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.quex.clean.CleanJob;
 import org.quex.clean.CleaningConfig;
+import org.quex.lake.LakeLock;
 import org.quex.lake.LakeTables;
 import org.quex.lake.SparkSessions;
 
@@ -29,9 +30,11 @@ final class CleanCommand extends QuexCommand {
         List<String> sources = source.equals("all") ? List.of("asif", "customs") : List.of(source);
         CleaningConfig settings = CleaningConfig.load(config);
         SparkSession spark = SparkSessions.getOrCreate("quex clean " + year);
-        for (CleanJob.Report r : CleanJob.run(spark, new LakeTables(lake), year, sources, settings,
-                config == null ? "packed conf/quex.conf" : config)) {
-            r.lines().forEach(System.out::println);
+        LakeTables tables = new LakeTables(lake);
+        List<CleanJob.Report> reports;
+        try (LakeLock lock = lock(spark, tables, "clean " + year)) {
+            reports = CleanJob.run(spark, tables, year, sources, settings, config == null ? "packed conf/quex.conf" : config);
         }
+        reports.forEach(r -> r.lines().forEach(System.out::println));
     }
 }

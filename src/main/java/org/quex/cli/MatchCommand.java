@@ -2,7 +2,9 @@ package org.quex.cli;
 
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
+import java.util.List;
 import org.apache.spark.sql.SparkSession;
+import org.quex.lake.LakeLock;
 import org.quex.lake.LakeTables;
 import org.quex.lake.SparkSessions;
 import org.quex.match.MatchJob;
@@ -22,6 +24,11 @@ final class MatchCommand extends QuexCommand {
     @Override
     public void run() {
         SparkSession spark = SparkSessions.getOrCreate("quex match " + year);
-        MatchJob.run(spark, new LakeTables(lake), year, truth).lines().forEach(System.out::println);
+        LakeTables tables = new LakeTables(lake);
+        List<String> lines;
+        try (LakeLock lock = lock(spark, tables, "match " + year)) {
+            lines = MatchJob.run(spark, tables, year, truth).lines();
+        }
+        lines.forEach(System.out::println);
     }
 }

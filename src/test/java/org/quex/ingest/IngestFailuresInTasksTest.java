@@ -110,4 +110,38 @@ class IngestFailuresInTasksTest {
         assertEquals("source=honours year=2013 read=31 written=30 quarantined=1", printed.get(printed.size() - 1));
         assertTrue(printed.stream().anyMatch(l -> l.contains("UTF-8 (detected), layout honours")), printed.toString());
     }
+
+    @Test
+    void everyStageCommandRefusesALockedLakeAndLeavesTheLockAlone(@TempDir Path tmp) throws IOException {
+        SparkTestSession.get();
+        Path file = tmp.resolve("honours.csv");
+        Files.writeString(file, HEADER + "甲公司,2008,中国名牌产品,浙江省,2013\n", StandardCharsets.UTF_8);
+        String lake = tmp.resolve("lake").toString();
+        Path lock = tmp.resolve("lake/_lock");
+        Files.createDirectories(lock.getParent());
+        Files.writeString(lock, "quex run on app-7 pid 42 since 2026-01-01T00:00:00Z\n");
+        List<String[]> commands = List.of(
+                new String[] {"ingest", "--source", "honours", "--year", "2013", "--input", file.toString(), "--lake", lake},
+                new String[] {"clean", "--year", "2013", "--lake", lake},
+                new String[] {"match", "--year", "2013", "--lake", lake},
+                new String[] {"panel", "--years", "2013", "--lake", lake});
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream original = System.err;
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            for (String[] command : commands) {
+                err.reset();
+                assertEquals(1, Quex.run(command), command[0]);
+                assertTrue(err.toString(StandardCharsets.UTF_8).contains("quex " + command[0] + ": error: the lake " + lake
+                        + " is locked by another run (quex run on app-7 pid 42"), err.toString(StandardCharsets.UTF_8));
+            }
+        } finally {
+            System.setErr(original);
+        }
+        assertTrue(Files.exists(lock), "a refused command leaves the holder's lock in place");
+        assertFalse(Files.exists(tmp.resolve("lake/raw")), "nothing was written");
+        Files.delete(lock);
+        assertEquals(0, Quex.run(commands.get(0)));
+        assertFalse(Files.exists(lock), "a command releases the lock it took");
+    }
 }
