@@ -72,6 +72,7 @@ public final class ResultsWriter {
             }
             out.text("descriptive_statistics.md", SummaryTableWriter.markdown(outcome.panel().summary()));
             out.text("descriptive_statistics.csv", SummaryTableWriter.csv(outcome.panel().summary()));
+            out.text("ingest_report.csv", ingestCsv(outcome.ingests()));
             out.text("cleaning_report.csv", cleaningCsv(outcome.cleaning()));
             StringBuilder quality = new StringBuilder("year,qu,firm_years,upgraded\n");
             for (org.quex.panel.PanelJob.QualityCount q : outcome.panel().qualityByYear()) {
@@ -109,6 +110,15 @@ public final class ResultsWriter {
             }
         }
         return rows;
+    }
+
+    static String ingestCsv(List<RunJob.Ingested> ingests) {
+        StringBuilder sb = new StringBuilder("source,year,files,read,written,quarantined\n");
+        for (RunJob.Ingested i : ingests) {
+            sb.append(i.source()).append(',').append(i.year()).append(',').append(i.files()).append(',').append(i.read())
+                    .append(',').append(i.written()).append(',').append(i.quarantined()).append('\n');
+        }
+        return sb.toString();
     }
 
     static String cleaningCsv(List<CleanJob.Report> reports) {
@@ -156,7 +166,7 @@ public final class ResultsWriter {
                     .append(t.id()).append(".html), plot [SVG](plots/").append(t.id()).append(".svg) / [PNG](plots/")
                     .append(t.id()).append(".png)\n");
         }
-        sb.append("\nAlso: [descriptive statistics](descriptive_statistics.md), [cleaning report](cleaning_report.csv),"
+        sb.append("\nAlso: [descriptive statistics](descriptive_statistics.md), [ingest report](ingest_report.csv), [cleaning report](cleaning_report.csv),"
                 + " [quality levels by year](quality_by_year.csv),"
                 + " [match report](match_report.csv), per-model `models/<table>/<model>/coefficients.csv` and `fit.json`,"
                 + " [manifest](manifest.json)");

@@ -54,8 +54,12 @@ public final class RunJob {
     public record FittedTable(ModelTable table, List<FitResult> fits) {
     }
 
-    public record Outcome(List<Step> steps, List<CleanJob.Report> cleaning, List<MatchJob.Report> matching,
-                          PanelJob.Report panel, List<FittedTable> tables) {
+    /** The accounting of one ingest: rows read from the raw files = written to the lake + quarantined. */
+    public record Ingested(String source, int year, int files, long read, long written, long quarantined) {
+    }
+
+    public record Outcome(List<Step> steps, List<Ingested> ingests, List<CleanJob.Report> cleaning,
+                          List<MatchJob.Report> matching, PanelJob.Report panel, List<FittedTable> tables) {
     }
 
     private final SparkSession spark;
@@ -83,6 +87,7 @@ public final class RunJob {
         CleaningConfig cleaning = CleaningConfig.from(s.config());
         String configLabel = s.config().where();
         String truthLinks = s.raw() + "/truth/links.csv";
+        List<Ingested> ingests = new ArrayList<>();
         List<CleanJob.Report> cleanReports = new ArrayList<>();
         List<MatchJob.Report> matchReports = new ArrayList<>();
         for (int year : s.years()) {
@@ -106,9 +111,10 @@ public final class RunJob {
             fingerprint.forget(hadoop, s.lake());
             for (Map.Entry<String, String> in : inputs.entrySet()) {
                 String source = in.getKey();
-                time("ingest", year, () -> IngestJob.run(spark, new IngestJob.Settings(source, year,
-                        List.of(in.getValue()), s.lake().root(), null, 20, QualityRules.DEFAULTS)),
-                        x -> x.written(), x -> source + ": read " + x.read() + ", quarantined " + x.quarantined());
+                ingests.add(ingested(source, year, time("ingest", year, () -> IngestJob.run(spark,
+                        new IngestJob.Settings(source, year, List.of(in.getValue()), s.lake().root(), null, 20,
+                                QualityRules.DEFAULTS)),
+                        x -> x.written(), x -> source + ": read " + x.read() + ", quarantined " + x.quarantined())));
             }
             List<CleanJob.Report> cleaned = time("clean", year,
                     () -> CleanJob.run(spark, s.lake(), year, List.of("asif", "customs"), cleaning, configLabel),
@@ -130,9 +136,10 @@ public final class RunJob {
         int last = panelYears.get(panelYears.size() - 1);
         String honours = s.raw() + "/" + layouts.fileFor("honours", last).path(last, 1);
         if (exists(hadoop, honours)) {
-            time("ingest", null, () -> IngestJob.run(spark, new IngestJob.Settings("honours", last,
-                    List.of(honours), s.lake().root(), null, 20, QualityRules.DEFAULTS)),
-                    x -> x.written(), x -> "honours: read " + x.read() + ", quarantined " + x.quarantined());
+            ingests.add(ingested("honours", last, time("ingest", null, () -> IngestJob.run(spark,
+                    new IngestJob.Settings("honours", last, List.of(honours), s.lake().root(), null, 20,
+                            QualityRules.DEFAULTS)),
+                    x -> x.written(), x -> "honours: read " + x.read() + ", quarantined " + x.quarantined())));
         } else {
             System.out.println("run: no honour list at " + honours + ": qu, lqu, mqu and hqu will be 0");
         }
@@ -158,7 +165,11 @@ public final class RunJob {
             fitted.add(new FittedTable(table, fits));
         }
         data.unpersist();
-        return new Outcome(steps, cleanReports, matchReports, panel, fitted);
+        return new Outcome(steps, ingests, cleanReports, matchReports, panel, fitted);
+    }
+
+    private static Ingested ingested(String source, int year, IngestJob.Result r) {
+        return new Ingested(source, year, r.files().size(), r.read(), r.written(), r.quarantined());
     }
 
     private <T> T time(String stage, Integer year, Supplier<T> work, java.util.function.ToLongFunction<T> rows,

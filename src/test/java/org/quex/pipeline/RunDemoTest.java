@@ -87,7 +87,7 @@ class RunDemoTest {
     @Test
     void theResultsDirectoryHoldsEveryOutput() {
         for (String f : List.of("README.md", "manifest.json", "descriptive_statistics.md", "descriptive_statistics.csv",
-                "cleaning_report.csv", "match_report.csv", "quality_by_year.csv", "truth_recovery.csv", "models/table3/4-5/coefficients.csv",
+                "ingest_report.csv", "cleaning_report.csv", "match_report.csv", "quality_by_year.csv", "truth_recovery.csv", "models/table3/4-5/coefficients.csv",
                 "models/table2/1/fit.json")) {
             assertTrue(Files.isRegularFile(dir.resolve(f)), f);
         }
@@ -97,6 +97,27 @@ class RunDemoTest {
             }
             for (String ext : List.of(".svg", ".png")) {
                 assertTrue(Files.isRegularFile(dir.resolve("plots/" + t.id() + ext)), t.id() + ext);
+            }
+        }
+    }
+
+    /** Per source and year: read = written + quarantined, and what ingest wrote is what clean took in. */
+    @Test
+    void theIngestReportAccountsForEveryRowAndFeedsTheCleaning() throws IOException {
+        List<String> lines = Files.readAllLines(dir.resolve("ingest_report.csv"));
+        assertEquals("source,year,files,read,written,quarantined", lines.get(0));
+        assertEquals(2 * 3 + 1, lines.size() - 1, "asif and customs for 2011-2013, and the honour list");
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            long read = Long.parseLong(f[3]);
+            long written = Long.parseLong(f[4]);
+            assertEquals(read, written + Long.parseLong(f[5]), line);
+            assertTrue(written > 0, line);
+            if (!f[0].equals("honours")) {
+                long cleanIn = outcome.cleaning().stream()
+                        .filter(c -> c.source().equals(f[0]) && c.year() == Integer.parseInt(f[1]))
+                        .mapToLong(org.quex.clean.CleanJob.Report::rowsIn).sum();
+                assertEquals(written, cleanIn, line);
             }
         }
     }
