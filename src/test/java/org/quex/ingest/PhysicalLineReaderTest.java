@@ -47,6 +47,20 @@ class PhysicalLineReaderTest {
         assertTrue(e.getMessage().contains("--encoding"), e.getMessage());
     }
 
+    /** Byte sequences the JDK's lenient decoding would turn into U+FFFD must still fail. */
+    @Test
+    void surrogatesOverlongFormsAndCutSequencesAreNotUtf8() {
+        byte[][] bad = {{(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xC0, (byte) 0xAF}, {(byte) 0xE4, (byte) 0xB8}};
+        for (byte[] b : bad) {
+            java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+            text.writeBytes("a,b\nx".getBytes(StandardCharsets.UTF_8));
+            text.writeBytes(b);
+            text.writeBytes(",1\n".getBytes(StandardCharsets.UTF_8));
+            QuexException e = assertThrows(QuexException.class, () -> read(text.toByteArray(), StandardCharsets.UTF_8));
+            assertTrue(e.getMessage().startsWith("f.csv, line 2: bytes that are not valid UTF-8"), e.getMessage());
+        }
+    }
+
     @Test
     void storedReplacementCharactersAreCountedNotFailed() {
         PhysicalLineReader r = new PhysicalLineReader(new ByteArrayInputStream(
