@@ -107,8 +107,9 @@ public final class CleanJob {
     }
 
     private static Report cleanCustoms(SparkSession spark, LakeTables lake, int year, CleaningConfig config) {
-        // Not persisted: caching a year of wide Customs rows (arrays included) cost more than the
-        // few passes below, each of which reads back only the raw columns it needs.
+        // Not persisted: building the cache of a year of wide Customs rows (arrays included) took
+        // longer than the passes below read the raw Parquet again (the aggregations only the
+        // columns they need); measured in docs/benchmarks.md.
         Dataset<Row> flagged = CustomsCleaning.flag(rawYear(spark, lake, "customs", year), year, config,
                 HsConcordance.load());
         List<String> partitions = List.of("year", "month");
