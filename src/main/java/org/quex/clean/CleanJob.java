@@ -1,9 +1,6 @@
 package org.quex.clean;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -96,64 +93,59 @@ public final class CleanJob {
     }
 
     private static Report cleanAsif(SparkSession spark, LakeTables lake, int year, CleaningConfig config) {
+        // persisted: the duplicate rule is a window (a shuffle), and a year of ASIF is small
         Dataset<Row> flagged = AsifCleaning.flag(rawYear(spark, lake, "asif", year), config)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            Report report = report("asif", year, flagged, AsifRules.ALL.stream().map(Rule::label).toList(), null);
-            write(spark, flagged, lake.clean("asif"), lake.cleanRejected("asif"), year, List.of("year"), report);
-            return report;
+            List<String> partitions = List.of("year");
+            RuleCounts counts = RuleCounts.of(flagged, partitions, labels(AsifRules.ALL));
+            write(spark, flagged, lake.clean("asif"), lake.cleanRejected("asif"), year, partitions, counts);
+            return report("asif", year, counts, null);
         } finally {
             flagged.unpersist();
         }
     }
 
     private static Report cleanCustoms(SparkSession spark, LakeTables lake, int year, CleaningConfig config) {
+        // Not persisted: reading the raw Parquet again in each pass below (the aggregations only
+        // the columns they need) measured as fast as building and reading a cache of the year's
+        // wide rows (docs/benchmarks.md), without holding a year of Customs in memory.
         Dataset<Row> flagged = CustomsCleaning.flag(rawYear(spark, lake, "customs", year), year, config,
-                HsConcordance.load()).persist(StorageLevel.MEMORY_AND_DISK());
+                HsConcordance.load());
+        List<String> partitions = List.of("year", "month");
+        RuleCounts counts = RuleCounts.of(flagged, partitions, labels(CustomsRules.ALL));
+        Dataset<Row> byProduct = ExportAggregates.byProduct(flagged, config);
+        Row value = byProduct.agg(sum(col("value_usd").multiply(col("share"))),
+                sum(when(org.apache.spark.sql.functions.size(col(CustomsCleaning.TARGETS)).gt(1),
+                        col("value_usd").multiply(col("share"))).otherwise(0.0))).first();
+        Report report = report("customs", year, counts,
+                new double[] {value.isNullAt(0) ? 0 : value.getDouble(0), value.isNullAt(1) ? 0 : value.getDouble(1)});
+        write(spark, flagged, lake.clean("customs"), lake.cleanRejected("customs"), year, partitions, counts);
+        // persisted: small (one row per firm-year), and the write's partition check would compute it again
+        Dataset<Row> firmYear = ExportAggregates.firmYear(byProduct).persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            Dataset<Row> byProduct = ExportAggregates.byProduct(flagged, config);
-            Row value = byProduct.agg(sum(col("value_usd").multiply(col("share"))),
-                    sum(when(org.apache.spark.sql.functions.size(col(CustomsCleaning.TARGETS)).gt(1),
-                            col("value_usd").multiply(col("share"))).otherwise(0.0))).first();
-            Report report = report("customs", year, flagged, CustomsRules.ALL.stream().map(Rule::label).toList(),
-                    new double[] {value.isNullAt(0) ? 0 : value.getDouble(0), value.isNullAt(1) ? 0 : value.getDouble(1)});
-            write(spark, flagged, lake.clean("customs"), lake.cleanRejected("customs"), year, List.of("year", "month"),
-                    report);
-            Dataset<Row> firmYear = ExportAggregates.firmYear(byProduct);
             PartitionedParquet.replaceYear(spark, firmYear, lake.customsFirmYear(), year, List.of("year"), -1);
-            return report;
         } finally {
-            flagged.unpersist();
+            firmYear.unpersist();
         }
+        return report;
+    }
+
+    private static List<String> labels(List<Rule> rules) {
+        return rules.stream().map(Rule::label).toList();
     }
 
     /** Rows in, kept, and per rule the rows it removed (first rule) and the rows that violate it. */
-    private static Report report(String source, int year, Dataset<Row> flagged, Iterable<String> rules,
-                                 double[] exportValue) {
-        Row totals = flagged.agg(count(lit(1)), sum(when(RuleFlags.kept(), 1L).otherwise(0L))).first();
-        Map<String, Long> first = new LinkedHashMap<>();
-        Map<String, Long> any = new LinkedHashMap<>();
-        for (String rule : rules) {
-            first.put(rule, 0L);
-            any.put(rule, 0L);
-        }
-        for (Row r : flagged.where(col(RuleFlags.RULE).isNotNull()).groupBy(RuleFlags.RULE).count().collectAsList()) {
-            first.put(r.getString(0), r.getLong(1));
-        }
-        for (Row r : flagged.select(explode(col(RuleFlags.RULES)).as("r")).groupBy("r").count().collectAsList()) {
-            any.put(r.getString(0), r.getLong(1));
-        }
-        long rowsIn = totals.getLong(0);
-        long kept = totals.isNullAt(1) ? 0 : totals.getLong(1);
-        return new Report(source, year, rowsIn, kept, first, any,
+    private static Report report(String source, int year, RuleCounts counts, double[] exportValue) {
+        return new Report(source, year, counts.rowsIn(), counts.rowsKept(), counts.firstRule(), counts.anyRule(),
                 exportValue == null ? null : exportValue[1], exportValue == null ? null : exportValue[0]);
     }
 
     private static void write(SparkSession spark, Dataset<Row> flagged, Path keptTable, Path rejectedTable, int year,
-                              List<String> partitions, Report report) {
+                              List<String> partitions, RuleCounts counts) {
         PartitionedParquet.replaceYear(spark, flagged.where(RuleFlags.kept()).drop(RuleFlags.RULES, RuleFlags.RULE),
-                keptTable, year, partitions, report.kept());
+                keptTable, year, partitions, counts.kept());
         PartitionedParquet.replaceYear(spark, flagged.where(org.apache.spark.sql.functions.not(RuleFlags.kept())),
-                rejectedTable, year, partitions, report.rejected());
+                rejectedTable, year, partitions, counts.rejected());
     }
 }

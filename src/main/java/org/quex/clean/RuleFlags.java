@@ -1,7 +1,7 @@
 package org.quex.clean;
 
 import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.array_compact;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.try_element_at;
@@ -12,6 +12,7 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Marks each row with every rule it violates ({@code rules}, in rule order) and the first of them
@@ -27,10 +28,13 @@ final class RuleFlags {
 
     /** @param rules label → violated condition, in attribution order */
     static Dataset<Row> flag(Dataset<Row> rows, Map<String, Column> rules) {
+        // concat of one-label arrays rather than array_compact(array(when…)): array_compact is a
+        // lambda filter, which Spark evaluates row by row without generated code (every rule too)
+        Column none = array().cast(DataTypes.createArrayType(DataTypes.StringType, false));
         Column[] marks = rules.entrySet().stream()
-                .map(e -> when(e.getValue(), lit(e.getKey())))
+                .map(e -> when(e.getValue(), array(lit(e.getKey()))).otherwise(none))
                 .toArray(Column[]::new);
-        return rows.withColumn(RULES, array_compact(array(marks)))
+        return rows.withColumn(RULES, concat(marks))
                 .withColumn(RULE, try_element_at(org.apache.spark.sql.functions.col(RULES), lit(1)));
     }
 

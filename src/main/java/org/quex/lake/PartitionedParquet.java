@@ -32,25 +32,53 @@ public final class PartitionedParquet {
      */
     public static void replaceYear(SparkSession spark, Dataset<Row> rows, Path table, int year,
                                    List<String> partitionColumns, long rowCount) {
+        if (rowCount == 0) {
+            replaceYear(spark, rows, table, year, partitionColumns, Map.of());
+            return;
+        }
+        // one small job lists the partitions the rows fall into, with their rows: the year check,
+        // the sub-partitions written and, when the caller does not know it, the count
+        String[] cols = partitionColumns.toArray(String[]::new);
+        Map<List<Object>, Long> rowsByPartition = new java.util.HashMap<>();
+        for (Row r : rows.groupBy(cols[0], java.util.Arrays.copyOfRange(cols, 1, cols.length)).count().collectAsList()) {
+            List<Object> values = new java.util.ArrayList<>();
+            for (int i = 0; i < cols.length; i++) {
+                values.add(r.get(i));
+            }
+            rowsByPartition.put(values, r.getLong(cols.length));
+        }
+        replaceYear(spark, rows, table, year, partitionColumns, rowsByPartition);
+    }
+
+    /**
+     * As {@link #replaceYear(SparkSession, Dataset, Path, int, List, long)}, with the rows per
+     * partition already known to the caller, computed from {@code rows} (e.g. in the same aggregation
+     * as a report): no job before the write. Keys are the partition values in
+     * {@code partitionColumns} order (year first; a null year is a key holding null).
+     */
+    public static void replaceYear(SparkSession spark, Dataset<Row> rows, Path table, int year,
+                                   List<String> partitionColumns, Map<List<Object>, Long> rowsByPartition) {
         if (!partitionColumns.get(0).equals("year")) {
             throw new IllegalArgumentException("year must be the first partition column");
         }
-        long n = rowCount >= 0 ? rowCount : rows.count();
+        Set<Integer> years = new java.util.HashSet<>(); // may hold null: no TreeSet
+        Set<String> written = new TreeSet<>();
+        long n = 0;
+        for (Map.Entry<List<Object>, Long> e : rowsByPartition.entrySet()) {
+            if (e.getValue() == 0) {
+                continue;
+            }
+            n += e.getValue();
+            years.add((Integer) e.getKey().get(0));
+            if (partitionColumns.size() > 1) {
+                written.add(partitionColumns.get(1) + "=" + e.getKey().get(1));
+            }
+        }
         try {
             FileSystem fs = table.getFileSystem(spark.sparkContext().hadoopConfiguration());
             if (n == 0) {
                 fs.delete(LakeTables.yearPartition(table, year), true);
                 return;
-            }
-            // one small job lists the partitions the rows fall into: the year check and the months written
-            Set<Integer> years = new java.util.HashSet<>(); // may hold null: no TreeSet
-            Set<String> written = new TreeSet<>();
-            String[] cols = partitionColumns.toArray(String[]::new);
-            for (Row r : rows.groupBy(cols[0], java.util.Arrays.copyOfRange(cols, 1, cols.length)).count().collectAsList()) {
-                years.add(r.isNullAt(0) ? null : r.getInt(0));
-                if (cols.length > 1) {
-                    written.add(cols[1] + "=" + r.get(1));
-                }
             }
             if (!years.equals(Set.of(year))) {
                 throw new QuexException("refusing to write " + table + ": the rows hold years " + years

@@ -1,6 +1,7 @@
 package org.quex.clean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Properties;
@@ -49,6 +50,27 @@ class ExportAggregatesTest {
         assertEquals("甲公司", r.getString(r.fieldIndex("firm_name")));
         assertEquals("0512-1", r.getString(r.fieldIndex("phone")));
         assertEquals("215000", r.getString(r.fieldIndex("zip")));
+    }
+
+    @Test
+    void aTieBetweenModalValuesGoesToTheSmallest() {
+        StructType schema = new StructType().add("year", DataTypes.IntegerType).add("direction", DataTypes.StringType)
+                .add("firm_code", DataTypes.StringType).add("firm_name", DataTypes.StringType)
+                .add("phone", DataTypes.StringType).add("zip", DataTypes.StringType)
+                .add("hs_code", DataTypes.StringType).add("value_usd", DataTypes.DoubleType)
+                .add("quantity", DataTypes.DoubleType).add("country", DataTypes.StringType)
+                .add("trade_mode", DataTypes.StringType);
+        // two names, phones and zips on one row each (the 1:n code's row counts once); no zip at all
+        List<Row> data = List.of(
+                RowFactory.create(2008, "export", "B", "乙公司", "0512-9", null, "01059400", 200.0, 4.0, "502", "一般贸易"),
+                RowFactory.create(2008, "export", "B", "乙 公司", "0512-1", null, "01011000", 100.0, 1.0, "116", "一般贸易"));
+        CleaningConfig config = CleaningConfig.load(null);
+        Dataset<Row> flagged = CustomsCleaning.flag(SparkTestSession.get().createDataFrame(data, schema), 2008, config,
+                HsConcordance.load());
+        Row r = ExportAggregates.firmYear(ExportAggregates.byProduct(flagged, config)).first();
+        assertEquals("乙 公司", r.getString(r.fieldIndex("firm_name"))); // a space sorts before 公
+        assertEquals("0512-1", r.getString(r.fieldIndex("phone")));
+        assertTrue(r.isNullAt(r.fieldIndex("zip")));
     }
 
     @Test
