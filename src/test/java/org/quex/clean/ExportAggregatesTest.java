@@ -14,13 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.quex.SparkTestSession;
 
 class ExportAggregatesTest {
-    private static Dataset<Row> rows() {
-        StructType schema = new StructType().add("year", DataTypes.IntegerType).add("direction", DataTypes.StringType)
-                .add("firm_code", DataTypes.StringType).add("firm_name", DataTypes.StringType)
-                .add("phone", DataTypes.StringType).add("zip", DataTypes.StringType)
-                .add("hs_code", DataTypes.StringType).add("value_usd", DataTypes.DoubleType)
-                .add("quantity", DataTypes.DoubleType).add("country", DataTypes.StringType)
-                .add("trade_mode", DataTypes.StringType);
+    private static final StructType SCHEMA = new StructType().add("year", DataTypes.IntegerType)
+            .add("direction", DataTypes.StringType).add("firm_code", DataTypes.StringType)
+            .add("firm_name", DataTypes.StringType).add("phone", DataTypes.StringType).add("zip", DataTypes.StringType)
+            .add("hs_code", DataTypes.StringType).add("value_usd", DataTypes.DoubleType)
+            .add("quantity", DataTypes.DoubleType).add("country", DataTypes.StringType)
+            .add("trade_mode", DataTypes.StringType);
+
+    private static List<Row> rows() {
         List<Row> data = List.of(
                 // 1:1 code, ordinary trade
                 RowFactory.create(2008, "export", "A", "甲公司", "0512-1", "215000", "01011000", 100.0, 1.0, "116", "一般贸易"),
@@ -31,17 +32,19 @@ class ExportAggregatesTest {
                 // imports and removed rows do not count
                 RowFactory.create(2008, "import", "A", "甲公司", "0512-1", "215000", "01011000", 999.0, 1.0, "116", "一般贸易"),
                 RowFactory.create(2008, "export", "A", "甲公司", "0512-1", "215000", "01011000", 10.0, 1.0, "116", "一般贸易"));
-        return SparkTestSession.get().createDataFrame(data, schema);
+        return data;
     }
 
-    private static Row aggregate(CleaningConfig config) {
-        Dataset<Row> flagged = CustomsCleaning.flag(rows(), 2008, config, HsConcordance.load());
+    /** The firm-year row of the one firm in {@code data}. */
+    private static Row aggregate(List<Row> data, CleaningConfig config) {
+        Dataset<Row> flagged = CustomsCleaning.flag(SparkTestSession.get().createDataFrame(data, SCHEMA), 2008, config,
+                HsConcordance.load());
         return ExportAggregates.firmYear(ExportAggregates.byProduct(flagged, config)).first();
     }
 
     @Test
     void equalSharesSplitsTheAmbiguousValueOverItsTargets() {
-        Row r = aggregate(CleaningConfig.load(null));
+        Row r = aggregate(rows(), CleaningConfig.load(null));
         assertEquals(400.0, r.getDouble(r.fieldIndex("export_usd")), 1e-9);
         assertEquals(3L, r.getLong(r.fieldIndex("n_products")));        // 010110, 010592, 010593
         assertEquals(2L, r.getLong(r.fieldIndex("n_destinations")));
@@ -54,20 +57,11 @@ class ExportAggregatesTest {
 
     @Test
     void aTieBetweenModalValuesGoesToTheSmallest() {
-        StructType schema = new StructType().add("year", DataTypes.IntegerType).add("direction", DataTypes.StringType)
-                .add("firm_code", DataTypes.StringType).add("firm_name", DataTypes.StringType)
-                .add("phone", DataTypes.StringType).add("zip", DataTypes.StringType)
-                .add("hs_code", DataTypes.StringType).add("value_usd", DataTypes.DoubleType)
-                .add("quantity", DataTypes.DoubleType).add("country", DataTypes.StringType)
-                .add("trade_mode", DataTypes.StringType);
         // two names, phones and zips on one row each (the 1:n code's row counts once); no zip at all
         List<Row> data = List.of(
                 RowFactory.create(2008, "export", "B", "乙公司", "0512-9", null, "01059400", 200.0, 4.0, "502", "一般贸易"),
                 RowFactory.create(2008, "export", "B", "乙 公司", "0512-1", null, "01011000", 100.0, 1.0, "116", "一般贸易"));
-        CleaningConfig config = CleaningConfig.load(null);
-        Dataset<Row> flagged = CustomsCleaning.flag(SparkTestSession.get().createDataFrame(data, schema), 2008, config,
-                HsConcordance.load());
-        Row r = ExportAggregates.firmYear(ExportAggregates.byProduct(flagged, config)).first();
+        Row r = aggregate(data, CleaningConfig.load(null));
         assertEquals("乙 公司", r.getString(r.fieldIndex("firm_name"))); // a space sorts before 公
         assertEquals("0512-1", r.getString(r.fieldIndex("phone")));
         assertTrue(r.isNullAt(r.fieldIndex("zip")));
@@ -82,7 +76,7 @@ class ExportAggregatesTest {
             throw new IllegalStateException(e);
         }
         p.setProperty("clean.hs.one_to_many", "first_target");
-        Row r = aggregate(CleaningConfig.from(p, "test"));
+        Row r = aggregate(rows(), CleaningConfig.from(p, "test"));
         assertEquals(400.0, r.getDouble(r.fieldIndex("export_usd")), 1e-9);
         assertEquals(2L, r.getLong(r.fieldIndex("n_products")));        // 010110, 010592
     }
