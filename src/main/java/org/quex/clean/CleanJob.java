@@ -124,7 +124,7 @@ public final class CleanJob {
         // persisted: small (one row per firm-year), and the write's partition check would compute it again
         Dataset<Row> firmYear = ExportAggregates.firmYear(byProduct).persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            PartitionedParquet.replaceYear(spark, firmYear, lake.customsFirmYear(), year, List.of("year"), -1);
+            PartitionedParquet.replaceYear(spark, firmYear, lake.customsFirmYear(), year, List.of("year"));
         } finally {
             firmYear.unpersist();
         }

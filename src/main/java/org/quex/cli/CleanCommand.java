@@ -6,7 +6,6 @@ import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.quex.clean.CleanJob;
 import org.quex.clean.CleaningConfig;
-import org.quex.lake.LakeLock;
 import org.quex.lake.LakeTables;
 import org.quex.lake.SparkSessions;
 
@@ -31,10 +30,8 @@ final class CleanCommand extends QuexCommand {
         CleaningConfig settings = CleaningConfig.load(config);
         SparkSession spark = SparkSessions.getOrCreate("quex clean " + year);
         LakeTables tables = new LakeTables(lake);
-        List<CleanJob.Report> reports;
-        try (LakeLock lock = lock(spark, tables, "clean " + year)) {
-            reports = CleanJob.run(spark, tables, year, sources, settings, config == null ? "packed conf/quex.conf" : config);
-        }
+        List<CleanJob.Report> reports = locked(spark, tables, "clean " + year, () -> CleanJob.run(spark, tables, year,
+                sources, settings, config == null ? "packed conf/quex.conf" : config));
         reports.forEach(r -> r.lines().forEach(System.out::println));
     }
 }

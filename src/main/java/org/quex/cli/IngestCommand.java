@@ -7,7 +7,6 @@ import org.apache.spark.sql.SparkSession;
 import org.quex.ingest.IngestJob;
 import org.quex.ingest.QualityCheck;
 import org.quex.ingest.QualityRules;
-import org.quex.lake.LakeLock;
 import org.quex.lake.LakeTables;
 import org.quex.lake.SparkSessions;
 
@@ -43,11 +42,9 @@ final class IngestCommand extends QuexCommand {
         QualityRules rules = new QualityRules(maxQuarantineShare, d.quarantineShareWarning(), d.replacementShareError(),
                 d.completenessError(), d.completenessWarning(), d.duplicateShareError(), d.rowChangeWarning());
         SparkSession spark = SparkSessions.getOrCreate("quex ingest " + source + " " + year);
-        IngestJob.Result result;
-        try (LakeLock lock = lock(spark, new LakeTables(lake), "ingest " + source + " " + year)) {
-            result = IngestJob.run(spark, new IngestJob.Settings(source, year, inputs, lake, encoding, maxRecordLines,
-                    rules));
-        }
+        IngestJob.Result result = locked(spark, new LakeTables(lake), "ingest " + source + " " + year,
+                () -> IngestJob.run(spark, new IngestJob.Settings(source, year, inputs, lake, encoding, maxRecordLines,
+                        rules)));
         for (String w : result.warnings()) {
             System.out.println("warning: " + w);
         }

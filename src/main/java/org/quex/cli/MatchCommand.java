@@ -4,7 +4,6 @@ import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
-import org.quex.lake.LakeLock;
 import org.quex.lake.LakeTables;
 import org.quex.lake.SparkSessions;
 import org.quex.match.MatchJob;
@@ -25,10 +24,8 @@ final class MatchCommand extends QuexCommand {
     public void run() {
         SparkSession spark = SparkSessions.getOrCreate("quex match " + year);
         LakeTables tables = new LakeTables(lake);
-        List<String> lines;
-        try (LakeLock lock = lock(spark, tables, "match " + year)) {
-            lines = MatchJob.run(spark, tables, year, truth).lines();
-        }
+        List<String> lines = locked(spark, tables, "match " + year,
+                () -> MatchJob.run(spark, tables, year, truth).lines());
         lines.forEach(System.out::println);
     }
 }

@@ -5,7 +5,6 @@ import com.beust.jcommander.Parameters;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.quex.ConfigFile;
-import org.quex.lake.LakeLock;
 import org.quex.lake.LakeTables;
 import org.quex.lake.SparkSessions;
 import org.quex.panel.PanelConfig;
@@ -31,10 +30,8 @@ final class PanelCommand extends QuexCommand {
         SparkSession spark = SparkSessions.getOrCreate("quex panel");
         LakeTables tables = new LakeTables(lake);
         List<Integer> list = years == null ? YearList.inTable(spark, tables.clean("asif")) : YearList.parse(years);
-        PanelJob.Report report;
-        try (LakeLock lock = lock(spark, tables, "panel")) {
-            report = PanelJob.run(spark, tables, list, settings, config == null ? "packed conf/quex.conf" : config);
-        }
+        PanelJob.Report report = locked(spark, tables, "panel",
+                () -> PanelJob.run(spark, tables, list, settings, config == null ? "packed conf/quex.conf" : config));
         report.lines().forEach(System.out::println);
         System.out.print(org.quex.report.SummaryTableWriter.markdown(report.summaryOfAllYears()));
     }

@@ -1,6 +1,7 @@
 package org.quex.cli;
 
 import com.beust.jcommander.Parameter;
+import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 import org.quex.lake.LakeLock;
 import org.quex.lake.LakeTables;
@@ -14,11 +15,13 @@ public abstract class QuexCommand {
     public abstract void run() throws Exception;
 
     /**
-     * The lake's lock for a command that writes to it, so that a stage started by hand cannot run
-     * beside a scheduled {@code run} (which takes the same lock for all its stages).
+     * Does a stage's work holding the lake's lock, so that a stage started by hand cannot run beside
+     * a scheduled {@code run} (which takes the same lock for all its stages).
      */
-    static LakeLock lock(SparkSession spark, LakeTables lake, String what) {
-        return LakeLock.acquire(spark.sparkContext().hadoopConfiguration(), lake,
-                "quex " + what + " on " + spark.sparkContext().applicationId());
+    static <T> T locked(SparkSession spark, LakeTables lake, String what, Supplier<T> work) {
+        try (LakeLock lock = LakeLock.acquire(spark.sparkContext().hadoopConfiguration(), lake,
+                "quex " + what + " on " + spark.sparkContext().applicationId())) {
+            return work.get();
+        }
     }
 }

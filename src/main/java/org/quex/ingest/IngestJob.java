@@ -353,8 +353,9 @@ public final class IngestJob {
     }
 
     /**
-     * Typed values to an internal row: strings become UTF8String, numbers stay boxed. A column that
-     * repeats the same String object (source_file, the *_format columns) is encoded once per file.
+     * Typed values to an internal row, in place: strings become UTF8String, numbers stay boxed. A
+     * column that repeats the same String object (source_file, the *_format columns) is encoded once
+     * per file.
      */
     private static final class InternalRowConverter {
         private final String[] lastString;

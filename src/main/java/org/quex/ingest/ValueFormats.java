@@ -85,26 +85,22 @@ public final class ValueFormats {
     private static boolean isPlainDigits(String v, int maxDigits) {
         int start = !v.isEmpty() && v.charAt(0) == '-' ? 1 : 0;
         int n = v.length() - start;
-        if (n < 1 || n > maxDigits) {
-            return false;
-        }
-        for (int i = start; i < v.length(); i++) {
-            char c = v.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
+        return n >= 1 && n <= maxDigits && digitsFrom(v, start);
     }
 
     /** One or more ASCII digits, nothing else. */
     private static boolean isDigits(String v) {
-        for (int i = 0; i < v.length(); i++) {
+        return !v.isEmpty() && digitsFrom(v, 0);
+    }
+
+    /** Whether every character from {@code start} on is an ASCII digit. */
+    private static boolean digitsFrom(String v, int start) {
+        for (int i = start; i < v.length(); i++) {
             if (v.charAt(i) < '0' || v.charAt(i) > '9') {
                 return false;
             }
         }
-        return !v.isEmpty();
+        return true;
     }
 
     /** Formats that say in which form a value was delivered (kept as given, with the form alongside). */

@@ -27,17 +27,11 @@ public final class PartitionedParquet {
      * Replaces year {@code year} of {@code table} with {@code rows} (partitioned by
      * {@code partitionColumns}, year first). Rows of any other year are a bug and stop the write;
      * an empty frame removes the year, since dynamic overwrite would otherwise keep the old one.
-     *
-     * @param rowCount the number of rows in {@code rows}, known to the caller, or -1 to count
      */
     public static void replaceYear(SparkSession spark, Dataset<Row> rows, Path table, int year,
-                                   List<String> partitionColumns, long rowCount) {
-        if (rowCount == 0) {
-            replaceYear(spark, rows, table, year, partitionColumns, Map.of());
-            return;
-        }
+                                   List<String> partitionColumns) {
         // one small job lists the partitions the rows fall into, with their rows: the year check,
-        // the sub-partitions written and, when the caller does not know it, the count
+        // the sub-partitions written and the count
         String[] cols = partitionColumns.toArray(String[]::new);
         Map<List<Object>, Long> rowsByPartition = new java.util.HashMap<>();
         for (Row r : rows.groupBy(cols[0], java.util.Arrays.copyOfRange(cols, 1, cols.length)).count().collectAsList()) {
@@ -51,7 +45,7 @@ public final class PartitionedParquet {
     }
 
     /**
-     * As {@link #replaceYear(SparkSession, Dataset, Path, int, List, long)}, with the rows per
+     * As {@link #replaceYear(SparkSession, Dataset, Path, int, List)}, with the rows per
      * partition already known to the caller, computed from {@code rows} (e.g. in the same aggregation
      * as a report): no job before the write. Keys are the partition values in
      * {@code partitionColumns} order (year first; a null year is a key holding null).

@@ -102,7 +102,7 @@ public final class MatchJob {
                     .agg(sum("export_usd"), sum(when(col("hit").isNotNull(), col("export_usd")).otherwise(0.0))).first();
             long byName = counts.isNullAt(0) ? 0 : counts.getLong(0);
             long byPhone = counts.isNullAt(1) ? 0 : counts.getLong(1);
-            PartitionedParquet.replaceYear(spark, links, lake.matchLinks(), year, List.of("year"), byName + byPhone);
+            PartitionedParquet.replaceYear(spark, links, lake.matchLinks(), year, List.of("year"));
             List<Quality> quality = truthLinks == null ? List.of()
                     : evaluate(spark, asif, customs, links, truthLinks, year);
             Report report = new Report(year, customsFirms, asifFirms, byName, byPhone, counts.getLong(2),
