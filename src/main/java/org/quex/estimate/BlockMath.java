@@ -5,13 +5,13 @@ import dev.ludovic.netlib.blas.JavaBLAS;
 
 /**
  * The per-block arithmetic of every pass, with no Spark in it. Rows are processed in chunks of
- * {@link #CHUNK} copied into a scratch matrix Z = [X − shift, 1] (column-major), so that cross
- * products are one {@code dgemm} per chunk and the cached block itself is never modified.
+ * {@link #CHUNK} copied into a scratch matrix Z = [X − shift, 1] (column-major, its columns padded
+ * for {@link GramUpdate}), so that the cached block itself is never modified.
  */
 final class BlockMath {
     static final int CHUNK = 2048;
-    // The pure-Java (Vector API) BLAS: with k ≈ 16 it beats a JNI call, and it runs one task per
-    // core without the native library's own threads competing for the same cores.
+    // The pure-Java (Vector API) BLAS for the matrix-vector products: with k ≈ 16 it beats a JNI
+    // call, and it runs one task per core without a native library's threads competing for them.
     private static final BLAS BLAS_ = JavaBLAS.getInstance();
 
     /** How the score "meat" of a sandwich VCE is formed. */
@@ -27,19 +27,24 @@ final class BlockMath {
         }
     }
 
-    /** Copies rows [r0, r0+m) of the block into z (m × q) as X − shift, then a column of ones. */
+    /** A scratch chunk of CHUNK rows for q columns, padded for {@link GramUpdate}. */
+    private static double[] chunk(int q) {
+        return new double[CHUNK * GramUpdate.paddedColumns(q)];
+    }
+
+    /** Copies rows [r0, r0+m) of the block into z (leading dimension CHUNK) as X − shift, then ones. */
     private static void fillChunk(DesignBlock b, int r0, int m, Layout layout, double[] z) {
         int p = b.p;
         for (int j = 0; j < p; j++) {
             int src = r0 + j * b.n;
-            int dst = j * m;
+            int dst = j * CHUNK;
             double s = layout.shift()[j];
             for (int i = 0; i < m; i++) {
                 z[dst + i] = b.x[src + i] - s;
             }
         }
         if (layout.constant()) {
-            java.util.Arrays.fill(z, p * m, (p + 1) * m, 1.0);
+            java.util.Arrays.fill(z, p * CHUNK, p * CHUNK + m, 1.0);
         }
     }
 
@@ -48,15 +53,17 @@ final class BlockMath {
         int q = layout.q();
         int w = q + 1;
         PassTotals t = new PassTotals(q, w, false);
-        double[] z = new double[CHUNK * w];
+        double[] z = chunk(w);
+        GramUpdate gram = GramUpdate.of(w);
         for (int r0 = 0; r0 < b.n; r0 += CHUNK) {
             int m = Math.min(CHUNK, b.n - r0);
             fillChunk(b, r0, m, layout, z);
             for (int i = 0; i < m; i++) {
-                z[q * m + i] = b.y[r0 + i] - yShift;
+                z[q * CHUNK + i] = b.y[r0 + i] - yShift;
             }
-            addGram(z, m, m, w, t.matrix);
+            gram.add(z, z, CHUNK, m);
         }
+        gram.addTo(t.matrix);
         t.n = b.n;
         return t;
     }
@@ -68,25 +75,27 @@ final class BlockMath {
     static PassTotals residuals(DesignBlock b, Layout layout, double yShift, double[] theta, Meat meat) {
         int q = layout.q();
         PassTotals t = new PassTotals(q, 0, meat != Meat.NONE);
-        double[] z = new double[CHUNK * q];
+        double[] z = chunk(q);
         double[] u = new double[CHUNK];
-        ClusterSums sums = meat == Meat.CLUSTER ? new ClusterSums(q) : null;
+        MeatSums meatSums = meat == Meat.NONE ? null : new MeatSums(q, meat);
         for (int r0 = 0; r0 < b.n; r0 += CHUNK) {
             int m = Math.min(CHUNK, b.n - r0);
             fillChunk(b, r0, m, layout, z);
             for (int i = 0; i < m; i++) {
                 u[i] = b.y[r0 + i] - yShift;
             }
-            BLAS_.dgemv("N", m, q, -1.0, z, m, theta, 1, 1.0, u, 1);
+            BLAS_.dgemv("N", m, q, -1.0, z, CHUNK, theta, 1, 1.0, u, 1);
             double rss = 0;
             for (int i = 0; i < m; i++) {
                 rss += u[i] * u[i];
             }
             t.value += rss;
-            addMeat(b, r0, m, q, z, u, meat, sums, t.meat);
+            if (meatSums != null) {
+                meatSums.add(b, r0, m, z, u);
+            }
         }
-        if (sums != null) {
-            sums.flush(t.meat);
+        if (meatSums != null) {
+            meatSums.addTo(t.meat);
         }
         t.n = b.n;
         return t;
@@ -100,116 +109,108 @@ final class BlockMath {
     static PassTotals probit(DesignBlock b, Layout layout, double[] theta, boolean expected, Meat meat) {
         int q = layout.q();
         PassTotals t = new PassTotals(q, q, meat != Meat.NONE);
-        double[] z = new double[CHUNK * q];
+        double[] z = chunk(q);
+        double[] zw = chunk(q);
         double[] eta = new double[CHUNK];
+        double[] signedEta = new double[CHUNK];
+        double[] lambda = new double[CHUNK];
         double[] score = new double[CHUNK];
-        double[] mills = new double[1];
-        double[] zw = new double[CHUNK * q];
-        ClusterSums sums = meat == Meat.CLUSTER ? new ClusterSums(q) : null;
+        GramUpdate information = GramUpdate.of(q);
+        MeatSums meatSums = meat == Meat.NONE ? null : new MeatSums(q, meat);
         for (int r0 = 0; r0 < b.n; r0 += CHUNK) {
             int m = Math.min(CHUNK, b.n - r0);
             fillChunk(b, r0, m, layout, z);
-            BLAS_.dgemv("N", m, q, 1.0, z, m, theta, 1, 0.0, eta, 1);
-            double ll = 0;
+            BLAS_.dgemv("N", m, q, 1.0, z, CHUNK, theta, 1, 0.0, eta, 1);
             for (int i = 0; i < m; i++) {
-                double sign = b.y[r0 + i] == 1 ? 1.0 : -1.0;
-                double te = sign * eta[i];
-                ll += NormalDistribution.logCdfAndMills(te, mills);
-                double lambda = mills[0];
-                score[i] = sign * lambda;
-                double weight = expected
-                        ? NormalDistribution.millsRatio(eta[i]) * NormalDistribution.millsRatio(-eta[i])
-                        : lambda * (lambda + te);
-                eta[i] = weight; // eta is no longer needed: reuse it for the weight
+                signedEta[i] = (2 * b.y[r0 + i] - 1) * eta[i]; // y is 0/1
             }
-            t.value += ll;
-            BLAS_.dgemv("T", m, q, 1.0, z, m, score, 1, 1.0, t.vector, 1);
-            addMeat(b, r0, m, q, z, score, meat, sums, t.meat);
-            System.arraycopy(z, 0, zw, 0, m * q);
-            scaleRows(zw, m, q, eta);
-            BLAS_.dgemm("T", "N", q, q, m, 1.0, zw, m, z, m, 1.0, t.matrix, q);
+            t.value += NormalDistribution.logCdfAndMills(signedEta, m, lambda);
+            for (int i = 0; i < m; i++) {
+                double sign = 2 * b.y[r0 + i] - 1;
+                score[i] = sign * lambda[i];
+                eta[i] = expected // eta is no longer needed: it becomes the weight
+                        ? NormalDistribution.millsRatio(eta[i]) * NormalDistribution.millsRatio(-eta[i])
+                        : lambda[i] * (lambda[i] + signedEta[i]);
+            }
+            BLAS_.dgemv("T", m, q, 1.0, z, CHUNK, score, 1, 1.0, t.vector, 1);
+            if (meatSums != null) {
+                meatSums.add(b, r0, m, z, score);
+            }
+            scaleRows(z, zw, m, q, eta);
+            information.add(zw, z, CHUNK, m);
         }
-        if (sums != null) {
-            sums.flush(t.meat);
+        information.addTo(t.matrix);
+        if (meatSums != null) {
+            meatSums.addTo(t.meat);
         }
         t.n = b.n;
         return t;
     }
 
-    private static void addMeat(DesignBlock b, int r0, int m, int q, double[] z, double[] score,
-                                Meat meat, ClusterSums sums, double[] target) {
-        if (meat == Meat.ROBUST) {
-            double[] s = new double[m * q];
-            System.arraycopy(z, 0, s, 0, m * q);
-            scaleRows(s, m, q, score);
-            addGram(s, m, m, q, target);
-        } else if (meat == Meat.CLUSTER) {
-            for (int i = 0; i < m; i++) {
-                sums.add(b.cluster[r0 + i], z, m, i, score[i], target);
-            }
-        }
-    }
-
-    /**
-     * c += aᵀa for an m×q column-major a with leading dimension lda. A full dgemm, not dsyrk:
-     * the Vector-API dgemm is more than twice as fast as its dsyrk at q ≈ 16.
-     */
-    static void addGram(double[] a, int m, int lda, int q, double[] c) {
-        BLAS_.dgemm("T", "N", q, q, m, 1.0, a, lda, a, lda, 1.0, c, q);
-    }
-
-    private static void scaleRows(double[] z, int m, int q, double[] factor) {
+    /** out = diag(factor)·z over the first m rows of q columns (leading dimension CHUNK). */
+    private static void scaleRows(double[] z, double[] out, int m, int q, double[] factor) {
         for (int j = 0; j < q; j++) {
-            int off = j * m;
+            int off = j * CHUNK;
             for (int i = 0; i < m; i++) {
-                z[off + i] *= factor[i];
+                out[off + i] = z[off + i] * factor[i];
             }
         }
     }
 
     /**
-     * Running score sums of contiguous clusters; completed sums are stacked as rows of a buffer
-     * that is flushed into the meat with one Gram update per {@link #BUFFER} clusters.
+     * The score "meat" of a sandwich: Σ_c (Σ_{i∈c} u_i z_i)(Σ_{i∈c} u_i z_i)' with c a single row
+     * (robust) or a cluster. Rows of a cluster are contiguous in a block, so running cluster sums
+     * are stacked as rows of a buffer that goes into the meat with one Gram update when full.
      */
-    private static final class ClusterSums {
-        private static final int BUFFER = 512;
+    private static final class MeatSums {
         private final int q;
+        private final Meat meat;
         private final double[] buffer;
+        private final GramUpdate gram;
         private int filled;
         private int current = Integer.MIN_VALUE;
 
-        ClusterSums(int q) {
+        MeatSums(int q, Meat meat) {
             this.q = q;
-            this.buffer = new double[BUFFER * q];
+            this.meat = meat;
+            this.buffer = chunk(q);
+            this.gram = GramUpdate.of(q);
         }
 
-        void add(int cluster, double[] z, int m, int row, double score, double[] meat) {
-            if (cluster != current) {
+        /** Adds rows [r0, r0+m) of the block, z being their chunk and u their scores. */
+        void add(DesignBlock b, int r0, int m, double[] z, double[] u) {
+            if (meat == Meat.ROBUST) {
+                scaleRows(z, buffer, m, q, u);
+                gram.add(buffer, buffer, CHUNK, m);
+                return;
+            }
+            for (int i = 0; i < m; i++) {
+                int cluster = b.cluster[r0 + i];
+                if (cluster != current) {
+                    if (current != Integer.MIN_VALUE && ++filled == CHUNK) {
+                        flush();
+                    }
+                    current = cluster;
+                }
+                for (int j = 0; j < q; j++) {
+                    buffer[filled + j * CHUNK] += u[i] * z[i + j * CHUNK];
+                }
+            }
+        }
+
+        void addTo(double[] target) {
+            if (meat == Meat.CLUSTER) {
                 if (current != Integer.MIN_VALUE) {
                     filled++;
-                    if (filled == BUFFER) {
-                        flushRows(meat, filled);
-                    }
                 }
-                current = cluster;
+                flush();
+                current = Integer.MIN_VALUE;
             }
-            for (int j = 0; j < q; j++) {
-                buffer[filled + j * BUFFER] += score * z[row + j * m];
-            }
+            gram.addTo(target);
         }
 
-        void flush(double[] meat) {
-            if (current != Integer.MIN_VALUE) {
-                filled++;
-            }
-            flushRows(meat, filled);
-            current = Integer.MIN_VALUE;
-        }
-
-        private void flushRows(double[] meat, int rows) {
-            if (rows > 0) {
-                addGram(buffer, rows, BUFFER, q, meat);
-            }
+        private void flush() {
+            gram.add(buffer, buffer, CHUNK, filled);
             java.util.Arrays.fill(buffer, 0.0);
             filled = 0;
         }

@@ -10,28 +10,28 @@ import org.apache.commons.math3.special.Beta;
  * and is wrong for |η| beyond about 8).
  */
 public final class NormalDistribution {
-    private static final double SQRT2 = Math.sqrt(2.0);
-    private static final double SQRT_2_OVER_PI = Math.sqrt(2.0 / Math.PI);
-    private static final double INV_SQRT_PI = 0.56418958354775628695;
-    private static final double INV_SQRT_2PI = 0.39894228040143267794;
+    static final double SQRT2 = Math.sqrt(2.0);
+    static final double SQRT_2_OVER_PI = Math.sqrt(2.0 / Math.PI);
+    static final double INV_SQRT_PI = 0.56418958354775628695;
+    static final double INV_SQRT_2PI = 0.39894228040143267794;
 
     // W. J. Cody, "Rational Chebyshev approximations for the error function", Math. Comp. 23
     // (1969) 631-638; coefficients as published in netlib specfun CALERF (public domain).
-    private static final double[] A = {3.16112374387056560e00, 1.13864154151050156e02,
+    static final double[] A = {3.16112374387056560e00, 1.13864154151050156e02,
         3.77485237685302021e02, 3.20937758913846947e03, 1.85777706184603153e-1};
-    private static final double[] B = {2.36012909523441209e01, 2.44024637934444173e02,
+    static final double[] B = {2.36012909523441209e01, 2.44024637934444173e02,
         1.28261652607737228e03, 2.84423683343917062e03};
-    private static final double[] C = {5.64188496988670089e-1, 8.88314979438837594e00,
+    static final double[] C = {5.64188496988670089e-1, 8.88314979438837594e00,
         6.61191906371416295e01, 2.98635138197400131e02, 8.81952221241769090e02,
         1.71204761263407058e03, 2.05107837782607147e03, 1.23033935479799725e03,
         2.15311535474403846e-8};
-    private static final double[] D = {1.57449261107098347e01, 1.17693950891312499e02,
+    static final double[] D = {1.57449261107098347e01, 1.17693950891312499e02,
         5.37181101862009858e02, 1.62138957456669019e03, 3.29079923573345963e03,
         4.36261909014324716e03, 3.43936767414372164e03, 1.23033935480374942e03};
-    private static final double[] P = {3.05326634961232344e-1, 3.60344899949804439e-1,
+    static final double[] P = {3.05326634961232344e-1, 3.60344899949804439e-1,
         1.25781726111229246e-1, 1.60837851487422766e-2, 6.58749161529837803e-4,
         1.63153871373020978e-2};
-    private static final double[] Q = {2.56852019228982242e00, 1.87295284992346047e00,
+    static final double[] Q = {2.56852019228982242e00, 1.87295284992346047e00,
         5.27905102951428412e-1, 6.05183413124413191e-2, 2.33520497626869185e-3};
 
     private NormalDistribution() {
@@ -112,6 +112,25 @@ public final class NormalDistribution {
         double upper = 0.5 * expNegV2 * erfcx(v); // 1 − Φ(t)
         millsOut[0] = INV_SQRT_2PI * expNegV2 / (1.0 - upper);
         return Math.log1p(-upper);
+    }
+
+    /**
+     * {@link #logCdfAndMills(double, double[])} over t[0..m): returns Σ log Φ(t) and writes each
+     * φ(t)/Φ(t) to {@code mills}. On the Vector API where the JVM has it ({@link VectorNormal}).
+     */
+    static double logCdfAndMills(double[] t, int m, double[] mills) {
+        return GramUpdate.VECTOR_API ? VectorNormal.logCdfAndMills(t, m, mills) : logCdfAndMills(t, 0, m, mills);
+    }
+
+    /** The scalar loop over t[from..m). */
+    static double logCdfAndMills(double[] t, int from, int m, double[] mills) {
+        double[] out = new double[1];
+        double sum = 0;
+        for (int i = from; i < m; i++) {
+            sum += logCdfAndMills(t[i], out);
+            mills[i] = out[0];
+        }
+        return sum;
     }
 
     /** exp(−x²) with x² split as in CALERF, so that rounding of x² does not spoil the tail. */
