@@ -10,6 +10,8 @@ import java.util.Map;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.vectorized.ColumnVector;
+import org.apache.spark.sql.vectorized.ColumnarBatch;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.quex.QuexException;
 
@@ -96,6 +98,70 @@ final class BlockBuilder implements Serializable {
                 secondLevel.add(level);
             }
         }
+        return List.of(assemble(values, missing, groupKeys, clusterKeys, secondLevel)).iterator();
+    }
+
+    /**
+     * The same from columnar batches (a cached table or a Parquet scan that yields them), for a
+     * model without group, second-effect or cluster keys: each batch's columns are copied whole.
+     */
+    Iterator<DesignBlock> buildFromBatches(Iterator<ColumnarBatch> batches) {
+        if (hasGroup || hasCluster || secondLevels != null) {
+            throw new IllegalStateException("columnar input is only used for models without keys");
+        }
+        int nv = variables.size();
+        DoubleColumns values = new DoubleColumns(nv);
+        long missing = 0;
+        double[][] columns = new double[nv][];
+        double[] row = new double[nv];
+        while (batches.hasNext()) {
+            ColumnarBatch batch = batches.next();
+            int n = batch.numRows();
+            boolean complete = true;
+            for (int v = 0; v < nv; v++) {
+                columns[v] = column(batch.column(v), n, v);
+                for (int i = 0; i < n; i++) {
+                    complete &= !Double.isNaN(columns[v][i]);
+                }
+            }
+            if (complete) {
+                values.addColumns(columns, n);
+                continue;
+            }
+            for (int i = 0; i < n; i++) { // rare: a missing value, so row by row
+                boolean rowComplete = true;
+                for (int v = 0; v < nv; v++) {
+                    row[v] = columns[v][i];
+                    rowComplete &= !Double.isNaN(row[v]);
+                }
+                if (rowComplete) {
+                    values.add(row);
+                } else {
+                    missing++;
+                }
+            }
+        }
+        return List.of(assemble(values, missing, List.of(), List.of(), List.of())).iterator();
+    }
+
+    /** A batch's column of a model variable as doubles, NaN where missing. */
+    private double[] column(ColumnVector vector, int n, int v) {
+        if (types[v] == DataTypes.DoubleType && !vector.hasNull()) {
+            return vector.getDoubles(0, n);
+        }
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = vector.isNullAt(i) ? Double.NaN
+                    : types[v] == DataTypes.DoubleType ? vector.getDouble(i)
+                    : NumberParsing.toDouble(vector.getUTF8String(i).toString(), variables.get(v));
+        }
+        return out;
+    }
+
+    /** Orders, expands, summarizes and (for FE) demeans the complete rows of a partition. */
+    private DesignBlock assemble(DoubleColumns values, long missing, List<Object> groupKeys, List<Object> clusterKeys,
+                                 List<Integer> secondLevel) {
+        int nv = variables.size();
         int n = values.size();
         int nd = dummyCount();
         int p = storedColumns();
@@ -109,9 +175,10 @@ final class BlockBuilder implements Serializable {
         int[] order = order(n, clusterIds, groupIds);
 
         double[] x = new double[n * p];
-        double[] y = values.column(0, order);
+        double[] y = new double[n];
+        values.copyColumn(0, order, y, 0);
         for (int v = 1; v < nv; v++) {
-            System.arraycopy(values.column(v, order), 0, x, (nd + v - 1) * n, n);
+            values.copyColumn(v, order, x, (nd + v - 1) * n);
         }
         int[] cluster = hasCluster ? new int[n] : null;
         for (int r = 0; r < n; r++) {
@@ -143,7 +210,7 @@ final class BlockBuilder implements Serializable {
         } else {
             summary = DesignSummary.of(n, p, x, y, cluster, missing, 0, 0);
         }
-        return List.of(new DesignBlock(n, p, x, y, cluster, summary)).iterator();
+        return new DesignBlock(n, p, x, y, cluster, summary);
     }
 
     /** A model variable as a double (NaN if missing); text is parsed and checked. */
@@ -259,42 +326,74 @@ final class BlockBuilder implements Serializable {
         }
     }
 
-    /** Growable column-wise storage of parsed values (no transposition when the block is built). */
+    /**
+     * Column-wise storage of parsed values in fixed chunks of rows: no copying as it grows, and
+     * chunks small enough (256 kB) to stay ordinary young-generation objects for G1.
+     */
     private static final class DoubleColumns {
-        private final double[][] columns;
+        private static final int CHUNK_BITS = 15;
+        private static final int CHUNK_ROWS = 1 << CHUNK_BITS;
+        private final int width;
+        /** chunks.get(c)[v] holds rows c·CHUNK_ROWS.. of column v. */
+        private final List<double[][]> chunks = new ArrayList<>();
         private int rows;
 
         DoubleColumns(int width) {
-            columns = new double[width][1024];
+            this.width = width;
         }
 
         void add(double[] row) {
-            if (rows == columns[0].length) {
-                int capacity = Math.max(columns[0].length * 2, 1024);
-                for (int c = 0; c < columns.length; c++) {
-                    columns[c] = Arrays.copyOf(columns[c], capacity);
-                }
-            }
-            for (int c = 0; c < columns.length; c++) {
-                columns[c][rows] = row[c];
+            double[][] chunk = chunkFor(rows);
+            int i = rows & (CHUNK_ROWS - 1);
+            for (int v = 0; v < width; v++) {
+                chunk[v][i] = row[v];
             }
             rows++;
+        }
+
+        /** Appends the first n values of every column. */
+        void addColumns(double[][] columns, int n) {
+            int done = 0;
+            while (done < n) {
+                double[][] chunk = chunkFor(rows);
+                int at = rows & (CHUNK_ROWS - 1);
+                int count = Math.min(n - done, CHUNK_ROWS - at);
+                for (int v = 0; v < width; v++) {
+                    System.arraycopy(columns[v], done, chunk[v], at, count);
+                }
+                done += count;
+                rows += count;
+            }
+        }
+
+        private double[][] chunkFor(int row) {
+            int c = row >>> CHUNK_BITS;
+            if (c == chunks.size()) {
+                chunks.add(new double[width][CHUNK_ROWS]);
+            }
+            return chunks.get(c);
         }
 
         int size() {
             return rows;
         }
 
-        /** Column c of the first size() rows, in the given row order (null: as read). */
-        double[] column(int c, int[] order) {
+        /** Column v of all rows, in the given row order (null: as added), into out from offset. */
+        void copyColumn(int v, int[] order, double[] out, int offset) {
             if (order == null) {
-                return Arrays.copyOf(columns[c], rows);
+                for (int c = 0, from = 0; from < rows; c++, from += CHUNK_ROWS) {
+                    System.arraycopy(chunks.get(c)[v], 0, out, offset + from, Math.min(CHUNK_ROWS, rows - from));
+                }
+                return;
             }
-            double[] out = new double[rows];
+            double[][] column = new double[chunks.size()][];
+            for (int c = 0; c < column.length; c++) {
+                column[c] = chunks.get(c)[v];
+            }
             for (int r = 0; r < rows; r++) {
-                out[r] = columns[c][order[r]];
+                int src = order[r];
+                out[offset + r] = column[src >>> CHUNK_BITS][src & (CHUNK_ROWS - 1)];
             }
-            return out;
         }
     }
 }

@@ -12,6 +12,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.execution.SparkPlan;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -39,10 +40,13 @@ public final class DesignData implements AutoCloseable {
     final List<String> columns;
     /** Number of leading stored columns that are dummies of an absorbed effect. */
     final int absorbedColumns;
+    /** Whether the blocks were built from columnar batches rather than rows. */
+    final boolean fromBatches;
 
-    private DesignData(JavaRDD<DesignBlock> blocks, List<String> columns, int absorbedColumns) {
+    private DesignData(JavaRDD<DesignBlock> blocks, List<String> columns, int absorbedColumns, boolean fromBatches) {
         this.columns = List.copyOf(columns);
         this.absorbedColumns = absorbedColumns;
+        this.fromBatches = fromBatches;
         this.blocks = blocks;
         this.summary = summarize(blocks);
     }
@@ -106,14 +110,19 @@ public final class DesignData implements AutoCloseable {
         DataType[] types = java.util.Arrays.stream(data.schema().fields()).map(StructField::dataType)
                 .toArray(DataType[]::new);
         BlockBuilder builder = new BlockBuilder(variables, types, group, secondLevels, cluster);
-        // Internal rows: no conversion to external Row objects on the way into the blocks.
-        JavaRDD<DesignBlock> blocks = data.queryExecution().toRdd().toJavaRDD().mapPartitions(builder::build);
+        // Columnar batches where the plan yields them (a cached table of numbers, with nothing to
+        // repartition by), otherwise internal rows: never external Row objects.
+        SparkPlan plan = data.queryExecution().executedPlan();
+        boolean fromBatches = plan.supportsColumnar() && partitionKey == null && second == null;
+        JavaRDD<DesignBlock> blocks = fromBatches
+                ? plan.executeColumnar().toJavaRDD().mapPartitions(builder::buildFromBatches)
+                : data.queryExecution().toRdd().toJavaRDD().mapPartitions(builder::build);
         blocks.setName("quex design " + f).persist(StorageLevel.MEMORY_AND_DISK());
         long start = System.nanoTime();
-        DesignData design = new DesignData(blocks, columns, absorbed);
-        LOG.info("design of '{}': {} rows ({} with missing values dropped), {} columns, {} partitions, built in {} ms",
-                f, design.summary.rows(), design.summary.missingRows(), columns.size(), blocks.getNumPartitions(),
-                (System.nanoTime() - start) / 1_000_000);
+        DesignData design = new DesignData(blocks, columns, absorbed, fromBatches);
+        LOG.info("design of '{}': {} rows ({} with missing values dropped), {} columns, {} partitions, built from {}"
+                + " in {} ms", f, design.summary.rows(), design.summary.missingRows(), columns.size(),
+                blocks.getNumPartitions(), fromBatches ? "columnar batches" : "rows", (System.nanoTime() - start) / 1_000_000);
         return design;
     }
 

@@ -61,4 +61,37 @@ class PartitionInvarianceTest {
         }
         assertEquals(fromCsv.fit().get("n_clusters"), fromParquet.fit().get("n_clusters"));
     }
+
+    /**
+     * A cached table of numbers is read as columnar batches, other input as rows: the same fit,
+     * with the same rows (nulls and NaN) dropped as missing.
+     */
+    @org.junit.jupiter.api.Test
+    void cachedNumbersAreReadAsColumnarBatchesWithTheSameFit() {
+        Dataset<Row> csv = TableReader.read(SparkTestSession.get(), SparkTestSession.resource("oracles/probit20k.csv"))
+                .selectExpr("cast(y as double) y", "if(x1 > 1.5, null, cast(x1 as double)) x1",
+                        "if(x2 > 2.2, double('NaN'), cast(x2 as double)) x2", "cast(x3 as double) x3",
+                        "cast(x4 as double) x4", "cast(x5 as double) x5");
+        ModelSpec spec = ModelSpec.of(ModelSpec.Model.PROBIT, "y ~ x1 + x2 + x3 + x4 + x5", "robust");
+        Dataset<Row> cached = csv.cache();
+        Dataset<Row> filtered = cached.where("y >= 0"); // every row, but a plan that yields rows
+        try {
+            try (DesignData rows = DesignData.build(filtered, spec); DesignData batches = DesignData.build(cached, spec)) {
+                assertEquals(false, rows.fromBatches);
+                assertEquals(true, batches.fromBatches);
+                org.junit.jupiter.api.Assertions.assertTrue(batches.summary().missingRows() > 100);
+                assertEquals(rows.summary().missingRows(), batches.summary().missingRows());
+            }
+            FitResult fromRows = Estimation.fit(filtered, spec);
+            FitResult fromBatches = Estimation.fit(cached, spec);
+            for (FitResult.Term t : fromRows.terms()) {
+                OracleTest.assertRelative(t.estimate(), fromBatches.term(t.name()).estimate(), 1e-12, t.name());
+                OracleTest.assertRelative(t.stdError(), fromBatches.term(t.name()).stdError(), 1e-12, t.name() + " se");
+            }
+            assertEquals(fromRows.fit().get("n"), fromBatches.fit().get("n"));
+            assertEquals(fromRows.fit().get("n_dropped_missing"), fromBatches.fit().get("n_dropped_missing"));
+        } finally {
+            cached.unpersist();
+        }
+    }
 }
