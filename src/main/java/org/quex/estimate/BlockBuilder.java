@@ -102,7 +102,7 @@ final class BlockBuilder implements Serializable {
     }
 
     /**
-     * The same from columnar batches (a cached table or a Parquet scan that yields them), for a
+     * The same from columnar batches (what a cached table of numbers yields), for a
      * model without group, second-effect or cluster keys: each batch's columns are copied whole.
      */
     Iterator<DesignBlock> buildFromBatches(Iterator<ColumnarBatch> batches) {

@@ -1,7 +1,6 @@
 package org.quex.estimate;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -11,7 +10,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorGram extends GramUpdate {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
-    private static final int L = S.length();
+    static final int L = S.length();
 
     private final int qp;
     /** Per-lane partial sums of entry (i, j), i ≤ j, at (i·qp + j)·L. */
@@ -108,7 +107,10 @@ final class VectorGram extends GramUpdate {
     void addTo(double[] c) {
         for (int j = 0; j < q; j++) {
             for (int i = 0; i <= j; i++) {
-                double s = DoubleVector.fromArray(S, partial, (i * qp + j) * L).reduceLanes(VectorOperators.ADD);
+                double s = 0;
+                for (int lane = 0, off = (i * qp + j) * L; lane < L; lane++) {
+                    s += partial[off + lane]; // a fixed order: the API leaves reduceLanes' order open
+                }
                 c[i + j * q] += s;
                 if (i != j) {
                     c[j + i * q] += s;

@@ -98,4 +98,125 @@ class VectorKernelsTest {
         OracleTest.assertRelative(8 * NormalDistribution.logCdf(-1e9), VectorNormal.logCdfAndMills(huge, 8, mills),
                 1e-15, "log Phi(-1e9)");
     }
+
+    /**
+     * Bit for bit what the kernels define, lane by lane, in the first (interpreted) calls and once
+     * compiled: otherwise a rerun in a warm JVM does not reproduce a fit exactly (RunDemoTest's
+     * incremental rerun caught the Vector API's own EXP and LOG, which differ from Math's in the
+     * last bit on some inputs).
+     */
+    @Test
+    void kernelsComputeExactlyTheirLaneByLaneDefinitionCompiledOrNot() {
+        Random random = new Random(3);
+        int n = 4099;
+        double[] t = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = (i % 3 == 0 ? 12 : 2) * random.nextGaussian();
+        }
+        int ld = 2048;
+        int rows = 2045; // a scalar tail after the last full vector
+        double[] b = new double[ld * 8];
+        double[] a = new double[b.length];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = random.nextGaussian();
+            a[i] = b[i] * random.nextDouble();
+        }
+        double[] expectedMills = new double[n];
+        double expectedSum = laneByLaneLogCdf(t, expectedMills);
+        double[] expectedGram = laneByLaneGram(a, b, ld, rows, 7);
+        for (int round = 0; round < 400; round++) { // long loops: C2 compiles both well before the end
+            double[] mills = new double[n];
+            assertEquals(expectedSum, VectorNormal.logCdfAndMills(t, n, mills), 0.0, "sum, round " + round);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(expectedMills, mills, 0.0, "mills, round " + round);
+            GramUpdate gram = new VectorGram(7);
+            gram.add(a, b, ld, rows);
+            gram.add(a, b, ld, rows);
+            double[] c = new double[49];
+            gram.addTo(c);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(expectedGram, c, 0.0, "Gram, round " + round);
+        }
+    }
+
+    /** VectorNormal's arithmetic one value at a time, summed per lane, then the lanes in order. */
+    private static double laneByLaneLogCdf(double[] t, double[] mills) {
+        int lanes = VectorNormal.S.length();
+        int bound = t.length / lanes * lanes;
+        double[] laneSums = new double[lanes];
+        for (int i = 0; i < bound; i++) {
+            double u = Math.abs(t[i]) / NormalDistribution.SQRT2;
+            double u2 = u * u;
+            boolean small = u <= 0.46875;
+            boolean negative = t[i] < 0;
+            double num = u2 * NormalDistribution.A[4];
+            double den = u2;
+            for (int k = 0; k < 3; k++) {
+                num = (num + NormalDistribution.A[k]) * u2;
+                den = (den + NormalDistribution.B[k]) * u2;
+            }
+            double halfErf = 0.5 * u * (num + NormalDistribution.A[3]) / (den + NormalDistribution.B[3]);
+            double cn = u * NormalDistribution.C[8];
+            double cd = u;
+            for (int k = 0; k < 7; k++) {
+                cn = (cn + NormalDistribution.C[k]) * u;
+                cd = (cd + NormalDistribution.D[k]) * u;
+            }
+            double e = (cn + NormalDistribution.C[7]) / (cd + NormalDistribution.D[7]);
+            if (u > 4.0) {
+                double r = 1.0 / u2;
+                double pn = r * NormalDistribution.P[5];
+                double pd = r;
+                for (int k = 0; k < 4; k++) {
+                    pn = (pn + NormalDistribution.P[k]) * r;
+                    pd = (pd + NormalDistribution.Q[k]) * r;
+                }
+                e = (-(r * (pn + NormalDistribution.P[4]) / (pd + NormalDistribution.Q[4])) + NormalDistribution.INV_SQRT_PI) / u;
+            }
+            double gauss = Math.exp(-u2);
+            boolean largeNegative = negative && !small;
+            double phi = largeNegative ? 0.5 * e : small ? 0.5 + (negative ? -halfErf : halfErf) : -(0.5 * gauss * e) + 1.0;
+            laneSums[i % lanes] += Math.log(phi) - (largeNegative ? u2 : 0.0);
+            mills[i] = largeNegative ? NormalDistribution.SQRT_2_OVER_PI / e : gauss * NormalDistribution.INV_SQRT_2PI / phi;
+        }
+        double sum = 0;
+        for (double s : laneSums) {
+            sum += s;
+        }
+        double[] one = new double[1];
+        for (int i = bound; i < t.length; i++) {
+            sum += NormalDistribution.logCdfAndMills(t[i], one);
+            mills[i] = one[0];
+        }
+        return sum;
+    }
+
+    /** VectorGram's sums of aᵀb for two identical chunks: fused multiply-adds per lane, then lanes in order. */
+    private static double[] laneByLaneGram(double[] a, double[] b, int ld, int rows, int q) {
+        int lanes = VectorGram.L;
+        int bound = rows / lanes * lanes;
+        double[] c = new double[q * q];
+        for (int i = 0; i < q; i++) {
+            for (int j = i; j < q; j++) {
+                double[] partial = new double[lanes];
+                for (int call = 0; call < 2; call++) {
+                    double[] acc = new double[lanes];
+                    for (int r = 0; r < bound; r++) {
+                        acc[r % lanes] = Math.fma(a[i * ld + r], b[j * ld + r], acc[r % lanes]);
+                    }
+                    for (int l = 0; l < lanes; l++) {
+                        partial[l] += acc[l];
+                    }
+                    for (int r = bound; r < rows; r++) {
+                        partial[0] += a[i * ld + r] * b[j * ld + r];
+                    }
+                }
+                double s = 0;
+                for (double p : partial) {
+                    s += p;
+                }
+                c[i + j * q] = s;
+                c[j + i * q] = s;
+            }
+        }
+        return c;
+    }
 }
