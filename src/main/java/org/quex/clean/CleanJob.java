@@ -73,6 +73,8 @@ public final class CleanJob {
                 "config", configLabel, "settings", config.echo())));
         List<Report> reports = new ArrayList<>();
         for (String source : sources) {
+            // Spark UI and event logs: otherwise these jobs carry the last description set (an ingest's)
+            spark.sparkContext().setJobDescription("clean " + source + " " + year);
             Report r = switch (source) {
                 case "asif" -> cleanAsif(spark, lake, year, config);
                 case "customs" -> cleanCustoms(spark, lake, year, config);

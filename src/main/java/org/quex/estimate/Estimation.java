@@ -10,6 +10,9 @@ public final class Estimation {
     }
 
     public static FitResult fit(Dataset<Row> table, ModelSpec spec) {
+        // for the Spark UI and event logs
+        table.sparkSession().sparkContext().setJobDescription("estimate " + spec.model().name().toLowerCase(
+                java.util.Locale.ROOT) + ": " + spec.formula());
         try (DesignData data = DesignData.build(table, spec)) {
             return spec.model() == ModelSpec.Model.PROBIT
                     ? ProbitEstimator.fit(data, spec)

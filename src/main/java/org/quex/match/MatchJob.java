@@ -79,6 +79,7 @@ public final class MatchJob {
 
     /** @param truthLinks the generator's truth/links.csv, or null */
     public static Report run(SparkSession spark, LakeTables lake, int year, String truthLinks) {
+        spark.sparkContext().setJobDescription("match " + year); // for the Spark UI and event logs
         Dataset<Row> asif = PartitionedParquet.read(spark, lake.clean("asif"),
                 SourceSchema.of("asif", RawLayouts.shared()).structType())
                 .where(col("year").equalTo(year)).select("year", "firm_id", "firm_name", "phone", "zip");

@@ -31,9 +31,11 @@ class RunDemoTest {
     private static RunJob.Settings settings;
     private static RunJob.Outcome outcome;
     private static List<RegressionTable> tables;
+    /** The description of every job the run started (Spark UI, event logs). */
+    private static final List<String> jobDescriptions = java.util.Collections.synchronizedList(new ArrayList<>());
 
     @BeforeAll
-    static void runDemo() throws IOException {
+    static void runDemo() throws IOException, java.util.concurrent.TimeoutException {
         SparkSession spark = SparkTestSession.get();
         Path work = Files.createTempDirectory("quex-demo-");
         Path raw = work.resolve("raw");
@@ -41,7 +43,19 @@ class RunDemoTest {
                 TrueCoefficients.load(null), raw.toString(), true);
         settings = new RunJob.Settings(raw.toString(), new LakeTables(work.resolve("lake").toString()),
                 List.of(2011, 2012, 2013), ConfigFile.load(null), ModelTable.load(null), true, false);
-        outcome = RunJob.run(spark, settings);
+        org.apache.spark.scheduler.SparkListener jobs = new org.apache.spark.scheduler.SparkListener() {
+            @Override
+            public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart start) {
+                jobDescriptions.add(String.valueOf(start.properties().getProperty("spark.job.description")));
+            }
+        };
+        spark.sparkContext().addSparkListener(jobs);
+        try {
+            outcome = RunJob.run(spark, settings);
+            spark.sparkContext().listenerBus().waitUntilEmpty();
+        } finally {
+            spark.sparkContext().removeSparkListener(jobs);
+        }
         dir = work.resolve("results/test-run");
         // through a file:// URI, as an hdfs:// or s3a:// results directory would be written
         tables = ResultsWriter.write("file://" + dir.toAbsolutePath(), settings, outcome,
@@ -62,6 +76,15 @@ class RunDemoTest {
         }
         assertEquals(List.of("1", "2-1", "2-2", "2-3", "2-4", "2-5", "3", "4-1", "4-2", "4-3", "4-4", "4-5",
                 "5", "6-1", "6-2", "6-3", "6-4"), ids);
+    }
+
+    /** Clean, match and the fits name their own jobs instead of carrying the last ingest's name. */
+    @Test
+    void everyStageNamesItsSparkJobs() {
+        for (String stage : new String[] {"ingest customs 2011", "clean asif 2011", "clean customs 2013", "match 2012",
+                "panel: ", "estimate probit: ex ~ qu", "estimate fe: "}) {
+            assertTrue(jobDescriptions.stream().anyMatch(d -> d.startsWith(stage)), stage + " in " + jobDescriptions);
+        }
     }
 
     /** The CSV of each table carries every fitted estimate at full precision. */
