@@ -19,9 +19,9 @@ abstract class GramUpdate {
         this.q = q;
     }
 
-    /** The Vector API kernel where the module is present, otherwise a BLAS dgemm per chunk. */
-    static GramUpdate of(int q) {
-        return VECTOR_API ? new VectorGram(q) : new Blas(q);
+    /** The Vector API kernel if asked for (see {@link BlockMath#vectorKernels}), otherwise a BLAS dgemm per chunk. */
+    static GramUpdate of(int q, boolean vector) {
+        return vector ? new VectorGram(q) : new Blas(q);
     }
 
     static int paddedColumns(int q) {

@@ -116,10 +116,10 @@ public final class NormalDistribution {
 
     /**
      * {@link #logCdfAndMills(double, double[])} over t[0..m): returns Σ log Φ(t) and writes each
-     * φ(t)/Φ(t) to {@code mills}. On the Vector API where the JVM has it ({@link VectorNormal}).
+     * φ(t)/Φ(t) to {@code mills}; with {@code vector}, by {@link VectorNormal}.
      */
-    static double logCdfAndMills(double[] t, int m, double[] mills) {
-        return GramUpdate.VECTOR_API ? VectorNormal.logCdfAndMills(t, m, mills) : logCdfAndMills(t, 0, m, mills);
+    static double logCdfAndMills(double[] t, int m, double[] mills, boolean vector) {
+        return vector ? VectorNormal.logCdfAndMills(t, m, mills) : logCdfAndMills(t, 0, m, mills);
     }
 
     /** The scalar loop over t[from..m). */

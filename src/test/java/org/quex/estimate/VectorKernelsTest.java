@@ -219,4 +219,40 @@ class VectorKernelsTest {
         }
         return c;
     }
+
+    /** Blocks below {@link BlockMath#vectorMinRows} take the scalar code: both give the same fits. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} {1} vce={2}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = ';', value = {
+        "probit20k.csv;probit;y ~ x1 + x2 + x3 + x4 + x5;oim",
+        "probit20k.csv;probit;y ~ x1 + x2 + x3 + x4 + x5;cluster:firm",
+        "probit20k.csv;ols;y ~ x1 + x2 + x3 + x4 + x5;robust",
+        "fe_panel_small.csv;fe;y ~ z1 + z2 + z3 | firm + year;cluster:firm",
+    })
+    void vectorAndScalarPassesGiveTheSameFit(String file, String model, String formula, String vce) {
+        org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> table = org.quex.lake.TableReader.read(
+                org.quex.SparkTestSession.get(), org.quex.SparkTestSession.resource("oracles/" + file));
+        ModelSpec spec = ModelSpec.of(ModelSpec.parseModel(model), formula, vce);
+        int threshold = BlockMath.vectorMinRows;
+        FitResult scalar;
+        FitResult vector;
+        try {
+            BlockMath.vectorMinRows = Integer.MAX_VALUE;
+            scalar = Estimation.fit(table, spec);
+            BlockMath.vectorMinRows = 0;
+            vector = Estimation.fit(table, spec);
+        } finally {
+            BlockMath.vectorMinRows = threshold;
+        }
+        for (FitResult.Term t : scalar.terms()) {
+            if (!t.omitted()) {
+                OracleTest.assertRelative(t.estimate(), vector.term(t.name()).estimate(), 1e-12, t.name());
+                OracleTest.assertRelative(t.stdError(), vector.term(t.name()).stdError(), 1e-12, t.name() + " se");
+            }
+        }
+        for (String key : new String[] {"ll", "rss"}) {
+            if (scalar.fit().get(key) instanceof Double d) {
+                OracleTest.assertRelative(d, (Double) vector.fit().get(key), 1e-13, key);
+            }
+        }
+    }
 }
