@@ -102,12 +102,21 @@ final class BlockBuilder implements Serializable {
     }
 
     /**
-     * The same from columnar batches (what a cached table of numbers yields), for a
-     * model without group, second-effect or cluster keys: each batch's columns are copied whole.
+     * Whether {@link #buildFromBatches} can take this model's input: no group, second-effect or
+     * cluster keys, and every variable already a double.
+     */
+    boolean readsBatches() {
+        return !hasGroup && !hasCluster && secondLevels == null
+                && java.util.Arrays.stream(types, 0, variables.size()).allMatch(DataTypes.DoubleType::equals);
+    }
+
+    /**
+     * The same from columnar batches (what a cached table of numbers yields), where
+     * {@link #readsBatches()}: each batch's columns are copied whole.
      */
     Iterator<DesignBlock> buildFromBatches(Iterator<ColumnarBatch> batches) {
-        if (hasGroup || hasCluster || secondLevels != null) {
-            throw new IllegalStateException("columnar input is only used for models without keys");
+        if (!readsBatches()) {
+            throw new IllegalStateException("columnar input for a model with keys or text variables");
         }
         int nv = variables.size();
         DoubleColumns values = new DoubleColumns(nv);
@@ -119,7 +128,7 @@ final class BlockBuilder implements Serializable {
             int n = batch.numRows();
             boolean complete = true;
             for (int v = 0; v < nv; v++) {
-                columns[v] = column(batch.column(v), n, v);
+                columns[v] = column(batch.column(v), n);
                 for (int i = 0; i < n; i++) {
                     complete &= !Double.isNaN(columns[v][i]);
                 }
@@ -144,16 +153,14 @@ final class BlockBuilder implements Serializable {
         return List.of(assemble(values, missing, List.of(), List.of(), List.of())).iterator();
     }
 
-    /** A batch's column of a model variable as doubles, NaN where missing. */
-    private double[] column(ColumnVector vector, int n, int v) {
-        if (types[v] == DataTypes.DoubleType && !vector.hasNull()) {
+    /** A batch's column of doubles, NaN where missing. */
+    private static double[] column(ColumnVector vector, int n) {
+        if (!vector.hasNull()) {
             return vector.getDoubles(0, n);
         }
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
-            out[i] = vector.isNullAt(i) ? Double.NaN
-                    : types[v] == DataTypes.DoubleType ? vector.getDouble(i)
-                    : NumberParsing.toDouble(vector.getUTF8String(i).toString(), variables.get(v));
+            out[i] = vector.isNullAt(i) ? Double.NaN : vector.getDouble(i);
         }
         return out;
     }

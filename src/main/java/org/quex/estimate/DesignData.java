@@ -110,10 +110,10 @@ public final class DesignData implements AutoCloseable {
         DataType[] types = java.util.Arrays.stream(data.schema().fields()).map(StructField::dataType)
                 .toArray(DataType[]::new);
         BlockBuilder builder = new BlockBuilder(variables, types, group, secondLevels, cluster);
-        // Columnar batches where the plan yields them (a cached table of numbers, with nothing to
-        // repartition by), otherwise internal rows: never external Row objects.
+        // Columnar batches where the plan yields them (a cached table of numbers) and the model
+        // can use them, otherwise internal rows: never external Row objects.
         SparkPlan plan = data.queryExecution().executedPlan();
-        boolean fromBatches = plan.supportsColumnar() && partitionKey == null && second == null;
+        boolean fromBatches = plan.supportsColumnar() && builder.readsBatches();
         JavaRDD<DesignBlock> blocks = fromBatches
                 ? plan.executeColumnar().toJavaRDD().mapPartitions(builder::buildFromBatches)
                 : data.queryExecution().toRdd().toJavaRDD().mapPartitions(builder::build);
