@@ -14,11 +14,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.quex.QuexException;
-import org.quex.ingest.SourceSchema;
+import org.quex.lake.schema.SourceSchema;
 import org.quex.lake.LakeTables;
 import org.quex.lake.PartitionedParquet;
 import org.quex.lake.RunManifest;
-import org.quex.synth.RawLayouts;
 
 /**
  * lake/raw → lake/clean for one year: ASIF and Customs rows flagged by the rules, kept rows and
@@ -89,7 +88,7 @@ public final class CleanJob {
     }
 
     private static Dataset<Row> rawYear(SparkSession spark, LakeTables lake, String source, int year) {
-        SourceSchema schema = SourceSchema.of(source, RawLayouts.shared());
+        SourceSchema schema = SourceSchema.of(source);
         return PartitionedParquet.read(spark, lake.raw(source), schema.structType())
                 .where(col("year").equalTo(year));
     }

@@ -50,7 +50,7 @@ final class IngestCommand extends QuexCommand {
         }
         for (IngestJob.FileResult f : result.files()) {
             System.out.println("file " + f.file().path() + ": " + f.file().charsetName() + " (" + f.file().encodingSource()
-                    + "), layout " + f.file().layout() + ", read=" + f.counts().read() + " written=" + f.counts().written()
+                    + "), scheme " + f.file().scheme() + ", read=" + f.counts().read() + " written=" + f.counts().written()
                     + " quarantined=" + f.counts().quarantined());
         }
         for (QualityCheck c : result.quality()) {

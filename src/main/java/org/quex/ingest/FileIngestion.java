@@ -1,11 +1,11 @@
 package org.quex.ingest;
 
+import org.quex.lake.schema.SourceSchema;
 import java.io.InputStream;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.quex.QuexException;
-import org.quex.synth.RawLayouts;
 
 /**
  * Reads one raw CSV/TSV file into typed rows and quarantined lines, lazily (a file may be larger
@@ -25,7 +25,7 @@ public final class FileIngestion implements Iterator<IngestOutcome> {
     private long quarantined;
     private long recordLines;
 
-    public FileIngestion(InputStream in, InputFile file, SourceSchema schema, RawLayouts layouts, int year,
+    public FileIngestion(InputStream in, InputFile file, SourceSchema schema, int year,
                          int maxRecordLines) {
         this.file = file;
         this.year = year;
@@ -43,7 +43,7 @@ public final class FileIngestion implements Iterator<IngestOutcome> {
         if (!header.equals(file.header())) {
             throw new QuexException(file.path() + ": the header changed since the file was inspected");
         }
-        this.typer = new RowTyper(schema, layouts.columns(file.layout()), header, year);
+        this.typer = new RowTyper(schema, file.mapping(), header, year);
         this.sourceFileIndex = schema.indexOf(SourceSchema.SOURCE_FILE);
         this.sourceLineIndex = schema.indexOf(SourceSchema.SOURCE_LINE);
     }

@@ -1,5 +1,8 @@
 package org.quex.ingest;
 
+import org.quex.lake.schema.ValueKind;
+import org.quex.lake.schema.CanonicalColumn;
+import org.quex.lake.schema.SourceSchema;
 import static org.apache.spark.sql.functions.col;
 
 import java.io.IOException;
@@ -35,7 +38,7 @@ import org.quex.QuexException;
 import org.quex.lake.LakeTables;
 import org.quex.lake.PartitionedParquet;
 import org.quex.lake.RunManifest;
-import org.quex.synth.RawLayouts;
+import org.quex.ingest.catalogue.ColumnCatalogue;
 
 /**
  * The Spark edge of ingest: one job whose tasks (one per input file) read a file with
@@ -100,13 +103,13 @@ public final class IngestJob {
     }
 
     private static Result runJob(SparkSession spark, Settings s) throws IOException {
-        RawLayouts layouts = RawLayouts.shared();
-        SourceSchema schema = SourceSchema.of(s.source(), layouts);
+        SourceSchema schema = SourceSchema.of(s.source());
+        ColumnCatalogue catalogue = ColumnCatalogue.load(s.source(), userCatalogue());
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         Map<String, Double> seconds = new LinkedHashMap<>();
         long tInspect = System.nanoTime();
-        List<InputFile> files = InputInspector.inspect(hadoop, s.inputs(), s.source(), s.encoding(), layouts);
-        List<String> warnings = layoutWarnings(files, s, layouts);
+        List<InputFile> files = InputInspector.inspect(hadoop, s.inputs(), s.encoding(), catalogue);
+        List<String> warnings = nameWarnings(files, s);
         seconds.put("inspect", (System.nanoTime() - tInspect) / 1e9);
         long t0 = System.nanoTime();
         int year = s.year();
@@ -243,45 +246,38 @@ public final class IngestJob {
         return ordered;
     }
 
-    /** The layout and charset a year should have by raw_files.csv; a difference is worth a warning, not a stop. */
-    private static List<String> layoutWarnings(List<InputFile> files, Settings s, RawLayouts layouts) {
+    /**
+     * Where a user's catalogue additions are: {@code $QUEX_CATALOGUE}, else {@code conf/catalogue} of
+     * the working directory (the clone's, under submit/local); absent is fine.
+     */
+    static java.nio.file.Path userCatalogue() {
+        String env = System.getenv("QUEX_CATALOGUE");
+        return java.nio.file.Path.of(env == null || env.isBlank() ? "conf/catalogue" : env);
+    }
+
+    /** A year in the file name that differs from the ingested year is worth a warning, not a stop. */
+    private static List<String> nameWarnings(List<InputFile> files, Settings s) {
         List<String> warnings = new ArrayList<>();
-        RawLayouts.RawFile expected = layouts.fileFor(s.source(), s.year());
         for (InputFile f : files) {
-            Integer named = yearInName(f.path(), s.source(), layouts);
+            Integer named = yearInName(f.path());
             if (named != null && named != s.year()) {
                 warnings.add(f.path() + ": the file name says " + named + ", ingesting it as year " + s.year());
-            }
-            if (expected == null) {
-                warnings.add(f.path() + ": data-schemas/raw/raw_files.csv lists no " + s.source() + " files for "
-                        + s.year() + "; header matched layout " + f.layout());
-            } else if (!expected.layout().equals(f.layout())) {
-                warnings.add(f.path() + ": header matched layout " + f.layout() + ", raw_files.csv expects "
-                        + expected.layout() + " for " + s.year());
             }
         }
         return warnings;
     }
 
+    private static final java.util.regex.Pattern YEAR_IN_NAME =
+            java.util.regex.Pattern.compile("(?<!\\d)(199\\d|20[0-4]\\d)(?:\\d{2})?(?!\\d)");
+
     /**
-     * The year a file's name carries by the path patterns of raw_files.csv, or null. Customs files of
-     * 2007 on give their month without a year, so the name is the only cross-check there.
+     * The year a file's name carries (asif_2007.csv, customs_200811.csv, data200501.mdb,
+     * tradedata_2007_3.dta, 2006-05.mdb), or null. Customs files of 2007 on give their month without
+     * a year, so the name is the only cross-check there.
      */
-    static Integer yearInName(String path, String source, RawLayouts layouts) {
-        String name = new Path(path).getName();
-        for (RawLayouts.RawFile f : layouts.files()) {
-            if (!f.source().equals(source) || !f.pathPattern().contains("{year}")) {
-                continue;
-            }
-            String pattern = f.pathPattern().substring(f.pathPattern().lastIndexOf('/') + 1);
-            String regex = java.util.regex.Pattern.quote(pattern).replace("{year}", "\\E(\\d{4})\\Q")
-                    .replace("{month}", "\\E\\d{2}\\Q");
-            var m = java.util.regex.Pattern.compile(regex).matcher(name);
-            if (m.matches()) {
-                return Integer.parseInt(m.group(1));
-            }
-        }
-        return null;
+    static Integer yearInName(String path) {
+        var m = YEAR_IN_NAME.matcher(new Path(path).getName());
+        return m.find() ? Integer.parseInt(m.group(1)) : null;
     }
 
 
@@ -303,7 +299,7 @@ public final class IngestJob {
         } catch (IOException | NoSuchAlgorithmException e) {
             throw new QuexException(file.path() + ": cannot open: " + e.getMessage(), e);
         }
-        FileIngestion ingestion = new FileIngestion(in, file, schema, RawLayouts.shared(), year, maxRecordLines);
+        FileIngestion ingestion = new FileIngestion(in, file, schema, year, maxRecordLines);
         QualityReport metrics = new QualityReport(schema);
         List<IngestOutcome.Quarantined> quarantined = new ArrayList<>();
         InternalRowConverter converter = new InternalRowConverter(schema.columns().size());
@@ -404,7 +400,11 @@ public final class IngestJob {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("encoding", r.file().charsetName());
             d.put("encoding_source", r.file().encodingSource());
-            d.put("layout", r.file().layout());
+            d.put("scheme", r.file().scheme());
+            d.put("schemes_matched", r.file().mapping().schemes());
+            d.put("columns_mapped", r.file().mapping().sources().keySet());
+            d.put("extra_columns", r.file().mapping().extras());
+            d.put("mapping_notes", r.file().mapping().notes());
             d.put("delimiter", r.file().delimiter() == '\t' ? "tab" : String.valueOf(r.file().delimiter()));
             d.put("physical_lines", r.counts().physicalLines());
             d.put("rows_read", r.counts().read());

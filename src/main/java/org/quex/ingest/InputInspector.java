@@ -13,19 +13,23 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.quex.QuexException;
-import org.quex.synth.RawLayouts;
+import org.quex.ingest.catalogue.ColumnCatalogue;
+import org.quex.ingest.catalogue.HeaderMapping;
 
 /**
  * Looks at every input on the driver before any Spark job: expands directories, rejects formats
- * ingest cannot read, chooses the charset, and matches the header to a layout. An input that is
+ * ingest cannot read, chooses the charset, and maps the header through the column catalogue. An input that is
  * wrong fails here with its name, before anything is written.
  */
 public final class InputInspector {
+    /** Annual average first, as the NBS yearbooks and the paper's employment measure; year-end count as fallback. */
+    public static final List<String> EMPLOYEES_ORDER = List.of("average", "year_end");
+
     private InputInspector() {
     }
 
-    public static List<InputFile> inspect(Configuration hadoop, List<String> inputs, String source, String encoding,
-                                          RawLayouts layouts) {
+    public static List<InputFile> inspect(Configuration hadoop, List<String> inputs, String encoding,
+                                          ColumnCatalogue catalogue) {
         List<InputFile> files = new ArrayList<>();
         try {
             for (String input : inputs) {
@@ -41,7 +45,7 @@ public final class InputInspector {
                 }
                 found.sort((a, b) -> a.getPath().toString().compareTo(b.getPath().toString()));
                 for (FileStatus st : found) {
-                    files.add(inspect(fs, st, source, encoding, layouts));
+                    files.add(inspect(fs, st, encoding, catalogue));
                 }
             }
         } catch (IOException e) {
@@ -70,8 +74,8 @@ public final class InputInspector {
         }
     }
 
-    private static InputFile inspect(FileSystem fs, FileStatus st, String source, String encoding,
-                                     RawLayouts layouts) throws IOException {
+    private static InputFile inspect(FileSystem fs, FileStatus st, String encoding,
+                                     ColumnCatalogue catalogue) throws IOException {
         String path = st.getPath().toString();
         if (path.toLowerCase(Locale.ROOT).endsWith(".dta")) {
             // 117 stores strings in a local code page: --encoding, else GB18030 (Chinese deliveries)
@@ -80,9 +84,9 @@ public final class InputInspector {
             try (InputStream in = fs.open(st.getPath())) {
                 dta = new StataDta(in, path, codePage);
             }
-            String layout = LayoutMatcher.match(source, dta.variableNames(), layouts, path);
+            HeaderMapping mapping = HeaderMapping.of(dta.variableNames(), catalogue, path, EMPLOYEES_ORDER, true);
             String origin = !dta.charset().equals(codePage) ? "format" : encoding == null ? "default" : "given";
-            return new InputFile(path, st.getLen(), dta.charset().name(), origin, InputFile.STATA, layout,
+            return new InputFile(path, st.getLen(), dta.charset().name(), origin, InputFile.STATA, mapping,
                     dta.variableNames());
         }
         byte[] sample;
@@ -94,12 +98,12 @@ public final class InputInspector {
         PhysicalLineReader lines = new PhysicalLineReader(new ByteArrayInputStream(sample), path, charset);
         char delimiter = delimiterOf(path, sample);
         List<String> header = FileIngestion.readHeader(lines, path, delimiter);
-        String layout = LayoutMatcher.match(source, header, layouts, path);
+        HeaderMapping mapping = HeaderMapping.of(header, catalogue, path, EMPLOYEES_ORDER, true);
         if (encoding != null || !charset.equals(StandardCharsets.UTF_8)) {
             decodeSample(sample, st.getLen(), path, charset); // detected UTF-8 has been decoded strictly already
         }
         return new InputFile(path, st.getLen(), charset.name(), encoding == null ? "detected" : "given", delimiter,
-                layout, header);
+                mapping, header);
     }
 
     /**

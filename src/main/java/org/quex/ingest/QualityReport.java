@@ -1,5 +1,6 @@
 package org.quex.ingest;
 
+import org.quex.lake.schema.SourceSchema;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,70 +1,91 @@
 package org.quex.ingest;
 
 import java.io.Serializable;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.quex.QuexException;
-import org.quex.synth.RawLayouts;
+import org.quex.ingest.catalogue.HeaderMapping;
+import org.quex.lake.schema.CanonicalColumn;
+import org.quex.lake.schema.SourceSchema;
+import org.quex.lake.schema.ValueKind;
 
 /**
- * Types the fields of one record of a known layout into a row of the source's canonical schema
- * (source_file and source_line are left to the caller). A field that cannot be typed rejects the
- * whole row with a reason naming the canonical column, the raw header and the value.
+ * Types the fields of one record into a row of the source's canonical schema by a file's
+ * {@link HeaderMapping} (source_file and source_line are left to the caller). Values are read as
+ * deliveries hold them: codes stored as numbers lose their ".0" and get their leading zeros back,
+ * amounts are brought to the lake unit, directions and months are read in each form a delivery
+ * uses. A field that cannot be typed, or looks damaged, rejects the whole row with a reason
+ * naming the canonical column, the raw header and the value.
  */
 public final class RowTyper implements Serializable {
     private final SourceSchema schema;
     private final int year;
-    private final RawLayouts.RawColumn[] columns;
+    private final List<String> header;
+    private final String[] names;
     private final int[] targets;
-    private final int[] formTargets;
+    private final int[][] positions;
+    private final double[] factors;
+    private final List<String> measures;
     private final int yearIndex;
     private final int monthIndex;
+    private final int countryFormIndex;
+    private final int measureIndex;
 
-    /** @param header the raw names in file order (must be a permutation of the layout's names) */
-    public RowTyper(SourceSchema schema, List<RawLayouts.RawColumn> layout, List<String> header, int year) {
+    public RowTyper(SourceSchema schema, HeaderMapping mapping, List<String> header, int year) {
         this.schema = schema;
         this.year = year;
-        Map<String, RawLayouts.RawColumn> byName = new HashMap<>();
-        for (RawLayouts.RawColumn c : layout) {
-            byName.put(c.rawName(), c);
+        this.header = List.copyOf(header);
+        int n = mapping.sources().size();
+        names = new String[n];
+        targets = new int[n];
+        positions = new int[n][];
+        factors = new double[n];
+        int k = 0;
+        for (Map.Entry<String, int[]> e : mapping.sources().entrySet()) {
+            names[k] = e.getKey();
+            targets[k] = schema.indexOf(e.getKey());
+            positions[k] = e.getValue();
+            factors[k] = mapping.factors().getOrDefault(e.getKey(), 1.0);
+            k++;
         }
-        columns = new RawLayouts.RawColumn[header.size()];
-        targets = new int[header.size()];
-        formTargets = new int[header.size()];
-        for (int i = 0; i < header.size(); i++) {
-            RawLayouts.RawColumn c = byName.get(header.get(i).strip());
-            if (c == null) {
-                throw new QuexException("header column '" + header.get(i) + "' is not in the layout");
-            }
-            columns[i] = c;
-            targets[i] = schema.indexOf(c.canonical());
-            formTargets[i] = schema.indexOf(c.canonical() + SourceSchema.FORMAT_SUFFIX);
-        }
+        measures = new ArrayList<>(mapping.measures());
         yearIndex = schema.indexOf(SourceSchema.YEAR);
         monthIndex = schema.partitionColumns().contains(SourceSchema.MONTH) ? schema.indexOf(SourceSchema.MONTH) : -1;
+        countryFormIndex = schema.indexOf("country" + SourceSchema.FORMAT_SUFFIX);
+        measureIndex = mapping.measures().size() > 1 ? schema.indexOf("employees_measure") : -1;
     }
 
     public int width() {
-        return columns.length;
+        return header.size();
     }
 
     /** The typed row (length of the canonical schema), or BadValue naming the column and value. */
     public Object[] type(List<String> fields) throws ValueFormats.BadValue {
         Object[] row = new Object[schema.columns().size()];
-        for (int i = 0; i < columns.length; i++) {
-            RawLayouts.RawColumn c = columns[i];
-            String raw = fields.get(i);
-            if (ValueFormats.isMissing(raw)) {
+        for (int k = 0; k < names.length; k++) {
+            int[] at = positions[k];
+            int used = -1;
+            for (int j = 0; j < at.length; j++) {
+                if (!ValueFormats.isMissing(fields.get(at[j]))) {
+                    used = j;
+                    break;
+                }
+            }
+            if (used < 0) {
                 continue;
             }
+            String raw = fields.get(at[used]);
+            CanonicalColumn col = schema.columns().get(targets[k]);
             try {
-                row[targets[i]] = value(c, raw, schema.columns().get(targets[i]).kind());
+                row[targets[k]] = value(names[k], col.kind(), raw, factors[k]);
             } catch (ValueFormats.BadValue e) {
-                throw new ValueFormats.BadValue("column " + c.canonical() + " (" + c.rawName() + "): " + e.getMessage());
+                throw new ValueFormats.BadValue("column " + names[k] + " (" + header.get(at[used]) + "): " + e.getMessage());
             }
-            if (formTargets[i] >= 0) {
-                row[formTargets[i]] = c.format();
+            if (targets[k] == schema.indexOf("country") && countryFormIndex >= 0) {
+                row[countryFormIndex] = ValueFormats.isDigits(raw.strip()) ? "customs_code" : "name_zh";
+            }
+            if (measureIndex >= 0 && names[k].equals(HeaderMapping.EMPLOYEES)) {
+                row[measureIndex] = measures.get(used);
             }
         }
         if (row[yearIndex] != null && (Integer) row[yearIndex] != year) {
@@ -77,22 +98,36 @@ public final class RowTyper implements Serializable {
         return row;
     }
 
-    private Object value(RawLayouts.RawColumn c, String raw, ValueKind kind) throws ValueFormats.BadValue {
-        String format = c.format() == null ? "" : c.format();
-        if (ValueFormats.isMonthForm(format)) {
-            return ValueFormats.month(raw, format, year);
-        }
-        if (format.contains("=")) {
-            return ValueFormats.direction(raw, format);
-        }
-        if (format.startsWith("hs8")) {
-            return ValueFormats.hsCode(raw, format);
+    private Object value(String name, ValueKind kind, String raw, double factor) throws ValueFormats.BadValue {
+        switch (name) {
+            case "month":
+                return ValueFormats.month(raw, year);
+            case "direction":
+                return ValueFormats.direction(raw);
+            case "hs_code":
+                return ValueFormats.hsCode(raw);
+            case "founding_year": {
+                int y = ValueFormats.parseInt(ValueFormats.code(raw));
+                return y == 0 ? null : y; // 0 is how several deliveries write "unknown"
+            }
+            case "firm_id":
+                return ValueFormats.firmId(raw);
+            case "industry_code":
+                return ValueFormats.padded(ValueFormats.code(raw), 4);
+            case "zip":
+                return ValueFormats.padded(ValueFormats.code(raw), 6);
+            case "registration_type":
+                return ValueFormats.registrationType(raw);
+            case "region_code", "affiliation", "firm_code":
+                return ValueFormats.code(raw);
+            default:
+                break;
         }
         return switch (kind) {
-            case STRING -> raw; // codes and names exactly as delivered: leading zeros and spaces kept
+            case STRING -> ValueFormats.text(raw);
             case INT -> ValueFormats.parseInt(raw);
-            case LONG -> ValueFormats.parseLong(raw);
-            case DOUBLE -> ValueFormats.parseDouble(raw);
+            case LONG -> factor == 1 ? ValueFormats.parseLong(raw) : Math.round(ValueFormats.parseDouble(raw) * factor);
+            case DOUBLE -> ValueFormats.parseDouble(raw) * factor;
         };
     }
 }

@@ -25,7 +25,7 @@ public final class ValueFormats {
             "[+-]?(\\d+|\\d{1,3}(,\\d{3})+)?(\\.\\d*)?([eE][+-]?\\d+)?");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final Pattern YYYYMM = Pattern.compile("(\\d{4})(\\d{2})");
-    private static final Pattern YYYY_MM_DD = Pattern.compile("(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})");
+    private static final Pattern YYYY_MM_DD = Pattern.compile("(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})");
 
     private ValueFormats() {
     }
@@ -89,7 +89,7 @@ public final class ValueFormats {
     }
 
     /** One or more ASCII digits, nothing else. */
-    private static boolean isDigits(String v) {
+    static boolean isDigits(String v) {
         return !v.isEmpty() && digitsFrom(v, 0);
     }
 
@@ -103,83 +103,129 @@ public final class ValueFormats {
         return true;
     }
 
-    /** Formats that say in which form a value was delivered (kept as given, with the form alongside). */
-    public static boolean isDeliveryForm(String format) {
-        return format.equals("name_zh") || format.equals("customs_code");
+    private static final Pattern SCIENTIFIC = Pattern.compile("[+-]?\\d(\\.\\d+)?[eE][+-]?\\d+");
+    private static final Pattern DIGITS_POINT_ZEROS = Pattern.compile("(\\d+)\\.0+");
+    private static final Pattern YYYY_MM = Pattern.compile("(\\d{4})[-/.](\\d{1,2})");
+    private static final Pattern YYYYMMDD = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
+
+    /** A text value as delivered; a NUL byte (a damaged export) rejects the row. */
+    public static String text(String raw) throws BadValue {
+        if (raw.indexOf('\0') >= 0) {
+            throw new BadValue("NUL byte in the value (damaged export): '" + raw.replace('\0', '?') + "'");
+        }
+        return raw;
     }
 
-    public static boolean isMonthForm(String format) {
-        return format.equals("yyyyMM") || format.equals("yyyy-MM-dd") || format.equals("M");
+    /**
+     * A code as delivered, except that a code a statistics package stored as a number loses the
+     * ".0" it was printed with ({@code 110.0} → {@code 110}).
+     */
+    public static String code(String raw) throws BadValue {
+        String v = text(raw);
+        var m = DIGITS_POINT_ZEROS.matcher(v.strip());
+        return m.matches() ? m.group(1) : v;
     }
 
-    /** Direction code to canonical word by a format such as {@code 0=export;1=import}. */
-    public static String direction(String raw, String format) throws BadValue {
+    /** A code of {@code width} digits whose leading zeros numeric storage dropped ({@code 610} → {@code 0610}). */
+    public static String padded(String code, int width) {
+        String v = code.strip();
+        if (v.length() < width && v.length() >= width - 2 && isDigits(v)) {
+            return "0".repeat(width - v.length()) + v;
+        }
+        return code;
+    }
+
+    /** A firm id: "NULL" and spreadsheet scientific notation ({@code 8.63395E+09}, digits lost) are damage. */
+    public static String firmId(String raw) throws BadValue {
+        String v = code(raw);
+        String s = v.strip();
+        if (s.equalsIgnoreCase("NULL")) {
+            throw new BadValue("firm id is the text NULL");
+        }
+        if (SCIENTIFIC.matcher(s).matches()) {
+            throw new BadValue("firm id in scientific notation (a spreadsheet rounded it): '" + raw + "'");
+        }
+        return v;
+    }
+
+    /** Chinese registration-type labels (NBS texts and the CIED 2025 variants) → NBS codes. */
+    private static final java.util.Map<String, String> REGISTRATION_LABELS = registrationLabels();
+
+    private static java.util.Map<String, String> registrationLabels() {
+        java.util.Map<String, String> m = new java.util.HashMap<>();
+        for (var r : org.quex.CsvTable.resource("data-schemas/reference/registration_type_codes.csv").rows()) {
+            m.put(org.quex.ingest.catalogue.HeaderNames.normalize(r.get("name_zh")), r.get("code"));
+        }
+        for (var r : org.quex.CsvTable.resource("data-schemas/reference/cied2025_registration_type_text.csv").rows()) {
+            m.put(org.quex.ingest.catalogue.HeaderNames.normalize(r.get("text_in_source")), r.get("nbs_code"));
+        }
+        return java.util.Map.copyOf(m);
+    }
+
+    /** A registration-type code, or the code of a Chinese label; an unknown label is kept as delivered. */
+    public static String registrationType(String raw) throws BadValue {
+        String v = code(raw);
+        if (isDigits(v.strip())) {
+            return v;
+        }
+        String c = REGISTRATION_LABELS.get(org.quex.ingest.catalogue.HeaderNames.normalize(v));
+        return c == null ? v : c;
+    }
+
+    /** import/export from 1/0 (1 = import in every public scheme), 进口/出口, import/export, I/E. */
+    public static String direction(String raw) throws BadValue {
         String v = raw.strip();
-        // scanned in place: this runs once per Customs row
-        for (int start = 0; start < format.length(); ) {
-            int end = format.indexOf(';', start);
-            end = end < 0 ? format.length() : end;
-            int eq = format.indexOf('=', start);
-            if (eq > start && eq < end && format.regionMatches(start, v, 0, eq - start) && v.length() == eq - start) {
-                return format.substring(eq + 1, end);
-            }
-            start = end + 1;
+        switch (v) {
+            case "1", "进口", "I", "i", "import", "Import", "IMPORT", "imp", "1.0":
+                return "import";
+            case "0", "出口", "E", "e", "export", "Export", "EXPORT", "exp", "0.0":
+                return "export";
+            default:
+                throw new BadValue("unknown direction code '" + raw + "' (expected 1/0, 进口/出口 or import/export)");
         }
-        List<String> codes = new ArrayList<>();
-        for (String pair : format.split(";")) {
-            String[] kv = pair.split("=", 2);
-            if (kv.length == 2) {
-                codes.add(kv[0]);
-            }
-        }
-        throw new BadValue("unknown direction code '" + raw + "' (expected one of " + String.join(", ", codes) + ")");
     }
 
-    /** An 8-digit HS code; {@code hs8_unpadded} restores the leading zeros that numeric storage dropped. */
-    public static String hsCode(String raw, String format) throws BadValue {
+    /**
+     * An 8-digit HS code. A 7-digit value is an 8-digit code stored as a number (chapters 01–09 lost
+     * their leading zero); other lengths are kept for clean's nomenclature check.
+     */
+    public static String hsCode(String raw) throws BadValue {
         String v = raw.strip();
         if (!isDigits(v)) { // the common case skips the patterns
             var whole = WHOLE_WITH_ZERO_FRACTION.matcher(v);
-            if (format.equals("hs8_unpadded") && whole.matches()) {
+            if (whole.matches()) {
                 v = whole.group(1);
             }
             if (!DIGITS.matcher(v).matches()) {
                 throw new BadValue("not an HS code (digits only): '" + raw + "'");
             }
         }
-        if (format.equals("hs8_unpadded") && v.length() < 8) {
-            v = "0".repeat(8 - v.length()) + v;
-        }
-        return v;
+        return v.length() == 7 ? "0" + v : v;
     }
 
-    /** Month 1–12 from yyyyMM, yyyy-MM-dd or M; a year in the value must be the ingested year. */
-    public static int month(String raw, String format, int year) throws BadValue {
+    /**
+     * Month 1–12 from a month number, yyyyMM, yyyyMMdd, yyyy-MM or yyyy-MM-dd (also with / or .); a
+     * year in the value must be the ingested year.
+     */
+    public static int month(String raw, int year) throws BadValue {
         String v = raw.strip();
-        int valueYear;
+        var point = DIGITS_POINT_ZEROS.matcher(v);
+        if (point.matches()) {
+            v = point.group(1);
+        }
+        int valueYear = year;
         int month;
-        switch (format) {
-            case "yyyyMM" -> {
-                var m = YYYYMM.matcher(v);
-                if (!m.matches()) {
-                    throw new BadValue("not a yyyyMM month: '" + raw + "'");
-                }
-                valueYear = Integer.parseInt(m.group(1));
-                month = Integer.parseInt(m.group(2));
-            }
-            case "yyyy-MM-dd" -> {
-                var m = YYYY_MM_DD.matcher(v);
-                if (!m.matches()) {
-                    throw new BadValue("not a yyyy-MM-dd date: '" + raw + "'");
-                }
-                valueYear = Integer.parseInt(m.group(1));
-                month = Integer.parseInt(m.group(2));
-            }
-            case "M" -> {
-                valueYear = year;
-                month = parseInt(v);
-            }
-            default -> throw new IllegalArgumentException("not a month format: " + format);
+        java.util.regex.Matcher m;
+        if (isDigits(v) && v.length() <= 2) {
+            month = Integer.parseInt(v);
+        } else if ((m = YYYYMM.matcher(v)).matches() || (m = YYYY_MM.matcher(v)).matches()) {
+            valueYear = Integer.parseInt(m.group(1));
+            month = Integer.parseInt(m.group(2));
+        } else if ((m = YYYYMMDD.matcher(v)).matches() || (m = YYYY_MM_DD.matcher(v)).matches()) {
+            valueYear = Integer.parseInt(m.group(1));
+            month = Integer.parseInt(m.group(2));
+        } else {
+            throw new BadValue("not a month or date: '" + raw + "'");
         }
         if (month < 1 || month > 12) {
             throw new BadValue("month out of range 1-12: '" + raw + "'");

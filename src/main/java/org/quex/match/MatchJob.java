@@ -15,11 +15,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.quex.ingest.SourceSchema;
+import org.quex.lake.schema.SourceSchema;
 import org.quex.lake.LakeTables;
 import org.quex.lake.PartitionedParquet;
 import org.quex.lake.RunManifest;
-import org.quex.synth.RawLayouts;
 
 /**
  * lake/clean → lake/match/links for one year: the two passes of {@link FirmMatcher} on the clean
@@ -81,7 +80,7 @@ public final class MatchJob {
     public static Report run(SparkSession spark, LakeTables lake, int year, String truthLinks) {
         spark.sparkContext().setJobDescription("match " + year); // for the Spark UI and event logs
         Dataset<Row> asif = PartitionedParquet.read(spark, lake.clean("asif"),
-                SourceSchema.of("asif", RawLayouts.shared()).structType())
+                SourceSchema.of("asif").structType())
                 .where(col("year").equalTo(year)).select("year", "firm_id", "firm_name", "phone", "zip");
         Dataset<Row> customs = spark.read().parquet(lake.customsFirmYear().toString())
                 .where(col("year").equalTo(year)).select("year", "firm_code", "firm_name", "phone", "zip", "export_usd");

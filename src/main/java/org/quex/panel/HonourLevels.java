@@ -3,7 +3,7 @@ package org.quex.panel;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
-import org.quex.synth.CsvTable;
+import org.quex.CsvTable;
 
 /**
  * The quality level qu (1–9) of each honour name (reference/quality_honour_levels.csv, the paper's

@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.quex.synth.CsvTable;
+import org.quex.CsvTable;
 
 /**
  * One industry classification for every year: GB/T 4754-2002 (CIC 2002). Codes of years written in

@@ -23,11 +23,10 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.quex.QuexException;
-import org.quex.ingest.SourceSchema;
+import org.quex.lake.schema.SourceSchema;
 import org.quex.lake.LakeTables;
 import org.quex.lake.PartitionedParquet;
 import org.quex.lake.RunManifest;
-import org.quex.synth.RawLayouts;
 
 /**
  * lake/clean + lake/match + lake/raw/honours → lake/panel/firm_year: one row per clean ASIF
@@ -97,7 +96,7 @@ public final class PanelJob {
     }
 
     public static Report run(SparkSession spark, LakeTables lake, List<Integer> years, PanelConfig config, String configLabel) {
-        StructType asifSchema = SourceSchema.of("asif", RawLayouts.shared()).structType();
+        StructType asifSchema = SourceSchema.of("asif").structType();
         Dataset<Row> asif = PartitionedParquet.read(spark, lake.clean("asif"), asifSchema)
                 .where(col("year").isin(years.toArray()));
         PanelRows rowMaker = new PanelRows(asifSchema, config, SizeStandards.load(config.sizeStandard2011From()),
@@ -129,7 +128,7 @@ public final class PanelJob {
 
             HonourLevels levels = HonourLevels.load();
             Dataset<Row> lists = PartitionedParquet.read(spark, lake.raw("honours"),
-                    SourceSchema.of("honours", RawLayouts.shared()).structType());
+                    SourceSchema.of("honours").structType());
             spark.sparkContext().setJobDescription("panel: quality levels from the honours");
             QualityLevels.Result quality = QualityLevels.of(base.select("year", "firm_id", "name_key", "province"), lists,
                     levels, config.honourValidity());

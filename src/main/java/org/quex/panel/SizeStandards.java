@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.quex.QuexException;
-import org.quex.synth.CsvTable;
+import org.quex.CsvTable;
 
 /**
  * NBS enterprise size classes of industry, read from reference/nbs_size_standards_industry.csv:

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.quex.QuexException;
 import org.quex.estimate.ModelSpec;
 import org.quex.report.ReferenceValues;
-import org.quex.synth.CsvTable;
+import org.quex.CsvTable;
 
 /**
  * The true coefficients behind generated data (truth/coefficients.csv), as reference values for

@@ -3,7 +3,7 @@ package org.quex.pipeline;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.quex.report.ReferenceValues;
-import org.quex.synth.CsvTable;
+import org.quex.CsvTable;
 
 /** The published coefficients of Tables 2–4 (reference/paper_tables.csv), as reference values for the tables. */
 public final class PaperValues {

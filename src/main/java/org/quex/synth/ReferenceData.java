@@ -1,5 +1,6 @@
 package org.quex.synth;
 
+import org.quex.CsvTable;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package org.quex.ingest;
 
+import org.quex.lake.schema.SourceSchema;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -82,7 +83,7 @@ class StataDtaTest {
         assertEquals("UTF-8", r.files().get(0).file().charsetName());
         List<String> rows = new ArrayList<>();
         for (Row row : PartitionedParquet.read(SparkTestSession.get(), new LakeTables(lake).raw("honours"),
-                SourceSchema.of("honours", RawLayouts.shared()).structType()).orderBy("source_line").collectAsList()) {
+                SourceSchema.of("honours").structType()).orderBy("source_line").collectAsList()) {
             rows.add(row.mkString("|"));
         }
         assertEquals(List.of("天津力达橡胶厂|2008|中国世界名牌产品|天津市|2013|" + file.toUri().toString().replace("file:///", "file:/") + "|2|2013",

@@ -43,33 +43,57 @@ class ValueFormatsTest {
     }
 
     @Test
-    void directionCodes() throws Exception {
-        assertEquals("export", ValueFormats.direction("0", "0=export;1=import"));
-        assertEquals("import", ValueFormats.direction("进口", "出口=export;进口=import"));
-        assertEquals("b", ValueFormats.direction(" 1 ", "10=a;1=b"), "a code is matched whole, not as a prefix");
-        assertEquals("unknown direction code '2' (expected one of 0, 1)", assertThrows(ValueFormats.BadValue.class,
-                () -> ValueFormats.direction("2", "0=export;1=import")).getMessage());
+    void directionsInEveryDeliveredForm() throws Exception {
+        assertEquals("export", ValueFormats.direction("0"));
+        assertEquals("import", ValueFormats.direction(" 1 "));
+        assertEquals("import", ValueFormats.direction("进口"));
+        assertEquals("export", ValueFormats.direction("出口"));
+        assertEquals("export", ValueFormats.direction("0.0"), "a numeric Stata column printed as a double");
+        assertEquals("unknown direction code '2' (expected 1/0, 进口/出口 or import/export)",
+                assertThrows(ValueFormats.BadValue.class, () -> ValueFormats.direction("2")).getMessage());
     }
 
     @Test
-    void hsCodesKeepLeadingZerosAndUnpaddedOnesGetThemBack() throws Exception {
-        assertEquals("01012100", ValueFormats.hsCode("01012100", "hs8"));
-        assertEquals("01012100", ValueFormats.hsCode("1012100", "hs8_unpadded"));
-        assertEquals("84091000", ValueFormats.hsCode("84091000", "hs8_unpadded"));
-        assertThrows(ValueFormats.BadValue.class, () -> ValueFormats.hsCode("8409-10", "hs8"));
-        assertEquals("01012100", ValueFormats.hsCode("1012100.0", "hs8_unpadded"));
-        assertThrows(ValueFormats.BadValue.class, () -> ValueFormats.hsCode("-84091000", "hs8"));
-        assertThrows(ValueFormats.BadValue.class, () -> ValueFormats.hsCode("", "hs8"));
+    void hsCodesKeepLeadingZerosAndNumericOnesGetThemBack() throws Exception {
+        assertEquals("01012100", ValueFormats.hsCode("01012100"));
+        assertEquals("01012100", ValueFormats.hsCode("1012100"));
+        assertEquals("84091000", ValueFormats.hsCode("84091000"));
+        assertThrows(ValueFormats.BadValue.class, () -> ValueFormats.hsCode("8409-10"));
+        assertEquals("01012100", ValueFormats.hsCode("1012100.0"));
+        assertEquals("840910", ValueFormats.hsCode("840910"), "other lengths are left to clean's nomenclature check");
+        assertThrows(ValueFormats.BadValue.class, () -> ValueFormats.hsCode("-84091000"));
+        assertThrows(ValueFormats.BadValue.class, () -> ValueFormats.hsCode(""));
     }
 
     @Test
     void monthsFromEachFormAndTheirYearMustBeTheIngestedOne() throws Exception {
-        assertEquals(3, ValueFormats.month("200003", "yyyyMM", 2000));
-        assertEquals(11, ValueFormats.month("2004-11-01", "yyyy-MM-dd", 2004));
-        assertEquals(7, ValueFormats.month("7", "M", 2008));
-        assertThrows(ValueFormats.BadValue.class, () -> ValueFormats.month("13", "M", 2008));
-        assertThrows(ValueFormats.BadValue.class, () -> ValueFormats.month("200113", "yyyyMM", 2001));
+        assertEquals(3, ValueFormats.month("200003", 2000));
+        assertEquals(11, ValueFormats.month("2004-11-01", 2004));
+        assertEquals(11, ValueFormats.month("20041101", 2004));
+        assertEquals(5, ValueFormats.month("2004/5", 2004));
+        assertEquals(7, ValueFormats.month("7", 2008));
+        assertEquals(7, ValueFormats.month("7.0", 2008));
+        assertThrows(ValueFormats.BadValue.class, () -> ValueFormats.month("13", 2008));
+        assertThrows(ValueFormats.BadValue.class, () -> ValueFormats.month("200113", 2001));
+        assertThrows(ValueFormats.BadValue.class, () -> ValueFormats.month("2007", 2007), "a plain year has no month");
         assertEquals("date '200103' is in 2001, the file is ingested as year 2000", assertThrows(
-                ValueFormats.BadValue.class, () -> ValueFormats.month("200103", "yyyyMM", 2000)).getMessage());
+                ValueFormats.BadValue.class, () -> ValueFormats.month("200103", 2000)).getMessage());
+    }
+
+    @Test
+    void codesAsDeliveriesHoldThem() throws Exception {
+        assertEquals("110", ValueFormats.registrationType("110.0"));
+        assertEquals("110", ValueFormats.registrationType("国有企业"));
+        assertEquals("210", ValueFormats.registrationType("合资经营企业（港或澳台资）"));
+        assertEquals("330", ValueFormats.registrationType("外资(独资)企业"), "half-width parentheses too");
+        assertEquals("某类企业", ValueFormats.registrationType("某类企业"), "an unknown label is kept as delivered");
+        assertEquals("0610", ValueFormats.padded(ValueFormats.code("610"), 4));
+        assertEquals("050011", ValueFormats.padded(ValueFormats.code("50011.0"), 6));
+        assertEquals("1234", ValueFormats.padded("1234", 4));
+        assertEquals("863395012", ValueFormats.firmId("863395012.0"));
+        assertEquals("firm id in scientific notation (a spreadsheet rounded it): '8.63395E+09'", assertThrows(
+                ValueFormats.BadValue.class, () -> ValueFormats.firmId("8.63395E+09")).getMessage());
+        assertThrows(ValueFormats.BadValue.class, () -> ValueFormats.firmId("NULL"));
+        assertThrows(ValueFormats.BadValue.class, () -> ValueFormats.text("甲公司\0"));
     }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.quex.ConfigFile;
 import org.quex.GeneratedLake;
 import org.quex.SparkTestSession;
-import org.quex.ingest.SourceSchema;
+import org.quex.lake.schema.SourceSchema;
 import org.quex.lake.PartitionedParquet;
 import org.quex.synth.RawLayouts;
 
@@ -53,7 +53,7 @@ class PanelGeneratedDataTest {
         assertEquals(0, panelOnly, "panel rows that are not clean firm-years of the truth");
         assertEquals(0, truthOnly, "clean firm-years of the truth missing from the panel");
         Dataset<Row> clean = PartitionedParquet.read(SparkTestSession.get(), generated.lake.clean("asif"),
-                SourceSchema.of("asif", RawLayouts.shared()).structType());
+                SourceSchema.of("asif").structType());
         for (int year : GeneratedLake.YEARS) {
             assertEquals(clean.where(col("year").equalTo(year)).count(), report.rowsByYear().get(year), "rows of " + year);
         }

@@ -1,5 +1,6 @@
 package org.quex.synth;
 
+import org.quex.CsvTable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,6 @@
 package org.quex.synth;
 
+import org.quex.CsvTable;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.quex.synth;
+package org.quex;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.quex.QuexException;
 
 /**
  * A small UTF-8 CSV table with a header row (the project's own schema and reference tables):

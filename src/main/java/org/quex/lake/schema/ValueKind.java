@@ -1,4 +1,4 @@
-package org.quex.ingest;
+package org.quex.lake.schema;
 
 /** Storage type of a canonical column in the lake. */
 public enum ValueKind {
