@@ -108,7 +108,7 @@ class IngestFailuresInTasksTest {
         List<String> printed = out.toString(StandardCharsets.UTF_8).lines().toList();
         assertEquals(0, status, String.join("\n", printed));
         assertEquals("source=honours year=2013 read=31 written=30 quarantined=1", printed.get(printed.size() - 1));
-        assertTrue(printed.stream().anyMatch(l -> l.contains("UTF-8 (detected), layout honours")), printed.toString());
+        assertTrue(printed.stream().anyMatch(l -> l.contains("UTF-8 (detected), scheme honour_list")), printed.toString());
     }
 
     @Test

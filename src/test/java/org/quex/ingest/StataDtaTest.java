@@ -21,7 +21,6 @@ import org.quex.QuexException;
 import org.quex.SparkTestSession;
 import org.quex.lake.LakeTables;
 import org.quex.lake.PartitionedParquet;
-import org.quex.synth.RawLayouts;
 
 class StataDtaTest {
     private static final List<String> HONOURS = List.of("企业名称", "获得年份", "荣誉名称", "省份", "有效期至");
@@ -70,6 +69,47 @@ class StataDtaTest {
         QuexException e = assertThrows(QuexException.class,
                 () -> new StataDta(new ByteArrayInputStream(dta), "s.dta", StandardCharsets.UTF_8));
         assertTrue(e.getMessage().startsWith("s.dta: variable name is a strL"), e.getMessage());
+    }
+
+    /**
+     * A 2007–11 Customs part as Lu and Pernet read them: Stata 117, names and strings in GB18030,
+     * names with a leading underscore, direction, HS code and country stored as numbers (the HS
+     * code lost its leading zero).
+     */
+    @Test
+    void aCustomsPartOfTheStataDeliveryIsTypedThroughTheCatalogue() {
+        List<String> names = List.of("_进口或出口", "_企业编码", "_经营单位", "_税号编码", "_起运国或目的国", "_金额",
+                "_数量", "_贸易方式", "_日期", "_中转国");
+        int[] types = {DtaTestFile.BYTE, 12, 30, DtaTestFile.LONG, DtaTestFile.INT, DtaTestFile.DOUBLE,
+                DtaTestFile.DOUBLE, 20, DtaTestFile.LONG, 10};
+        byte[] dta = DtaTestFile.write(117, ByteOrder.LITTLE_ENDIAN, Charset.forName("GB18030"), names, types, List.of(
+                new Object[] {0, "1201910123", "天津力达橡胶厂", 1012100L, 502, 1250.5, 10.0, "一般贸易", 200703L, "香港"},
+                new Object[] {1, "3302240456", "宁波某进出口公司", 84091000L, 142, 99.0, 1.0, "进料加工贸易", 200711L, ""}));
+        StataDta header = new StataDta(new ByteArrayInputStream(dta), "tradedata_2007_1.dta", EncodingDetector.GB18030);
+        org.quex.ingest.catalogue.HeaderMapping m = org.quex.ingest.catalogue.HeaderMapping.of(header.variableNames(),
+                org.quex.ingest.catalogue.ColumnCatalogue.load("customs", null), "tradedata_2007_1.dta",
+                InputInspector.EMPLOYEES_ORDER, true);
+        assertEquals(List.of("_中转国"), m.extras());
+        InputFile file = new InputFile("tradedata_2007_1.dta", dta.length, "GB18030", "default", InputFile.STATA, m,
+                header.variableNames());
+        SourceSchema schema = SourceSchema.of("customs");
+        FileIngestion in = new FileIngestion(new ByteArrayInputStream(dta), file, schema, 2007, 20);
+        List<Object[]> rows = new ArrayList<>();
+        in.forEachRemaining(o -> rows.add(((IngestOutcome.Typed) o).values()));
+        assertEquals(2, rows.size());
+        Object[] a = rows.get(0);
+        assertEquals("export", a[schema.indexOf("direction")]);
+        assertEquals("1201910123", a[schema.indexOf("firm_code")]);
+        assertEquals("天津力达橡胶厂", a[schema.indexOf("firm_name")]);
+        assertEquals("01012100", a[schema.indexOf("hs_code")], "the leading zero numeric storage dropped is back");
+        assertEquals("502", a[schema.indexOf("country")]);
+        assertEquals("customs_code", a[schema.indexOf("country_format")]);
+        assertEquals(1250.5, a[schema.indexOf("value_usd")]);
+        assertEquals(3, a[schema.indexOf("month")]);
+        assertEquals("import", rows.get(1)[schema.indexOf("direction")]);
+        assertEquals("84091000", rows.get(1)[schema.indexOf("hs_code")]);
+        assertEquals(11, rows.get(1)[schema.indexOf("month")]);
+        assertEquals(new FileCounts(3, 2, 2, 0, 0, 0), in.counts());
     }
 
     @Test
