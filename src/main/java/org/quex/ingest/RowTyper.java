@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.quex.ingest.catalogue.HeaderMapping;
-import org.quex.lake.schema.CanonicalColumn;
 import org.quex.lake.schema.SourceSchema;
 import org.quex.lake.schema.ValueKind;
 
@@ -25,6 +24,8 @@ public final class RowTyper implements Serializable {
     private final int[] targets;
     private final int[][] positions;
     private final double[] factors;
+    /** How each target's value is read, decided once per file (the per-row loop does no string switch). */
+    private final Reader[] readers;
     private final List<String> measures;
     private final int yearIndex;
     private final int monthIndex;
@@ -47,6 +48,10 @@ public final class RowTyper implements Serializable {
             positions[k] = e.getValue();
             factors[k] = mapping.factors().getOrDefault(e.getKey(), 1.0);
             k++;
+        }
+        readers = new Reader[n];
+        for (int j = 0; j < n; j++) {
+            readers[j] = readerOf(names[j], schema.columns().get(targets[j]).kind(), factors[j]);
         }
         measures = new ArrayList<>(mapping.measures());
         yearIndex = schema.indexOf(SourceSchema.YEAR);
@@ -75,9 +80,8 @@ public final class RowTyper implements Serializable {
                 continue;
             }
             String raw = fields.get(at[used]);
-            CanonicalColumn col = schema.columns().get(targets[k]);
             try {
-                row[targets[k]] = value(names[k], col.kind(), raw, factors[k]);
+                row[targets[k]] = readers[k].read(raw);
             } catch (ValueFormats.BadValue e) {
                 throw new ValueFormats.BadValue("column " + names[k] + " (" + header.get(at[used]) + "): " + e.getMessage());
             }
@@ -98,36 +102,33 @@ public final class RowTyper implements Serializable {
         return row;
     }
 
-    private Object value(String name, ValueKind kind, String raw, double factor) throws ValueFormats.BadValue {
-        switch (name) {
-            case "month":
-                return ValueFormats.month(raw, year);
-            case "direction":
-                return ValueFormats.direction(raw);
-            case "hs_code":
-                return ValueFormats.hsCode(raw);
-            case "founding_year": {
-                int y = ValueFormats.parseInt(ValueFormats.code(raw));
-                return y == 0 ? null : y; // 0 is how several deliveries write "unknown"
-            }
-            case "firm_id":
-                return ValueFormats.firmId(raw);
-            case "industry_code":
-                return ValueFormats.padded(ValueFormats.code(raw), 4);
-            case "zip":
-                return ValueFormats.padded(ValueFormats.code(raw), 6);
-            case "registration_type":
-                return ValueFormats.registrationType(raw);
-            case "region_code", "affiliation", "firm_code":
-                return ValueFormats.code(raw);
-            default:
-                break;
-        }
-        return switch (kind) {
-            case STRING -> ValueFormats.text(raw);
-            case INT -> ValueFormats.parseInt(raw);
-            case LONG -> factor == 1 ? ValueFormats.parseLong(raw) : Math.round(ValueFormats.parseDouble(raw) * factor);
-            case DOUBLE -> ValueFormats.parseDouble(raw) * factor;
+    /** Reads one raw value of a column. */
+    private interface Reader extends Serializable {
+        Object read(String raw) throws ValueFormats.BadValue;
+    }
+
+    private Reader readerOf(String name, ValueKind kind, double factor) {
+        int y = year;
+        return switch (name) {
+            case "month" -> raw -> ValueFormats.month(raw, y);
+            case "direction" -> ValueFormats::direction;
+            case "hs_code" -> ValueFormats::hsCode;
+            case "founding_year" -> raw -> {
+                int v = ValueFormats.parseInt(ValueFormats.code(raw));
+                return v == 0 ? null : v; // 0 is how several deliveries write "unknown"
+            };
+            case "firm_id" -> ValueFormats::firmId;
+            case "industry_code" -> raw -> ValueFormats.padded(ValueFormats.code(raw), 4);
+            case "zip" -> raw -> ValueFormats.padded(ValueFormats.code(raw), 6);
+            case "registration_type" -> ValueFormats::registrationType;
+            case "region_code", "affiliation", "firm_code" -> ValueFormats::code;
+            default -> switch (kind) {
+                case STRING -> ValueFormats::text;
+                case INT -> ValueFormats::parseInt;
+                case LONG -> factor == 1 ? ValueFormats::parseLong
+                        : raw -> Math.round(ValueFormats.parseDouble(raw) * factor);
+                case DOUBLE -> factor == 1 ? ValueFormats::parseDouble : raw -> ValueFormats.parseDouble(raw) * factor;
+            };
         };
     }
 }

@@ -122,6 +122,9 @@ public final class ValueFormats {
      */
     public static String code(String raw) throws BadValue {
         String v = text(raw);
+        if (v.indexOf('.') < 0) {
+            return v; // the common case, without a regular expression
+        }
         var m = DIGITS_POINT_ZEROS.matcher(v.strip());
         return m.matches() ? m.group(1) : v;
     }
