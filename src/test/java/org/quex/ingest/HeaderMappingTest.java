@@ -136,14 +136,8 @@ class HeaderMappingTest {
 
     /** A valid value for a column, distinct per position. */
     private static String valueFor(String raw, int i, String source) {
-        List<ColumnCatalogue.Alias> a = catalogue(source).lookup(HeaderNames.normalize(raw));
+        List<ColumnCatalogue.Alias> a = catalogue(source).resolve(raw).aliases();
         String canonical = a.isEmpty() ? "" : a.get(0).canonical();
-        if (a.isEmpty() && HeaderNames.unitSuffix(HeaderNames.normalize(raw)) != null) {
-            String n = HeaderNames.normalize(raw);
-            List<ColumnCatalogue.Alias> b = catalogue(source).lookup(n.substring(0, n.length()
-                    - HeaderNames.unitSuffix(n).length()));
-            canonical = b.isEmpty() ? "" : b.get(0).canonical();
-        }
         return switch (canonical) {
             case "direction" -> "出口";
             case "month" -> "5";

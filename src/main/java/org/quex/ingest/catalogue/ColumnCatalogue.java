@@ -116,6 +116,23 @@ public final class ColumnCatalogue implements Serializable {
         return found.stream().filter(a -> a.priority() == best).toList();
     }
 
+    /**
+     * The aliases of a delivered header name: as it is, else without a unit suffix (then
+     * {@code suffix} is that unit); no aliases if the catalogue knows neither.
+     */
+    public record Resolved(List<Alias> aliases, String suffix) {
+    }
+
+    public Resolved resolve(String rawName) {
+        String key = HeaderNames.normalize(rawName);
+        List<Alias> found = lookup(key);
+        String suffix = HeaderNames.unitSuffix(key);
+        if (found.isEmpty() && suffix != null) {
+            return new Resolved(lookup(key.substring(0, key.length() - suffix.length())), suffix);
+        }
+        return new Resolved(found, null);
+    }
+
     /** The raw names the catalogue knows for a canonical column (for error messages). */
     public List<String> namesOf(String canonical) {
         return namesOf.getOrDefault(canonical, List.of());

@@ -49,13 +49,9 @@ public record HeaderMapping(Map<String, int[]> sources, Map<String, Double> fact
         Map<String, Integer> schemeHits = new LinkedHashMap<>();
         List<String> extras = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
-            String key = HeaderNames.normalize(header.get(i));
-            List<ColumnCatalogue.Alias> found = catalogue.lookup(key);
-            String suffix = null;
-            if (found.isEmpty() && HeaderNames.unitSuffix(key) != null) {
-                suffix = HeaderNames.unitSuffix(key);
-                found = catalogue.lookup(key.substring(0, key.length() - suffix.length()));
-            }
+            ColumnCatalogue.Resolved resolved = catalogue.resolve(header.get(i));
+            List<ColumnCatalogue.Alias> found = resolved.aliases();
+            String suffix = resolved.suffix();
             if (found.isEmpty() || found.get(0).canonical().equals(ColumnCatalogue.NOT_CANONICAL)) {
                 extras.add(header.get(i).isBlank() ? "(unnamed column " + (i + 1) + ")" : header.get(i));
                 continue;
