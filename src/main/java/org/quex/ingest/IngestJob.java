@@ -237,9 +237,9 @@ public final class IngestJob {
         }
         List<FileReport> ordered = new ArrayList<>();
         for (InputFile file : files) {
-            FileReport r = byPath.get(file.path());
+            FileReport r = byPath.get(file.name());
             if (r == null) {
-                throw new IllegalStateException(file.path() + ": the job returned no summary");
+                throw new IllegalStateException(file.name() + ": the job returned no summary");
             }
             ordered.add(r);
         }
@@ -259,9 +259,9 @@ public final class IngestJob {
     private static List<String> nameWarnings(List<InputFile> files, Settings s) {
         List<String> warnings = new ArrayList<>();
         for (InputFile f : files) {
-            Integer named = yearInName(f.path());
+            Integer named = yearInName(f.name());
             if (named != null && named != s.year()) {
-                warnings.add(f.path() + ": the file name says " + named + ", ingesting it as year " + s.year());
+                warnings.add(f.name() + ": the file name says " + named + ", ingesting it as year " + s.year());
             }
         }
         return warnings;
@@ -297,9 +297,9 @@ public final class IngestJob {
             FileSystem fs = path.getFileSystem(new Configuration());
             in = new DigestInputStream(fs.open(path, 1 << 20), sha);
         } catch (IOException | NoSuchAlgorithmException e) {
-            throw new QuexException(file.path() + ": cannot open: " + e.getMessage(), e);
+            throw new QuexException(file.name() + ": cannot open: " + e.getMessage(), e);
         }
-        FileIngestion ingestion = new FileIngestion(in, file, schema, year, maxRecordLines);
+        FileIngestion ingestion = new FileIngestion(RawTables.open(in, file, maxRecordLines), file, schema, year);
         QualityReport metrics = new QualityReport(schema);
         List<IngestOutcome.Quarantined> quarantined = new ArrayList<>();
         InternalRowConverter converter = new InternalRowConverter(schema.columns().size());
@@ -342,7 +342,7 @@ public final class IngestJob {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                reports.add(new FileReport(file.path(), HexFormat.of().formatHex(sha.digest()), ingestion.counts(),
+                reports.add(new FileReport(file.name(), HexFormat.of().formatHex(sha.digest()), ingestion.counts(),
                         metrics, quarantined));
             }
         };
@@ -405,14 +405,17 @@ public final class IngestJob {
             d.put("columns_mapped", r.file().mapping().sources().keySet());
             d.put("extra_columns", r.file().mapping().extras());
             d.put("mapping_notes", r.file().mapping().notes());
-            d.put("delimiter", r.file().delimiter() == '\t' ? "tab" : String.valueOf(r.file().delimiter()));
+            d.put("format", r.file().format().name().toLowerCase(java.util.Locale.ROOT));
+            if (r.file().format() == RawFormat.DELIMITED) {
+                d.put("delimiter", r.file().delimiter() == '\t' ? "tab" : String.valueOf(r.file().delimiter()));
+            }
             d.put("physical_lines", r.counts().physicalLines());
             d.put("rows_read", r.counts().read());
             d.put("rows_written", r.counts().written());
             d.put("rows_quarantined", r.counts().quarantined());
             d.put("replacement_character_lines", r.counts().replacementLines());
             d.put("first_replacement_character_line", r.counts().firstReplacementLine());
-            manifest.addInput(r.file().path(), r.file().bytes(), r.sha256(), d);
+            manifest.addInput(r.file().name(), r.file().bytes(), r.sha256(), d);
         }
         manifest.addCounts(s.source(), s.year(), read, written, 0, quarantined);
         List<Map<String, Object>> quality = new ArrayList<>();

@@ -15,6 +15,7 @@ import org.apache.hadoop.fs.Path;
 import org.quex.QuexException;
 import org.quex.ingest.catalogue.ColumnCatalogue;
 import org.quex.ingest.catalogue.HeaderMapping;
+import org.quex.ingest.dta.StataDta;
 
 /**
  * Looks at every input on the driver before any Spark job: expands directories, rejects formats
@@ -45,7 +46,7 @@ public final class InputInspector {
                 }
                 found.sort((a, b) -> a.getPath().toString().compareTo(b.getPath().toString()));
                 for (FileStatus st : found) {
-                    files.add(inspect(fs, st, encoding, catalogue));
+                    files.addAll(inspect(fs, st, encoding, catalogue));
                 }
             }
         } catch (IOException e) {
@@ -53,8 +54,8 @@ public final class InputInspector {
         }
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (InputFile f : files) {
-            if (!seen.add(f.path())) {
-                throw new QuexException(f.path() + " is given twice (as a file and inside a directory?): its rows "
+            if (!seen.add(f.name())) {
+                throw new QuexException(f.name() + " is given twice (as a file and inside a directory?): its rows "
                         + "would be counted twice");
             }
         }
@@ -74,45 +75,67 @@ public final class InputInspector {
         }
     }
 
-    private static InputFile inspect(FileSystem fs, FileStatus st, String encoding,
-                                     ColumnCatalogue catalogue) throws IOException {
+    /** The tables of one file: one for text and Stata; more for containers that hold several. */
+    private static List<InputFile> inspect(FileSystem fs, FileStatus st, String encoding,
+                                           ColumnCatalogue catalogue) throws IOException {
         String path = st.getPath().toString();
-        if (path.toLowerCase(Locale.ROOT).endsWith(".dta")) {
-            // 117 stores strings in a local code page: --encoding, else GB18030 (Chinese deliveries)
-            Charset codePage = encoding == null ? EncodingDetector.GB18030 : EncodingDetector.named(encoding);
-            StataDta dta;
-            try (InputStream in = fs.open(st.getPath())) {
-                dta = new StataDta(in, path, codePage);
+        RawFormat format = RawFormat.ofName(st.getPath().getName());
+        if (format == null) {
+            throw unsupported(path);
+        }
+        return switch (format) {
+            case STATA -> {
+                try (InputStream in = fs.open(st.getPath())) {
+                    yield List.of(inspectStata(in, path, null, st.getLen(), encoding, catalogue));
+                }
             }
-            HeaderMapping mapping = HeaderMapping.of(dta.variableNames(), catalogue, path, EMPLOYEES_ORDER, true);
-            String origin = !dta.charset().equals(codePage) ? "format" : encoding == null ? "default" : "given";
-            return new InputFile(path, st.getLen(), dta.charset().name(), origin, InputFile.STATA, mapping,
-                    dta.variableNames());
-        }
-        byte[] sample;
-        try (InputStream in = fs.open(st.getPath())) {
-            sample = in.readNBytes(EncodingDetector.SAMPLE_BYTES);
-        }
+            case DELIMITED -> {
+                byte[] sample;
+                try (InputStream in = fs.open(st.getPath())) {
+                    sample = in.readNBytes(EncodingDetector.SAMPLE_BYTES);
+                }
+                yield List.of(inspectDelimited(sample, path, null, st.getLen(), encoding, catalogue));
+            }
+        };
+    }
+
+    static InputFile inspectStata(InputStream in, String path, String member, long bytes, String encoding,
+                                  ColumnCatalogue catalogue) {
+        // 113-117 store strings in a local code page: --encoding, else GB18030 (Chinese deliveries)
+        Charset codePage = encoding == null ? EncodingDetector.GB18030 : EncodingDetector.named(encoding);
+        String name = member == null ? path : path + "!/" + member;
+        StataDta dta = new StataDta(in, name, codePage);
+        HeaderMapping mapping = HeaderMapping.of(dta.variableNames(), catalogue, name, EMPLOYEES_ORDER, true);
+        String origin = !dta.charset().equals(codePage) ? "format" : encoding == null ? "default" : "given";
+        return new InputFile(path, member, null, bytes, RawFormat.STATA, dta.charset().name(), origin, (char) 0,
+                mapping, dta.variableNames());
+    }
+
+    /** {@code sample}: the first {@link EncodingDetector#SAMPLE_BYTES} of the text (all of it if shorter). */
+    static InputFile inspectDelimited(byte[] sample, String path, String member, long bytes, String encoding,
+                                      ColumnCatalogue catalogue) {
+        String name = member == null ? path : path + "!/" + member;
         Charset charset = encoding == null ? EncodingDetector.detect(sample, sample.length)
                 : EncodingDetector.named(encoding);
-        PhysicalLineReader lines = new PhysicalLineReader(new ByteArrayInputStream(sample), path, charset);
-        char delimiter = delimiterOf(path, sample);
-        List<String> header = FileIngestion.readHeader(lines, path, delimiter);
-        HeaderMapping mapping = HeaderMapping.of(header, catalogue, path, EMPLOYEES_ORDER, true);
+        PhysicalLineReader lines = new PhysicalLineReader(new ByteArrayInputStream(sample), name, charset);
+        char delimiter = delimiterOf(name, sample);
+        List<String> header = FileIngestion.readHeader(lines, name, delimiter);
+        HeaderMapping mapping = HeaderMapping.of(header, catalogue, name, EMPLOYEES_ORDER, true);
         if (encoding != null || !charset.equals(StandardCharsets.UTF_8)) {
-            decodeSample(sample, st.getLen(), path, charset); // detected UTF-8 has been decoded strictly already
+            // detected UTF-8 has been decoded strictly already
+            decodeSample(sample, sample.length >= EncodingDetector.SAMPLE_BYTES, name, charset);
         }
-        return new InputFile(path, st.getLen(), charset.name(), encoding == null ? "detected" : "given", delimiter,
-                mapping, header);
+        return new InputFile(path, member, null, bytes, RawFormat.DELIMITED, charset.name(),
+                encoding == null ? "detected" : "given", delimiter, mapping, header);
     }
 
     /**
      * Decodes every complete line of the sample strictly, so that a wrong charset fails here, before
      * any job, for all but the rare file whose first bad byte lies beyond the sample.
      */
-    private static void decodeSample(byte[] sample, long fileLength, String path, Charset charset) {
+    private static void decodeSample(byte[] sample, boolean cut, String path, Charset charset) {
         int end = sample.length;
-        if (fileLength > sample.length) {
+        if (cut) {
             while (end > 0 && sample[end - 1] != '\n') {
                 end--; // the last line may be cut by the sample: leave it to the job
             }
@@ -121,12 +144,9 @@ public final class InputInspector {
         lines.forEachRemaining(l -> { });
     }
 
-    /** Comma for .csv, tab for .tsv/.tab; .txt by its first line. Other formats are refused by name. */
+    /** Comma for .csv, tab for .tsv/.tab; .txt by its first line. */
     static char delimiterOf(String path, byte[] sample) {
         String name = path.toLowerCase(Locale.ROOT);
-        if (name.endsWith(".csv")) {
-            return ',';
-        }
         if (name.endsWith(".tsv") || name.endsWith(".tab")) {
             return '\t';
         }
@@ -139,12 +159,16 @@ public final class InputInspector {
                     return '\t';
                 }
             }
-            return ',';
         }
+        return ',';
+    }
+
+    private static QuexException unsupported(String path) {
+        String name = new Path(path).getName().toLowerCase(Locale.ROOT);
         int dot = name.lastIndexOf('.');
         String ext = dot < 0 ? "(none)" : name.substring(dot);
-        throw new QuexException(path + ": ingest reads CSV, TSV (.csv, .tsv, .tab, .txt) and Stata .dta files; extension "
-                + ext + " is not supported" + (ext.equals(".xlsx") || ext.equals(".xls")
+        return new QuexException(path + ": ingest reads CSV, TSV (.csv, .tsv, .tab, .txt) and Stata .dta files; "
+                + "extension " + ext + " is not supported" + (ext.equals(".xlsx") || ext.equals(".xls")
                 ? " yet: export the file to CSV (UTF-8 or GB18030) first" : ""));
     }
 }

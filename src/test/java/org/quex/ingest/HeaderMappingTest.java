@@ -270,9 +270,10 @@ class HeaderMappingTest {
                 + "丙公司,2010\r\n"                                          // short row: line 5
                 + "丁公司,20l0,省著名商标,江苏省,\r\n"                       // letter l in a year: line 6
                 + "戊公司,2011,省著名商标,江苏省,NA\r\n";                     // line 7
-        InputFile file = new InputFile("h.csv", text.length(), "UTF-8", "given", ',', map("honours", h), h);
-        FileIngestion ingestion = new FileIngestion(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
-                file, SourceSchema.of("honours"), 2013, 20);
+        InputFile file = new InputFile("h.csv", text.length(), RawFormat.DELIMITED, "UTF-8", "given", ',',
+                map("honours", h), h);
+        FileIngestion ingestion = new FileIngestion(RawTables.open(new ByteArrayInputStream(
+                text.getBytes(StandardCharsets.UTF_8)), file, 20), file, SourceSchema.of("honours"), 2013);
         List<String> outcomes = new ArrayList<>();
         ingestion.forEachRemaining(o -> outcomes.add(o instanceof IngestOutcome.Typed t
                 ? "row " + t.values()[0] + " @" + t.values()[SourceSchema.of("honours").indexOf("source_line")]

@@ -1,4 +1,4 @@
-package org.quex.ingest;
+package org.quex.ingest.dta;
 
 import org.quex.lake.schema.SourceSchema;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,6 +21,17 @@ import org.quex.QuexException;
 import org.quex.SparkTestSession;
 import org.quex.lake.LakeTables;
 import org.quex.lake.PartitionedParquet;
+import org.quex.ingest.AssembledRecord;
+import org.quex.ingest.EncodingDetector;
+import org.quex.ingest.FileCounts;
+import org.quex.ingest.IngestJob;
+import org.quex.ingest.QualityRules;
+import org.quex.ingest.FileIngestion;
+import org.quex.ingest.IngestOutcome;
+import org.quex.ingest.InputFile;
+import org.quex.ingest.InputInspector;
+import org.quex.ingest.RawFormat;
+import org.quex.ingest.RawTables;
 
 class StataDtaTest {
     private static final List<String> HONOURS = List.of("企业名称", "获得年份", "荣誉名称", "省份", "有效期至");
@@ -90,10 +101,10 @@ class StataDtaTest {
                 org.quex.ingest.catalogue.ColumnCatalogue.load("customs", null), "tradedata_2007_1.dta",
                 InputInspector.EMPLOYEES_ORDER, true);
         assertEquals(List.of("_中转国"), m.extras());
-        InputFile file = new InputFile("tradedata_2007_1.dta", dta.length, "GB18030", "default", InputFile.STATA, m,
-                header.variableNames());
+        InputFile file = new InputFile("tradedata_2007_1.dta", dta.length, RawFormat.STATA, "GB18030", "default", (char) 0,
+                m, header.variableNames());
         SourceSchema schema = SourceSchema.of("customs");
-        FileIngestion in = new FileIngestion(new ByteArrayInputStream(dta), file, schema, 2007, 20);
+        FileIngestion in = new FileIngestion(RawTables.open(new ByteArrayInputStream(dta), file, 20), file, schema, 2007);
         List<Object[]> rows = new ArrayList<>();
         in.forEachRemaining(o -> rows.add(((IngestOutcome.Typed) o).values()));
         assertEquals(2, rows.size());

@@ -1,4 +1,4 @@
-package org.quex.ingest;
+package org.quex.ingest.dta;
 
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -11,10 +11,11 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.quex.QuexException;
+import org.quex.ingest.AssembledRecord;
+import org.quex.ingest.RawRecords;
 
 /**
  * Reads Stata .dta files of formats 117 (Stata 13), 118 and 119 (Stata 14+) as a stream of records
@@ -25,7 +26,7 @@ import org.quex.QuexException;
  * (UTF-8 in 118/119, the given code page in 117). strL columns live after the data and are not read
  * yet: a file with one fails by name.
  */
-public final class StataDta implements Iterator<AssembledRecord> {
+public final class StataDta implements RawRecords {
     private static final int BYTE = 65530;
     private static final int INT = 65529;
     private static final int LONG = 65528;
@@ -102,6 +103,17 @@ public final class StataDta implements Iterator<AssembledRecord> {
 
     public List<String> variableNames() {
         return names;
+    }
+
+    @Override
+    public List<String> header() {
+        return names;
+    }
+
+    /** The header and the observations read so far count as lines, so the accounting reads as for text. */
+    @Override
+    public long linesRead() {
+        return 1 + read;
     }
 
     public long observations() {

@@ -1,4 +1,4 @@
-package org.quex.ingest;
+package org.quex.ingest.dta;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
