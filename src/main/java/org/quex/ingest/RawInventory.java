@@ -53,9 +53,14 @@ public final class RawInventory {
             return pooled() || years.contains(year) || (years.isEmpty() && nameYear != null && nameYear == year);
         }
 
-        public String line() {
-            return String.format(Locale.ROOT, "%-8s %-9s %-6s %-32s %s", source, yearsText(), file.format().name()
-                    .toLowerCase(Locale.ROOT), file.scheme(), file.name());
+        /** Source, years, format and scheme: what tables of one delivery share. */
+        String kind() {
+            return String.format(Locale.ROOT, "%-8s %-9s %-9s %-28s", source, yearsText(),
+                    file.format().name().toLowerCase(Locale.ROOT), file.scheme());
+        }
+
+        private String folder() {
+            return new Path(file.path()).getParent().toString();
         }
 
         private String yearsText() {
@@ -79,10 +84,23 @@ public final class RawInventory {
             return tables.stream().filter(t -> t.source().equals(source) && t.covers(year)).toList();
         }
 
-        /** The inventory as printed: one line per table, then one per skipped file. */
+        /**
+         * The inventory as printed: a line per table, tables of one kind in one folder (a year's
+         * monthly files) in one line, then a line per skipped file.
+         */
         public List<String> lines() {
             List<String> lines = new ArrayList<>();
-            tables.forEach(t -> lines.add(t.line()));
+            for (int i = 0; i < tables.size(); ) {
+                Table first = tables.get(i);
+                int j = i + 1;
+                while (j < tables.size() && tables.get(j).kind().equals(first.kind())
+                        && tables.get(j).folder().equals(first.folder())) {
+                    j++;
+                }
+                lines.add(first.kind() + " " + (j - i == 1 ? first.file().name() : (j - i) + " files: "
+                        + first.file().name() + " … " + new Path(tables.get(j - 1).file().name()).getName()));
+                i = j;
+            }
             skipped.forEach(s -> lines.add(String.format(Locale.ROOT, "%-8s %s: %s", "skipped", s.path(), s.reason())));
             return lines;
         }
