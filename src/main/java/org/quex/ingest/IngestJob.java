@@ -39,6 +39,7 @@ import org.quex.lake.LakeTables;
 import org.quex.lake.PartitionedParquet;
 import org.quex.lake.RunManifest;
 import org.quex.ingest.catalogue.ColumnCatalogue;
+import org.quex.ingest.dta.SeekableStreamOpener;
 
 /**
  * The Spark edge of ingest: one job whose tasks (one per input file) read a file with
@@ -299,7 +300,10 @@ public final class IngestJob {
         } catch (IOException | NoSuchAlgorithmException e) {
             throw new QuexException(file.name() + ": cannot open: " + e.getMessage(), e);
         }
-        FileIngestion ingestion = new FileIngestion(RawTables.open(in, file, maxRecordLines), file, schema, year);
+        // a plain file can be opened again at a position (Stata value labels and strLs lie after the rows)
+        SeekableStreamOpener reopen = file.member() == null
+                ? SeekableStreamOpener.hadoop(file.path(), new Configuration()) : null;
+        FileIngestion ingestion = new FileIngestion(RawTables.open(in, file, maxRecordLines, reopen), file, schema, year);
         QualityReport metrics = new QualityReport(schema);
         List<IngestOutcome.Quarantined> quarantined = new ArrayList<>();
         InternalRowConverter converter = new InternalRowConverter(schema.columns().size());
