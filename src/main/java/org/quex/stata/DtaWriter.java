@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetEncoder;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -209,6 +210,8 @@ public final class DtaWriter implements AutoCloseable {
 
     private final Layout layout;
     private final Charset charset;
+    private final CharsetEncoder encoder;
+    private final boolean asciiCompatible;
     private final ByteOrder order;
     private final List<Variable> vars;
     private final OutputStream data;
@@ -264,6 +267,9 @@ public final class DtaWriter implements AutoCloseable {
         }
         this.layout = layout;
         this.charset = layout.charset();
+        this.encoder = charset.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        this.asciiCompatible = java.util.Arrays.equals("Az09_%.".getBytes(charset), "Az09_%.".getBytes(StandardCharsets.US_ASCII));
         this.order = layout.order();
         this.vars = layout.variables();
         this.channel = channel;
@@ -552,6 +558,13 @@ public final class DtaWriter implements AutoCloseable {
             return missingCode + m.index();
         }
         Number n = number(var, v);
+        if (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte) {
+            long l = n.longValue();
+            if (l < min || l > max) {
+                throw outOfRange(var, v);
+            }
+            return l;
+        }
         if ((n instanceof Double || n instanceof Float) && Double.isNaN(n.doubleValue())) {
             return missingCode;
         }
@@ -652,9 +665,16 @@ public final class DtaWriter implements AutoCloseable {
     /** {@code s} in the file's charset, refusing characters it cannot hold and more than {@code max} bytes. */
     private byte[] encode(String s, int max, String what) {
         byte[] b;
+        if (asciiCompatible && isAscii(s)) {
+            b = s.getBytes(StandardCharsets.ISO_8859_1);
+            if (b.length > max) {
+                throw new QuexException(what + ": '" + s + "' is " + b.length + " bytes in " + charset.name()
+                        + ", more than the " + max + " the field holds");
+            }
+            return b;
+        }
         try {
-            ByteBuffer e = charset.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).encode(java.nio.CharBuffer.wrap(s));
+            ByteBuffer e = encoder.reset().encode(java.nio.CharBuffer.wrap(s));
             b = new byte[e.remaining()];
             e.get(b);
         } catch (CharacterCodingException e) {
@@ -665,6 +685,15 @@ public final class DtaWriter implements AutoCloseable {
                     + ", more than the " + max + " the field holds");
         }
         return b;
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private byte[] number(int bytes, long v) {

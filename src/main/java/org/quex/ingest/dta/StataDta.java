@@ -276,14 +276,17 @@ public final class StataDta implements RawRecords {
                 if (v > 1.701e38f || Float.isNaN(v)) {
                     return "";
                 }
-                return labelledReal(i, v, number(new BigDecimal(Float.toString(v))));
+                return labelledReal(i, v, v == Math.rint(v) && Math.abs(v) < 1e7f ? Long.toString((long) v)
+                        : number(new BigDecimal(Float.toString(v))));
             }
             case DtaHeader.DOUBLE -> {
                 double v = b.getDouble();
                 if (v > 8.988e307 || Double.isNaN(v)) {
                     return "";
                 }
-                return labelledReal(i, v, number(new BigDecimal(Double.toString(v))));
+                // whole numbers (codes, amounts stored as double) skip the decimal conversion
+                return labelledReal(i, v, v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
+                        : number(new BigDecimal(Double.toString(v))));
             }
             case DtaHeader.STRL -> {
                 return strLs.value(row, at, i, obs);
