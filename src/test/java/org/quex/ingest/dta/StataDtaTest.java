@@ -161,6 +161,13 @@ class StataDtaTest {
      */
     @Test
     void customsPartsOf117And115WithValueLabelsAreIngested(@TempDir Path tmp) throws IOException {
+        List<String> delivered = new ArrayList<>();
+        for (Map<String, String> c : org.quex.CsvTable.resource("real_layouts/lu_pernet_customs_dta_parts_2007_2011.csv").rows()) {
+            if (Integer.parseInt(c.get("year_from")) <= 2007 && 2007 <= Integer.parseInt(c.get("year_to"))) {
+                delivered.add(c.get("raw_name"));
+            }
+        }
+        assertEquals(delivered, CUSTOMS_PART, "the part has the columns of the real list, in its order");
         Path dir = Files.createDirectories(tmp.resolve("customs2007"));
         List<DtaWriter.Variable> vars = new ArrayList<>();
         DtaWriter.Type[] types = {DtaWriter.Type.BYTE, DtaWriter.Type.str(10), DtaWriter.Type.str(40), DtaWriter.Type.BYTE,
