@@ -448,18 +448,23 @@ public final class DtaWriter implements AutoCloseable {
                 strls.close();
                 ByteBuffer m = ByteBuffer.allocate(14 * 8).order(order);
                 m.asLongBuffer().put(map);
-                channel.write(m, mapAt + 5);
+                while (m.hasRemaining()) {
+                    channel.write(m, mapAt + 5 + m.position());
+                }
                 channel.close();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot finish the .dta file", e);
         } finally {
-            if (channel != null && channel.isOpen()) {
-                try {
+            // also after a failure: the output is released (what was written is not a valid file)
+            try {
+                if (channel == null) {
+                    data.close();
+                } else if (channel.isOpen()) {
                     channel.close();
-                } catch (IOException ignored) {
-                    // the first failure is the one reported
                 }
+            } catch (IOException ignored) {
+                // the first failure is the one reported
             }
         }
     }
