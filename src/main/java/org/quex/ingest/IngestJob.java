@@ -40,6 +40,7 @@ import org.quex.lake.LakeTables;
 import org.quex.lake.PartitionedParquet;
 import org.quex.lake.RunManifest;
 import org.quex.ingest.catalogue.ColumnCatalogue;
+import org.quex.ingest.dta.SeekableStreamOpener;
 
 /**
  * The Spark edge of ingest: one job whose tasks (one per input file) read a file with
@@ -427,7 +428,10 @@ public final class IngestJob {
         } catch (IOException | NoSuchAlgorithmException e) {
             throw new QuexException(file.name() + ": cannot open: " + e.getMessage(), e);
         }
-        RawRecords records = RawTables.open(in, file, maxRecordLines);
+        // a plain file can be opened again at a position (Stata value labels and strLs lie after the rows)
+        SeekableStreamOpener reopen = file.member() == null
+                ? SeekableStreamOpener.hadoop(file.path(), hadoop.configuration()) : null;
+        RawRecords records = RawTables.open(in, file, maxRecordLines, reopen);
         FileIngestion ingestion = new FileIngestion(records, file, schema, fileYear, years);
         int yearIndex = schema.indexOf(SourceSchema.YEAR);
         Map<Integer, QualityReport> metrics = new java.util.TreeMap<>();
