@@ -7,6 +7,7 @@ import org.apache.spark.sql.SparkSession;
 import org.quex.ingest.IngestJob;
 import org.quex.ingest.QualityCheck;
 import org.quex.ingest.QualityRules;
+import org.quex.ingest.archive.SkippedEntry;
 import org.quex.lake.LakeTables;
 import org.quex.lake.SparkSessions;
 
@@ -20,7 +21,8 @@ final class IngestCommand extends QuexCommand {
     int year;
 
     @Parameter(names = "--input", required = true, variableArity = true,
-            description = "Raw files or directories (searched recursively): CSV, TSV or Stata .dta (117-119)")
+            description = "Raw files or directories (searched recursively): CSV, TSV or Stata .dta (117-119), "
+                    + "also inside .zip, .gz, .tar, .tar.gz/.tgz or .7z archives (.rar: extract first)")
     List<String> inputs;
 
     @Parameter(names = "--lake", description = "Lake root (local path or hdfs:// / s3a:// URI)")
@@ -49,9 +51,12 @@ final class IngestCommand extends QuexCommand {
             System.out.println("warning: " + w);
         }
         for (IngestJob.FileResult f : result.files()) {
-            System.out.println("file " + f.file().path() + ": " + f.file().charsetName() + " (" + f.file().encodingSource()
+            System.out.println("file " + f.file().name() + ": " + f.file().charsetName() + " (" + f.file().encodingSource()
                     + "), scheme " + f.file().scheme() + ", read=" + f.counts().read() + " written=" + f.counts().written()
                     + " quarantined=" + f.counts().quarantined());
+        }
+        for (SkippedEntry e : result.skipped()) {
+            System.out.println("skipped " + e.name() + ": " + e.reason());
         }
         for (QualityCheck c : result.quality()) {
             if (!c.level().equals(QualityCheck.INFO)) {

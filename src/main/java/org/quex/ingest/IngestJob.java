@@ -38,6 +38,7 @@ import org.quex.QuexException;
 import org.quex.lake.LakeTables;
 import org.quex.lake.PartitionedParquet;
 import org.quex.lake.RunManifest;
+import org.quex.ingest.archive.SkippedEntry;
 import org.quex.ingest.catalogue.ColumnCatalogue;
 
 /**
@@ -57,7 +58,7 @@ public final class IngestJob {
     /** What a run did: per-file counts, the year's totals, the quality findings and the manifest. */
     public record Result(List<FileResult> files, long read, long written, long quarantined,
                          List<QualityCheck> quality, String manifest, List<String> warnings,
-                         Map<String, Double> seconds) {
+                         Map<String, Double> seconds, List<SkippedEntry> skipped) {
         public String summaryLine(String source, int year) {
             return "source=" + source + " year=" + year + " read=" + read + " written=" + written
                     + " quarantined=" + quarantined;
@@ -108,7 +109,8 @@ public final class IngestJob {
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         Map<String, Double> seconds = new LinkedHashMap<>();
         long tInspect = System.nanoTime();
-        List<InputFile> files = InputInspector.inspect(hadoop, s.inputs(), s.encoding(), catalogue);
+        InputInspector.Inspection inspection = InputInspector.inspectInputs(hadoop, s.inputs(), s.encoding(), catalogue);
+        List<InputFile> files = inspection.files();
         List<String> warnings = nameWarnings(files, s);
         seconds.put("inspect", (System.nanoTime() - tInspect) / 1e9);
         long t0 = System.nanoTime();
@@ -183,8 +185,10 @@ public final class IngestJob {
             PartitionedParquet.commitStagedYear(fs, stagedQuarantine, lake.quarantine(s.source()), year);
             PartitionedParquet.commitStagedYear(fs, stagedQuality, lake.quality("ingest", s.source()), year);
             seconds.put("write", (System.nanoTime() - t2) / 1e9);
-            String manifest = writeManifest(hadoop, lake, s, results, checks, read, written, quarantined, seconds);
-            return new Result(results, read, written, quarantined, checks, manifest, warnings, seconds);
+            String manifest = writeManifest(hadoop, lake, s, results, checks, read, written, quarantined, seconds,
+                    inspection.skipped());
+            return new Result(results, read, written, quarantined, checks, manifest, warnings, seconds,
+                    inspection.skipped());
         } finally {
             fs.delete(staging, true);
         }
@@ -299,7 +303,8 @@ public final class IngestJob {
         } catch (IOException | NoSuchAlgorithmException e) {
             throw new QuexException(file.name() + ": cannot open: " + e.getMessage(), e);
         }
-        FileIngestion ingestion = new FileIngestion(RawTables.open(in, file, maxRecordLines), file, schema, year);
+        RawRecords records = RawTables.open(in, file, maxRecordLines);
+        FileIngestion ingestion = new FileIngestion(records, file, schema, year);
         QualityReport metrics = new QualityReport(schema);
         List<IngestOutcome.Quarantined> quarantined = new ArrayList<>();
         InternalRowConverter converter = new InternalRowConverter(schema.columns().size());
@@ -339,6 +344,7 @@ public final class IngestJob {
                 try {
                     in.transferTo(java.io.OutputStream.nullOutputStream()); // checksum covers every byte
                     in.close();
+                    records.close(); // an archive member's reader (a 7z's temporary copy)
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -386,7 +392,7 @@ public final class IngestJob {
 
     private static String writeManifest(Configuration hadoop, LakeTables lake, Settings s, List<FileResult> results,
                                         List<QualityCheck> checks, long read, long written, long quarantined,
-                                        Map<String, Double> seconds) {
+                                        Map<String, Double> seconds, List<SkippedEntry> skipped) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("source", s.source());
         config.put("year", s.year());
@@ -418,6 +424,7 @@ public final class IngestJob {
             manifest.addInput(r.file().name(), r.file().bytes(), r.sha256(), d);
         }
         manifest.addCounts(s.source(), s.year(), read, written, 0, quarantined);
+        manifest.put("archives", archives(results, skipped));
         List<Map<String, Object>> quality = new ArrayList<>();
         for (QualityCheck c : checks) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -430,6 +437,31 @@ public final class IngestJob {
         manifest.put("quality", quality);
         manifest.put("seconds", seconds);
         return manifest.write(hadoop, lake, s.source() + "-" + s.year()).toString();
+    }
+
+    /** Per archive read: the members read as tables and every other entry with why it was skipped. */
+    static List<Map<String, Object>> archives(List<FileResult> results, List<SkippedEntry> skipped) {
+        Map<String, Map<String, Object>> byPath = new LinkedHashMap<>();
+        java.util.function.Function<String, Map<String, Object>> archive = path -> byPath.computeIfAbsent(path, p -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("path", p);
+            m.put("members_read", new ArrayList<String>());
+            m.put("entries_skipped", new ArrayList<Map<String, String>>());
+            return m;
+        });
+        for (FileResult r : results) {
+            if (r.file().member() != null) {
+                @SuppressWarnings("unchecked")
+                List<String> members = (List<String>) archive.apply(r.file().path()).get("members_read");
+                members.add(r.file().member());
+            }
+        }
+        for (SkippedEntry e : skipped) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, String>> entries = (List<Map<String, String>>) archive.apply(e.path()).get("entries_skipped");
+            entries.add(Map.of("entry", e.member(), "reason", e.reason()));
+        }
+        return new ArrayList<>(byPath.values());
     }
 
     private static <T> Iterator<T> concat(List<Iterator<T>> parts) {

@@ -11,19 +11,19 @@ import java.util.List;
  * Writes small Stata .dta files (117/118/119) for tests, following Stata's format description:
  * only what the reader needs is filled (types, names, the map's &lt;data&gt; offset, rows).
  */
-final class DtaTestFile {
-    static final int BYTE = 65530;
-    static final int INT = 65529;
-    static final int LONG = 65528;
-    static final int FLOAT = 65527;
-    static final int DOUBLE = 65526;
-    static final int STRL = 32768;
+public final class DtaTestFile {
+    public static final int BYTE = 65530;
+    public static final int INT = 65529;
+    public static final int LONG = 65528;
+    public static final int FLOAT = 65527;
+    public static final int DOUBLE = 65526;
+    public static final int STRL = 32768;
 
     private DtaTestFile() {
     }
 
     /** @param rows values per variable: Number for numeric types (null = missing), String for str# */
-    static byte[] write(int release, ByteOrder order, Charset strings, List<String> names, int[] types,
+    public static byte[] write(int release, ByteOrder order, Charset strings, List<String> names, int[] types,
                         List<Object[]> rows) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int k = names.size();
