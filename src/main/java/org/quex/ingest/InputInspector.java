@@ -79,7 +79,8 @@ public final class InputInspector {
                 if (files.size() == before) {
                     int n = skipped.size() - skippedBefore;
                     throw new QuexException("input '" + input + "' holds no table ingest reads: " + (n == 0
-                            ? "its archive is empty" : "its " + n + " archive entries are skipped ("
+                            ? "its archive is empty" : (n == 1 ? "its one archive entry is" : "its " + n
+                            + " archive entries are") + " skipped ("
                             + skipped.get(skippedBefore).name() + ": " + skipped.get(skippedBefore).reason()
                             + (n > 1 ? ", …" : "") + ")"));
                 }

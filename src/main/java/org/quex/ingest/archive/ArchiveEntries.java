@@ -53,7 +53,7 @@ public abstract class ArchiveEntries implements Closeable {
     public static ArchiveEntries open(ArchiveFormat format, String path, InputStream in) throws IOException {
         InputStream own = new KeepOpen(in);
         return switch (format) {
-            case ZIP -> new Zip(path, new ZipArchiveInputStream(own, StandardCharsets.UTF_8.name(), true, true));
+            case ZIP -> new Zip(path, new ZipArchiveInputStream(zipSigned(own), StandardCharsets.UTF_8.name(), true, true));
             case TAR -> new Tar(path, new TarArchiveInputStream(own, StandardCharsets.UTF_8.name()));
             case TAR_GZIP -> new Tar(path, new TarArchiveInputStream(gunzip(own), StandardCharsets.UTF_8.name()));
             case GZIP -> new Gzip(path, gunzip(own));
@@ -81,6 +81,28 @@ public abstract class ArchiveEntries implements Closeable {
     protected abstract Entry advance() throws IOException;
 
     protected abstract InputStream raw();
+
+    /**
+     * {@code in}, after checking that it starts like a ZIP file: the stream reader takes a file too
+     * short for a header (a cut download, an HTML error page) for an archive without entries.
+     */
+    private static InputStream zipSigned(InputStream in) throws IOException {
+        java.io.PushbackInputStream p = new java.io.PushbackInputStream(in, 4);
+        byte[] head = p.readNBytes(4);
+        p.unread(head);
+        boolean zip = head.length == 4 && head[0] == 'P' && head[1] == 'K'
+                && (head[2] == 3 && head[3] == 4 || head[2] == 5 && head[3] == 6 || head[2] == 7 && head[3] == 8);
+        if (!zip) {
+            throw new IOException("it does not start with a ZIP header");
+        }
+        return p;
+    }
+
+    /** An I/O error's message for a user (some, such as EOFException, have none). */
+    static String reason(IOException e) {
+        return e.getMessage() != null ? e.getMessage() : e instanceof java.io.EOFException ? "unexpected end of data"
+                : e.getClass().getSimpleName();
+    }
 
     private static GzipCompressorInputStream gunzip(InputStream in) throws IOException {
         // concatenated members are one stream, as gzip -d reads them
@@ -260,7 +282,9 @@ public abstract class ArchiveEntries implements Closeable {
                 return null;
             }
             String notAFile = entry.isDirectory() ? "directory" : entry.isAntiItem() ? "deletion marker (anti-item)" : null;
-            return new Entry(entry.getName(), notAFile, null);
+            // 7z stores directory names without the trailing '/' the other formats have
+            String name = entry.isDirectory() && !entry.getName().endsWith("/") ? entry.getName() + "/" : entry.getName();
+            return new Entry(name, notAFile, null);
         }
 
         @Override
@@ -331,7 +355,7 @@ public abstract class ArchiveEntries implements Closeable {
         }
 
         private QuexException damaged(IOException e) {
-            return new QuexException(name + ": the archive entry cannot be read (" + e.getMessage()
+            return new QuexException(name + ": the archive entry cannot be read (" + reason(e)
                     + "); is the archive damaged or cut short?", e);
         }
 

@@ -58,7 +58,7 @@ public final class ArchiveInspector {
                 files.addAll(members.inspect(entries.content(), table, e.name()));
             }
         } catch (IOException e) {
-            throw new QuexException(path + ": not a readable " + format.label() + " archive (" + e.getMessage() + ")", e);
+            throw new QuexException(path + ": not a readable " + format.label() + " archive (" + ArchiveEntries.reason(e) + ")", e);
         }
         return new Listing(files, skipped);
     }

@@ -37,7 +37,7 @@ public final class ArchiveMembers {
                     + "after the inputs were inspected?)");
         } catch (IOException e) {
             close(entries);
-            throw new QuexException(file.path() + ": not a readable " + format.label() + " archive (" + e.getMessage()
+            throw new QuexException(file.path() + ": not a readable " + format.label() + " archive (" + ArchiveEntries.reason(e)
                     + ")", e);
         } catch (RuntimeException e) {
             close(entries);
