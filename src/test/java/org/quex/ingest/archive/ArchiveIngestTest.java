@@ -138,11 +138,13 @@ class ArchiveIngestTest {
         List<String> inputs = new ArrayList<>();
         for (JsonNode in : manifest.get("inputs")) {
             inputs.add(in.get("path").asText() + " " + in.get("bytes").asLong() + " " + in.get("sha256").asText() + " "
-                    + in.get("format").asText() + " " + (in.has("delimiter") ? in.get("delimiter").asText() : "-"));
+                    + in.get("format").asText() + " " + (in.has("delimiter") ? in.get("delimiter").asText() : "-") + " "
+                    + in.get("physical_lines").asLong() + " " + in.get("rows_read").asLong());
         }
         long size = Files.size(zip);
-        assertEquals(List.of(part1 + " " + size + " " + sha + " stata -", part2 + " " + size + " " + sha + " delimited ;"),
-                inputs);
+        // bytes and checksum are the archive's; lines: the header plus one per record
+        assertEquals(List.of(part1 + " " + size + " " + sha + " stata - 3 2", part2 + " " + size + " " + sha
+                + " delimited ; 4 3"), inputs);
         assertEquals(1, manifest.get("archives").size());
         JsonNode a = manifest.get("archives").get(0);
         assertEquals(archive, a.get("path").asText());
