@@ -66,10 +66,16 @@ public enum ArchiveFormat {
     public static QuexException rarRefusal(String path) {
         java.net.URI uri = new Path(path).toUri();
         boolean local = uri.getScheme() == null || uri.getScheme().equals("file");
-        String shown = local ? uri.getPath() : path;
-        return new QuexException(shown + ": RAR archives cannot be read (no open-source Java reader); extract it "
-                + (local ? "" : "on a local disk ") + "first, e.g. with Debian's unar: unar -o DIR "
-                + shellQuoted(local ? shown : new Path(path).getName()) + ", and give DIR as --input");
+        return new QuexException((local ? uri.getPath() : path) + ": " + rarReason(path));
+    }
+
+    /** Why a RAR archive is not read, and how to extract it (the refusal without the file's name in front). */
+    public static String rarReason(String path) {
+        java.net.URI uri = new Path(path).toUri();
+        boolean local = uri.getScheme() == null || uri.getScheme().equals("file");
+        return "RAR archives cannot be read (no open-source Java reader); extract it " + (local ? "" : "on a local disk ")
+                + "first, e.g. with Debian's unar: unar -o DIR " + shellQuoted(local ? uri.getPath()
+                : new Path(path).getName()) + ", and give DIR as --input";
     }
 
     private static String shellQuoted(String s) {

@@ -347,6 +347,29 @@ class ArchiveIngestTest {
                 e.getMessage());
     }
 
+    /** run --raw's inventory looks into archives: their tables by content, their other entries and a RAR said. */
+    @Test
+    void theRawInventoryListsTheTablesInsideArchivesAndSaysWhatItSkips(@TempDir Path tmp) throws IOException {
+        Path raw = Files.createDirectories(tmp.resolve("raw/海关"));
+        String header = "进口或出口,企业编码,企业名称,税号编码,金额,数量,起运国或目的国,日期\n"; // lu_customs_monthly_mdb, 2003-04
+        Map<String, byte[]> months = new LinkedHashMap<>();
+        for (String ym : List.of("200301", "200302")) {
+            months.put("2003年/data" + ym + ".csv", (header + "出口,1201910123,甲公司,84091000,100,1,美国," + ym + "\n")
+                    .getBytes(GB18030));
+        }
+        months.put("2003年/说明.doc", new byte[] {(byte) 0xD0, (byte) 0xCF});
+        Path zip = ArchiveFixtures.zip(raw.resolve("customs2003.zip"), Charset.forName("GBK"), false, months);
+        Path rar = Files.write(raw.resolve("data_2006.rar"), new byte[] {'R', 'a', 'r', '!', 0x1A, 0x07, 0x00});
+        org.quex.ingest.RawInventory.Inventory inv = org.quex.ingest.RawInventory.scan(new org.apache.hadoop.conf.Configuration(),
+                tmp.resolve("raw").toString(), null, List.of());
+        assertEquals(List.of("file:" + zip + "!/2003年/data200301.csv 2003 [1]", "file:" + zip + "!/2003年/data200302.csv 2003 [2]"),
+                inv.of("customs").stream().map(t -> t.file().name() + " " + t.years().first() + " " + t.months()).toList());
+        assertEquals(List.of("file:" + zip + "!/2003年/说明.doc: not a table ingest reads (.doc)", "file:" + rar + ": "
+                + "RAR archives cannot be read (no open-source Java reader); extract it first, e.g. with Debian's unar: "
+                + "unar -o DIR '" + rar + "', and give DIR as --input"),
+                inv.skipped().stream().map(k -> k.path() + ": " + k.reason()).toList());
+    }
+
     /** Runs ingest expecting a QuexException on the driver or from a task; nothing may reach the lake. */
     private static QuexException ingestFails(Path tmp, String source, int year, Path input) {
         Path lake = tmp.resolve("lake-" + input.getFileName());
