@@ -39,6 +39,7 @@ import org.quex.lake.HadoopSettings;
 import org.quex.lake.LakeTables;
 import org.quex.lake.PartitionedParquet;
 import org.quex.lake.RunManifest;
+import org.quex.ingest.archive.SkippedEntry;
 import org.quex.ingest.catalogue.ColumnCatalogue;
 import org.quex.ingest.dta.SeekableStreamOpener;
 
@@ -94,7 +95,8 @@ public final class IngestJob {
      * rows of years not asked for), each year's accounting and quality findings, the manifest.
      */
     public record Result(List<FileResult> files, long read, long written, long quarantined, long outside,
-                         List<YearResult> years, String manifest, List<String> warnings, Map<String, Double> seconds) {
+                         List<YearResult> years, String manifest, List<String> warnings, Map<String, Double> seconds,
+                         List<SkippedEntry> skipped) {
         /** Every year's findings. */
         public List<QualityCheck> quality() {
             return years.stream().flatMap(y -> y.quality().stream()).toList();
@@ -155,7 +157,8 @@ public final class IngestJob {
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         Map<String, Double> seconds = new LinkedHashMap<>();
         long tInspect = System.nanoTime();
-        List<InputFile> files = InputInspector.inspect(hadoop, s.inputs(), s.encoding(), catalogue);
+        InputInspector.Inspection inspection = InputInspector.inspectInputs(hadoop, s.inputs(), s.encoding(), catalogue);
+        List<InputFile> files = inspection.files();
         List<String> warnings = nameWarnings(files, s);
         seconds.put("inspect", (System.nanoTime() - tInspect) / 1e9);
         long t0 = System.nanoTime();
@@ -261,8 +264,9 @@ public final class IngestJob {
             long read = years.stream().mapToLong(YearResult::read).sum() + outside;
             long written = years.stream().mapToLong(YearResult::written).sum();
             long quarantined = years.stream().mapToLong(YearResult::quarantined).sum();
-            String manifest = writeManifest(hadoop, lake, s, results, years, seconds);
-            return new Result(results, read, written, quarantined, outside, years, manifest, warnings, seconds);
+            String manifest = writeManifest(hadoop, lake, s, results, years, seconds, inspection.skipped());
+            return new Result(results, read, written, quarantined, outside, years, manifest, warnings, seconds,
+                    inspection.skipped());
         } finally {
             fs.delete(staging, true);
         }
@@ -533,7 +537,8 @@ public final class IngestJob {
     }
 
     private static String writeManifest(Configuration hadoop, LakeTables lake, Settings s, List<FileResult> results,
-                                        List<YearResult> years, Map<String, Double> seconds) {
+                                        List<YearResult> years, Map<String, Double> seconds,
+                                        List<SkippedEntry> skipped) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("source", s.source());
         config.put("years", s.years().isEmpty() ? "every year the files hold" : s.years());
@@ -579,11 +584,37 @@ public final class IngestJob {
             }
             quality.put(String.valueOf(y.year()), checks);
         }
+        manifest.put("archives", archives(results, skipped));
         manifest.put("quality", years.size() == 1 ? quality.values().iterator().next() : quality);
         manifest.put("seconds", seconds);
         String label = years.size() == 1 ? String.valueOf(years.get(0).year())
                 : years.get(0).year() + "-" + years.get(years.size() - 1).year();
         return manifest.write(hadoop, lake, s.source() + "-" + label).toString();
+    }
+
+    /** Per archive read: the members read as tables and every other entry with why it was skipped. */
+    static List<Map<String, Object>> archives(List<FileResult> results, List<SkippedEntry> skipped) {
+        Map<String, Map<String, Object>> byPath = new LinkedHashMap<>();
+        java.util.function.Function<String, Map<String, Object>> archive = path -> byPath.computeIfAbsent(path, p -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("path", p);
+            m.put("members_read", new ArrayList<String>());
+            m.put("entries_skipped", new ArrayList<Map<String, String>>());
+            return m;
+        });
+        for (FileResult r : results) {
+            if (r.file().member() != null) {
+                @SuppressWarnings("unchecked")
+                List<String> members = (List<String>) archive.apply(r.file().path()).get("members_read");
+                members.add(r.file().member());
+            }
+        }
+        for (SkippedEntry e : skipped) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, String>> entries = (List<Map<String, String>>) archive.apply(e.path()).get("entries_skipped");
+            entries.add(Map.of("entry", e.member(), "reason", e.reason()));
+        }
+        return new ArrayList<>(byPath.values());
     }
 
     private static <T> Iterator<T> concat(List<Iterator<T>> parts) {

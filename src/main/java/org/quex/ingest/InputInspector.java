@@ -14,6 +14,9 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.quex.QuexException;
 import org.quex.ingest.catalogue.ColumnCatalogue;
+import org.quex.ingest.archive.ArchiveFormat;
+import org.quex.ingest.archive.ArchiveInspector;
+import org.quex.ingest.archive.SkippedEntry;
 import org.quex.ingest.catalogue.HeaderMapping;
 import org.quex.ingest.dta.StataDta;
 
@@ -29,9 +32,19 @@ public final class InputInspector {
     private InputInspector() {
     }
 
+    /** The tables found in the inputs, and the archive entries that are not read (with why). */
+    public record Inspection(List<InputFile> files, List<SkippedEntry> skipped) {
+    }
+
     public static List<InputFile> inspect(Configuration hadoop, List<String> inputs, String encoding,
                                           ColumnCatalogue catalogue) {
+        return inspectInputs(hadoop, inputs, encoding, catalogue).files();
+    }
+
+    public static Inspection inspectInputs(Configuration hadoop, List<String> inputs, String encoding,
+                                           ColumnCatalogue catalogue) {
         List<InputFile> files = new ArrayList<>();
+        List<SkippedEntry> skipped = new ArrayList<>();
         try {
             for (String input : inputs) {
                 Path path = new Path(input);
@@ -45,8 +58,31 @@ public final class InputInspector {
                     throw new QuexException("input directory '" + input + "' holds no files");
                 }
                 found.sort((a, b) -> a.getPath().toString().compareTo(b.getPath().toString()));
+                int before = files.size();
+                int skippedBefore = skipped.size();
                 for (FileStatus st : found) {
-                    files.addAll(inspect(fs, st, encoding, catalogue));
+                    String fileName = st.getPath().getName();
+                    if (ArchiveFormat.isRar(fileName)) {
+                        throw ArchiveFormat.rarRefusal(st.getPath().toString());
+                    }
+                    ArchiveFormat archive = ArchiveFormat.ofName(fileName);
+                    if (archive != null) {
+                        ArchiveInspector.Listing listing = ArchiveInspector.inspect(fs, st, archive,
+                                (in, format, member) -> inspectMember(in, format, st.getPath().toString(), member,
+                                        st.getLen(), encoding, catalogue));
+                        files.addAll(listing.files());
+                        skipped.addAll(listing.skipped());
+                    } else {
+                        files.addAll(inspect(fs, st, encoding, catalogue));
+                    }
+                }
+                if (files.size() == before) {
+                    int n = skipped.size() - skippedBefore;
+                    throw new QuexException("input '" + input + "' holds no table ingest reads: " + (n == 0
+                            ? "its archive is empty" : (n == 1 ? "its one archive entry is" : "its " + n
+                            + " archive entries are") + " skipped ("
+                            + skipped.get(skippedBefore).name() + ": " + skipped.get(skippedBefore).reason()
+                            + (n > 1 ? ", …" : "") + ")"));
                 }
             }
         } catch (IOException e) {
@@ -59,7 +95,7 @@ public final class InputInspector {
                         + "would be counted twice");
             }
         }
-        return files;
+        return new Inspection(files, skipped);
     }
 
     private static void collect(FileSystem fs, FileStatus st, List<FileStatus> out) throws IOException {
@@ -99,6 +135,17 @@ public final class InputInspector {
         };
     }
 
+    /** The tables of an archive member, from its bytes; {@code bytes} is the archive's size. */
+    private static List<InputFile> inspectMember(InputStream in, RawFormat format, String path, String member,
+                                                 long bytes, String encoding, ColumnCatalogue catalogue)
+            throws IOException {
+        return switch (format) {
+            case STATA -> List.of(inspectStata(in, path, member, bytes, encoding, catalogue));
+            case DELIMITED -> List.of(inspectDelimited(in.readNBytes(EncodingDetector.SAMPLE_BYTES), path, member, bytes,
+                    encoding, catalogue));
+        };
+    }
+
     static InputFile inspectStata(InputStream in, String path, String member, long bytes, String encoding,
                                   ColumnCatalogue catalogue) {
         // 113-117 store strings in a local code page: --encoding, else GB18030 (Chinese deliveries)
@@ -118,7 +165,7 @@ public final class InputInspector {
         Charset charset = encoding == null ? EncodingDetector.detect(sample, sample.length)
                 : EncodingDetector.named(encoding);
         PhysicalLineReader lines = new PhysicalLineReader(new ByteArrayInputStream(sample), name, charset);
-        char delimiter = delimiterOf(name, sample);
+        char delimiter = delimiterOf(name, sample, charset);
         List<String> header = FileIngestion.readHeader(lines, name, delimiter);
         HeaderMapping mapping = HeaderMapping.of(header, catalogue, name, EMPLOYEES_ORDER, true);
         if (encoding != null || !charset.equals(StandardCharsets.UTF_8)) {
@@ -144,30 +191,31 @@ public final class InputInspector {
         lines.forEachRemaining(l -> { });
     }
 
-    /** Comma for .csv, tab for .tsv/.tab; .txt by its first line. */
-    static char delimiterOf(String path, byte[] sample) {
-        String name = path.toLowerCase(Locale.ROOT);
-        if (name.endsWith(".tsv") || name.endsWith(".tab")) {
-            return '\t';
-        }
-        if (name.endsWith(".txt")) {
-            for (byte b : sample) {
-                if (b == '\n') {
-                    break;
-                }
-                if (b == '\t') {
-                    return '\t';
-                }
+    /** How many leading lines of the sample the delimiter is sniffed from. */
+    private static final int SNIFF_LINES = 100;
+
+    /** Tab for .tsv/.tab; for .csv and .txt sniffed from the sample's first complete lines. */
+    static char delimiterOf(String name, byte[] sample, Charset charset) {
+        int end = sample.length;
+        if (sample.length >= EncodingDetector.SAMPLE_BYTES) {
+            while (end > 0 && sample[end - 1] != '\n') {
+                end--; // a line cut by the sample would count fewer fields
             }
         }
-        return ',';
+        List<String> lines = new ArrayList<>();
+        PhysicalLineReader reader = new PhysicalLineReader(new ByteArrayInputStream(sample, 0, end), name, charset);
+        while (lines.size() < SNIFF_LINES && reader.hasNext()) {
+            lines.add(reader.next().text());
+        }
+        return DelimiterSniffer.sniff(name, lines);
     }
 
     private static QuexException unsupported(String path) {
         String name = new Path(path).getName().toLowerCase(Locale.ROOT);
         int dot = name.lastIndexOf('.');
         String ext = dot < 0 ? "(none)" : name.substring(dot);
-        return new QuexException(path + ": ingest reads CSV, TSV (.csv, .tsv, .tab, .txt) and Stata .dta files; "
+        return new QuexException(path + ": ingest reads CSV, TSV (.csv, .tsv, .tab, .txt) and Stata .dta files, "
+                + "also inside .zip, .gz, .tar, .tar.gz/.tgz and .7z archives; "
                 + "extension " + ext + " is not supported" + (ext.equals(".xlsx") || ext.equals(".xls")
                 ? " yet: export the file to CSV (UTF-8 or GB18030) first" : ""));
     }

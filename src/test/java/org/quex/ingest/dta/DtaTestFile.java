@@ -13,19 +13,19 @@ import java.util.Map;
 import org.quex.stata.DtaWriter;
 
 /** Small Stata .dta files (117/118/119) for tests, written by {@link DtaWriter}, as bytes. */
-final class DtaTestFile {
-    static final int BYTE = DtaWriter.BYTE;
-    static final int INT = DtaWriter.INT;
-    static final int LONG = DtaWriter.LONG;
-    static final int FLOAT = DtaWriter.FLOAT;
-    static final int DOUBLE = DtaWriter.DOUBLE;
-    static final int STRL = DtaWriter.STRL;
+public final class DtaTestFile {
+    public static final int BYTE = DtaWriter.BYTE;
+    public static final int INT = DtaWriter.INT;
+    public static final int LONG = DtaWriter.LONG;
+    public static final int FLOAT = DtaWriter.FLOAT;
+    public static final int DOUBLE = DtaWriter.DOUBLE;
+    public static final int STRL = DtaWriter.STRL;
 
     private DtaTestFile() {
     }
 
     /** @param rows values per variable: Number for numeric types (null = missing), String for str# and strL */
-    static byte[] write(int release, ByteOrder order, Charset strings, List<String> names, int[] types,
+    public static byte[] write(int release, ByteOrder order, Charset strings, List<String> names, int[] types,
                         List<Object[]> rows) {
         List<DtaWriter.Variable> vars = new ArrayList<>();
         boolean strL = false;
