@@ -29,7 +29,10 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.quex.QuexException;
 import org.quex.SparkTestSession;
+import org.quex.ingest.AssembledRecord;
+import org.quex.ingest.dta.StataDta;
 import org.quex.lake.LakeTables;
 import org.quex.lake.RunManifest;
 import org.quex.lake.schema.SourceSchema;
@@ -54,6 +57,11 @@ class LakeCommandTest {
             DataTypes.createStructField("tfp", DataTypes.DoubleType, true),
             DataTypes.createStructField("employees", DataTypes.LongType, true),
             DataTypes.createStructField("year", DataTypes.IntegerType, true)));
+
+    /** A quarantined line of 3,000 UTF-8 bytes: more than a Stata str2045 holds. */
+    static final String LONG_LINE = "甲".repeat(1000);
+    /** One more than 2^53: a bigint no Stata double holds exactly. */
+    static final long BEYOND_DOUBLE = (1L << 53) + 1;
 
     /** Firm 1001's name holds a quote, a comma and Chinese; firm 1002 has most values missing. */
     static final String QUOTED_NAME = "北京\"华夏\",电子有限公司";
@@ -84,7 +92,8 @@ class LakeCommandTest {
                 DataTypes.createStructField("raw_text", DataTypes.StringType, false),
                 DataTypes.createStructField("reason", DataTypes.StringType, false),
                 DataTypes.createStructField("year", DataTypes.IntegerType, false)));
-        write(spark, quarantine, List.of(RowFactory.create("asif_2007.csv", 7L, "1005,,x", "firm_name missing", 2007)),
+        write(spark, quarantine, List.of(RowFactory.create("asif_2007.csv", 7L, "1005,,x", "firm_name missing", 2007),
+                RowFactory.create("asif_2007.csv", 9L, LONG_LINE, "too many fields", 2007)),
                 lake.quarantine("asif"), "year");
         StructType rejected = DataTypes.createStructType(List.of(
                 DataTypes.createStructField("firm_id", DataTypes.StringType, true),
@@ -101,9 +110,22 @@ class LakeCommandTest {
                 lake.panelFirmYear(), "year");
         StructType summary = DataTypes.createStructType(List.of(
                 DataTypes.createStructField("variable", DataTypes.StringType, false),
-                DataTypes.createStructField("mean", DataTypes.DoubleType, true)));
-        write(spark, summary, List.of(RowFactory.create("tfp", 0.0), RowFactory.create("ex", 0.5)),
+                DataTypes.createStructField("mean", DataTypes.DoubleType, true),
+                DataTypes.createStructField("n", DataTypes.LongType, true)));
+        write(spark, summary, List.of(RowFactory.create("tfp", 0.0, 3L), RowFactory.create("ex", 0.5, BEYOND_DOUBLE)),
                 lake.panelSummary());
+        StructType links = DataTypes.createStructType(List.of(
+                DataTypes.createStructField("customs_firm_code", DataTypes.StringType, true),
+                DataTypes.createStructField("asif_firm_id", DataTypes.StringType, true),
+                DataTypes.createStructField("by_phone", DataTypes.BooleanType, true),
+                DataTypes.createStructField("year", DataTypes.IntegerType, true)));
+        write(spark, links, List.of(RowFactory.create("C1", "1001", false, 2007), RowFactory.create("C2", "1004", true, 2007),
+                RowFactory.create("C3", null, null, 2007)), lake.matchLinks(), "year");
+        StructType firmYear = DataTypes.createStructType(List.of(
+                DataTypes.createStructField("firm_code", DataTypes.StringType, true),
+                DataTypes.createStructField("export_value_usd_of_the_firm_in_the_year", DataTypes.DoubleType, true),
+                DataTypes.createStructField("year", DataTypes.IntegerType, true)));
+        write(spark, firmYear, List.of(RowFactory.create("C1", 1.0, 2007)), lake.customsFirmYear(), "year");
 
         // two ingest runs of ASIF 2007: list takes the later manifest's inputs
         RunManifest older = new RunManifest("ingest", Map.of());
@@ -193,7 +215,7 @@ class LakeCommandTest {
         Outcome r = run("lake", "list", "--lake", lake.root());
         assertEquals(0, r.status(), r.err());
         List<String> lines = r.out().lines().toList();
-        assertEquals("lake " + lake.root() + ": 7 tables", lines.get(0));
+        assertEquals("lake " + lake.root() + ": 9 tables", lines.get(0));
         assertEquals(List.of("table", "year", "rows", "months", "schemes", "formats", "inputs"), cells(lines.get(1)));
         List<List<String>> rows = lines.subList(2, lines.size()).stream().map(LakeCommandTest::cells).toList();
         assertEquals(List.of(
@@ -202,8 +224,10 @@ class LakeCommandTest {
                 List.of("raw/asif", "2008", "2"),
                 List.of("raw/customs", "2007", "3", "1-2"),
                 List.of("raw/honours", "2008", "1"),
-                List.of("quarantine/asif", "2007", "1"),
+                List.of("quarantine/asif", "2007", "2"),
                 List.of("clean/asif_rejected", "2007", "1"),
+                List.of("clean/customs_firm_year", "2007", "1"),
+                List.of("match/links", "2007", "3"),
                 List.of("panel/firm_year", "2007", "2"),
                 List.of("panel/firm_year", "2008", "1"),
                 List.of("panel/summary", "all", "2")), rows);
@@ -214,7 +238,7 @@ class LakeCommandTest {
         Outcome r = run("lake", "list", "--lake", lake.root(), "--json");
         assertEquals(0, r.status(), r.err());
         JsonNode tables = new ObjectMapper().readTree(r.out()).get("tables");
-        assertEquals(7, tables.size());
+        assertEquals(9, tables.size());
         JsonNode asif = tables.get(0);
         assertEquals("raw/asif", asif.get("table").asText());
         assertEquals(5, asif.get("rows").asLong());
@@ -231,7 +255,7 @@ class LakeCommandTest {
         JsonNode customs = tables.get(1).get("years").get(0);
         assertEquals("[1,2]", customs.get("months").toString());
         assertTrue(customs.get("ingest") == null, "no manifest for Customs 2007");
-        JsonNode summary = tables.get(6);
+        JsonNode summary = tables.get(8);
         assertEquals("panel/summary", summary.get("table").asText());
         assertEquals(false, summary.get("by_year").asBoolean());
         assertEquals("all", summary.get("years").get(0).get("year").asText());
@@ -382,11 +406,117 @@ class LakeCommandTest {
         assertEquals(ASIF, SparkTestSession.get().read().parquet(none.toString()).schema());
     }
 
+    /** A .dta file read back with ingest's reader: the variable names, then each observation's values as text. */
+    private static List<List<String>> readDta(Path file) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            StataDta dta = new StataDta(in, file.toString(), StandardCharsets.UTF_8);
+            List<List<String>> out = new ArrayList<>();
+            out.add(dta.variableNames());
+            while (dta.hasNext()) {
+                out.add(((AssembledRecord.Record) dta.next()).fields());
+            }
+            assertEquals(out.size() - 1, dta.observations());
+            return out;
+        }
+    }
+
+    @Test
+    void stataExportReadsBackAsTheRows() throws IOException {
+        Path out = dir.resolve("dta-asif/asif.dta");
+        Outcome r = run("lake", "export", "--lake", lake.root(), "--table", "raw/asif", "--out", out.toString());
+        assertEquals(0, r.status(), r.err());
+        List<String> longs = SourceSchema.of("asif").columns().stream()
+                .filter(c -> c.kind() == org.quex.lake.schema.ValueKind.LONG).map(c -> c.name()).toList();
+        assertEquals("lake export raw/asif years 2007-2008: 5 rows, " + ASIF.size() + " columns -> " + out + "\n"
+                + "  " + String.join(", ", longs) + ": bigint written as double (Stata has no 64-bit integer;"
+                + " every value is within 2^53, so each is exact)\n", r.out());
+        assertEquals(List.of("asif.dta"), list(out.getParent()));
+        List<List<String>> dta = readDta(out);
+        assertEquals(Arrays.asList(ASIF.fieldNames()), dta.get(0));
+        assertEquals(6, dta.size());
+        List<String> years = dta.subList(1, 6).stream().map(f -> record(dta.get(0), f).get("year")).toList();
+        assertEquals(List.of("2007", "2007", "2007", "2008", "2008"), years, "year by year");
+        Map<String, Map<String, String>> byKey = new LinkedHashMap<>();
+        for (List<String> f : dta.subList(1, dta.size())) {
+            Map<String, String> m = record(dta.get(0), f);
+            byKey.put(m.get("firm_id") + "/" + m.get("year"), m);
+        }
+        Map<String, String> a = byKey.get("1001/2007");
+        assertEquals(QUOTED_NAME, a.get("firm_name"));
+        assertEquals("0101", a.get("industry_code"));
+        assertEquals("120", a.get("employees"));
+        assertEquals("35000", a.get("sales"));
+        assertEquals("", a.get("phone"));
+        assertEquals("2", a.get("source_line"));
+        assertEquals("130", byKey.get("1001/2008").get("employees"));
+        Map<String, String> b = byKey.get("1002/2007");
+        assertEquals("上海 浦东 贸易公司", b.get("firm_name"));
+        assertEquals("", b.get("employees"), "missing is Stata's .");
+        assertEquals("", b.get("industry_code"));
+        assertEquals("line\nbreak", byKey.get("1003/2007").get("firm_name"));
+    }
+
+    @Test
+    void stataExportOfThePanelAndOfBooleans() throws IOException {
+        Path out = dir.resolve("dta/panel.dta");
+        Outcome r = run("lake", "export", "--lake", lake.root(), "--table", "panel/firm_year", "--year", "2007",
+                "--where", "tfp < 1", "--out", out.toString());
+        assertEquals(0, r.status(), r.err());
+        List<List<String>> dta = readDta(out);
+        assertEquals(List.of("firm_id", "firm_name", "ex", "qu", "tfp", "employees", "year"), dta.get(0));
+        assertEquals(List.of(List.of("1001", QUOTED_NAME, "1", "3", "0.125", "120", "2007"),
+                List.of("1004", "宁波塑料", "0", "", "-1.5", "45", "2007")), sorted2(dta.subList(1, dta.size())));
+        Path links = dir.resolve("dta/links.dta");
+        assertEquals(0, run("lake", "export", "--lake", lake.root(), "--table", "match/links", "--out", links.toString())
+                .status());
+        assertEquals(List.of(List.of("C1", "1001", "0", "2007"), List.of("C2", "1004", "1", "2007"),
+                List.of("C3", "", "", "2007")), sorted2(readDta(links).subList(1, 4)));
+    }
+
+    @Test
+    void stataExportTakesLongTextAsStrL() throws IOException {
+        Path out = dir.resolve("dta/quarantine.dta");
+        Outcome r = run("lake", "export", "--lake", lake.root(), "--table", "quarantine/asif", "--out", out.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("  raw_text: strL (values of up to 3000 bytes, more than a str2045 holds)"), r.out());
+        // ingest's reader reads fixed-width strings only: that it names raw_text as a strL shows the type
+        QuexException e = org.junit.jupiter.api.Assertions.assertThrows(QuexException.class, () -> readDta(out));
+        assertTrue(e.getMessage().contains("variable raw_text is a strL"), e.getMessage());
+    }
+
+    @Test
+    void stataRefusesWhatItCannotHold() {
+        String root = lake.root();
+        assertError(1, "quex lake: error: table panel/summary: column n holds " + BEYOND_DOUBLE + ", beyond 2^53, the"
+                + " largest integer a Stata double holds exactly (Stata has no 64-bit integer; export to .csv or .parquet)",
+                "lake", "export", "--lake", root, "--table", "panel/summary", "--out", dir.resolve("s.dta").toString());
+        assertError(1, "quex lake: error: table clean/customs_firm_year: column 'export_value_usd_of_the_firm_in_the_year'"
+                + " is longer than Stata's 32 characters; Stata cannot take the table as it is (export to .csv or .parquet)",
+                "lake", "export", "--lake", root, "--table", "clean/customs_firm_year", "--out",
+                dir.resolve("f.dta").toString());
+        assertTrue(!Files.exists(dir.resolve("s.dta")) && !Files.exists(dir.resolve("f.dta")));
+    }
+
+    @Test
+    void csvExportKeepsLargeIntegersExact() throws IOException {
+        Path out = dir.resolve("csv-summary/summary.csv");
+        assertEquals(0, run("lake", "export", "--lake", lake.root(), "--table", "panel/summary", "--out", out.toString())
+                .status());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals("variable,mean,n", lines.get(0));
+        assertEquals(List.of("ex,0.5," + BEYOND_DOUBLE, "tfp,0,3"), lines.subList(1, 3).stream().sorted().toList());
+    }
+
+    private static List<List<String>> sorted2(List<List<String>> rows) {
+        return rows.stream().sorted(Comparator.comparing(Object::toString)).toList();
+    }
+
     @Test
     void errorsAreOneLineNamingWhatExists() {
         String root = lake.root();
         assertError(1, "quex lake: error: lake " + root + " has no table 'raw/asfi'; it holds raw/asif, raw/customs,"
-                + " raw/honours, quarantine/asif, clean/asif_rejected, panel/firm_year, panel/summary",
+                + " raw/honours, quarantine/asif, clean/asif_rejected, clean/customs_firm_year, match/links, panel/firm_year,"
+                + " panel/summary",
                 "lake", "export", "--lake", root, "--table", "raw/asfi", "--out", dir.resolve("x.csv").toString());
         assertError(1, "quex lake: error: table raw/asif has no year 2009-2010; it holds 2007-2008",
                 "lake", "export", "--lake", root, "--table", "raw/asif", "--year", "2008-2010", "--out",

@@ -3,11 +3,12 @@ package org.quex.lake.export;
 import static org.apache.spark.sql.functions.col;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
@@ -15,13 +16,16 @@ import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
 import org.quex.QuexException;
 import org.quex.lake.LakeListing;
 import org.quex.lake.LakeTables;
 import org.quex.lake.PartitionedParquet;
+import org.quex.lake.schema.CanonicalColumn;
 import org.quex.lake.schema.SourceSchema;
 
 /**
@@ -98,9 +102,18 @@ public final class TableExport {
                     case PARQUET -> writeParquet(rows, fs, temp);
                     case CSV -> {
                         Dataset<Row> flat = ExportColumns.flat(rows, table.name(), "CSV");
-                        yield new Written(flat.schema().size(), writeRows(flat, years, fs, temp, CsvSink::new), List.of());
+                        yield new Written(flat.schema().size(),
+                                writeRows(flat, years, () -> new CsvSink(fs.create(temp, false), flat.schema())), List.of());
                     }
-                    case DTA -> throw new QuexException("--out " + s.out() + ": .dta export is not built yet");
+                    case DTA -> {
+                        Dataset<Row> flat = ExportColumns.flat(rows, table.name(), "Stata");
+                        boolean local = fs instanceof RawLocalFileSystem;
+                        StataExport.Plan plan = StataExport.plan(flat, table.name(), labels(table), local);
+                        List<StructField> fields = List.of(flat.schema().fields());
+                        yield new Written(fields.size(), writeRows(flat, years, () -> plan.hasStrL()
+                                ? StataExport.Sink.onFile(((RawLocalFileSystem) fs).pathToFile(temp).toPath(), plan, fields)
+                                : StataExport.Sink.onStream(fs.create(temp, false), plan, fields)), plan.notes());
+                    }
                 };
                 if (fs.exists(out)) {
                     fs.delete(out, false);
@@ -147,6 +160,18 @@ public final class TableExport {
         return spark.read().option("mergeSchema", "true").parquet(table.path().toString());
     }
 
+    /** Variable labels for Stata: a raw table's column meanings as its schema documents them. */
+    private static Map<String, String> labels(LakeListing.Table table) {
+        String[] parts = table.name().split("/", 2);
+        Map<String, String> labels = new LinkedHashMap<>();
+        if (parts[0].equals("raw") && SourceSchema.SOURCES.contains(parts[1])) {
+            for (CanonicalColumn c : SourceSchema.of(parts[1]).columns()) {
+                labels.put(c.name(), c.meaning());
+            }
+        }
+        return labels;
+    }
+
     private static Dataset<Row> where(Dataset<Row> rows, String condition) {
         try {
             return rows.where(condition);
@@ -159,13 +184,12 @@ public final class TableExport {
     private record Written(int columns, long rows, List<String> notes) {
     }
 
-    interface SinkFactory {
-        RowSink open(OutputStream out, org.apache.spark.sql.types.StructType schema) throws IOException;
+    private interface SinkOpener {
+        RowSink open() throws IOException;
     }
 
     /** Streams the rows to the driver, year by year for a year-partitioned table, into one file; returns the rows. */
-    private static long writeRows(Dataset<Row> rows, List<Integer> years, FileSystem fs, Path temp, SinkFactory sink)
-            throws IOException {
+    private static long writeRows(Dataset<Row> rows, List<Integer> years, SinkOpener sink) throws IOException {
         List<Dataset<Row>> chunks = new ArrayList<>();
         if (years.isEmpty()) {
             chunks.add(rows);
@@ -174,7 +198,7 @@ public final class TableExport {
                 chunks.add(rows.where(col("year").equalTo(y)));
             }
         }
-        try (RowSink out = sink.open(fs.create(temp, false), rows.schema())) {
+        try (RowSink out = sink.open()) {
             for (Dataset<Row> chunk : chunks) {
                 Iterator<Row> it = chunk.toLocalIterator();
                 while (it.hasNext()) {
