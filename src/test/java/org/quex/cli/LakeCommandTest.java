@@ -539,6 +539,11 @@ class LakeCommandTest {
         assertEquals(1, where.status());
         assertTrue(where.err().startsWith("quex lake: error: --where \"employes > 8\": ")
                 && where.err().contains("employes") && where.err().lines().count() == 1, where.err());
+        Outcome syntax = run("lake", "export", "--lake", root, "--table", "raw/asif", "--where", "employees >",
+                "--out", dir.resolve("x.csv").toString());
+        assertEquals(1, syntax.status());
+        assertTrue(syntax.err().startsWith("quex lake: error: --where \"employees >\": [PARSE_SYNTAX_ERROR]")
+                && syntax.err().lines().count() == 1, syntax.err());
         assertTrue(!Files.exists(dir.resolve("x.csv")), "nothing written");
     }
 

@@ -176,7 +176,8 @@ public final class TableExport {
         try {
             return rows.where(condition);
         } catch (Exception e) { // AnalysisException (a parse error too), which Scala throws undeclared
-            String what = String.valueOf(e.getMessage()).lines().findFirst().orElse("").trim();
+            String what = String.valueOf(e.getMessage()).lines().map(String::trim).filter(l -> !l.isEmpty())
+                    .findFirst().orElse(e.getClass().getSimpleName());
             throw new QuexException("--where \"" + condition + "\": " + what);
         }
     }
