@@ -547,6 +547,18 @@ class LakeCommandTest {
         assertTrue(!Files.exists(dir.resolve("x.csv")), "nothing written");
     }
 
+    @Test
+    void aTableWithoutFilesIsListedWithNoRowsAndNotExported() throws IOException {
+        Path empty = dir.resolve("emptylake");
+        Files.createDirectories(empty.resolve("panel/firm_year"));
+        Outcome r = run("lake", "list", "--lake", empty.toString());
+        assertEquals(0, r.status(), r.err());
+        assertEquals(List.of("panel/firm_year", "-", "0"), cells(r.out().lines().toList().get(2)));
+        assertError(1, "quex lake: error: table panel/firm_year holds no rows (no Parquet files under "
+                + empty.resolve("panel/firm_year") + ")", "lake", "export", "--lake", empty.toString(), "--table",
+                "panel/firm_year", "--out", dir.resolve("e.csv").toString());
+    }
+
     private static void assertError(int status, String line, String... args) {
         Outcome r = run(args);
         assertEquals(status, r.status(), r.err());

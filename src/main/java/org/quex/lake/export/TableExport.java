@@ -78,6 +78,10 @@ public final class TableExport {
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         LakeTables lake = new LakeTables(s.lake());
         LakeListing.Table table = LakeListing.find(LakeListing.of(hadoop, lake), lake, s.table());
+        if (table.years().isEmpty()) {
+            throw new QuexException("table " + table.name() + " holds no rows (no Parquet files under "
+                    + new Path(lake.root(), table.name()) + ")");
+        }
         List<Integer> years = years(table, s.years());
         Dataset<Row> rows = read(spark, table);
         if (!years.isEmpty()) {
