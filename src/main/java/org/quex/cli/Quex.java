@@ -23,6 +23,7 @@ public final class Quex {
         commands.put("match", MatchCommand::new);
         commands.put("panel", PanelCommand::new);
         commands.put("estimate", EstimateCommand::new);
+        commands.put("lake", LakeCommand::new);
         commands.put("run", RunCommand::new);
         commands.put("bench", BenchCommand::new);
         return commands;

@@ -8,6 +8,9 @@ import org.apache.hadoop.fs.Path;
  * says so), plus run manifests and data-quality tables.
  */
 public record LakeTables(String root) {
+    /** The directories whose subdirectories are the lake's tables (raw/asif, clean/customs_firm_year, …), in stage order. */
+    public static final java.util.List<String> TABLE_DIRECTORIES = java.util.List.of("raw", "quarantine", "clean", "match", "panel");
+
     /** Typed ingest output of a source: lake/raw/&lt;source&gt;. */
     public Path raw(String source) {
         return new Path(root, "raw/" + source);

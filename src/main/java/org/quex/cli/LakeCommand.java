@@ -1,0 +1,87 @@
+package org.quex.cli;
+
+import com.beust.jcommander.Parameter;
+import com.beust.jcommander.ParameterException;
+import com.beust.jcommander.Parameters;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.SparkConf;
+import org.apache.spark.deploy.SparkHadoopUtil;
+import org.apache.spark.sql.SparkSession;
+import org.quex.lake.LakeListing;
+import org.quex.lake.LakeTables;
+import org.quex.lake.SparkSessions;
+import org.quex.lake.export.TableExport;
+import org.quex.panel.YearList;
+
+@Parameters(commandNames = "lake", commandDescription =
+        "Look into the lake: 'list' its tables with years, rows and ingest schemes; 'export' one table"
+                + " (some years, the rows a SQL condition keeps) to a .csv, Stata .dta or .parquet file")
+final class LakeCommand extends QuexCommand {
+    @Parameter(description = "list | export")
+    List<String> action = new ArrayList<>();
+
+    @Parameter(names = "--lake", description = "Lake root (local path, hdfs:// or s3a://)")
+    String lake = "lake";
+
+    @Parameter(names = "--json", description = "list: print the listing as JSON")
+    boolean json;
+
+    @Parameter(names = "--table", description = "export: the table, as list names it (raw/asif, clean/customs, panel/firm_year, …)")
+    String table;
+
+    @Parameter(names = "--year", description = "export: a year or years, e.g. 2007, 2005-2007 or 2001,2012 (default: every year)")
+    String year;
+
+    @Parameter(names = "--where", description = "export: a Spark SQL condition on the table's columns, e.g. \"province = '广东' AND employees >= 8\"")
+    String where;
+
+    @Parameter(names = "--out", description = "export: the file to write; its name ends in .csv, .dta or .parquet")
+    String out;
+
+    @Override
+    public void run() {
+        if (action.size() != 1 || !List.of("list", "export").contains(action.get(0))) {
+            throw new ParameterException("expected one action, list or export; got " + (action.isEmpty() ? "none" : String.join(" ", action)));
+        }
+        LakeTables tables = new LakeTables(lake);
+        if (action.get(0).equals("list")) {
+            for (String[] option : new String[][] {{"--table", table}, {"--year", year}, {"--where", where}, {"--out", out}}) {
+                if (option[1] != null) {
+                    throw new ParameterException(option[0] + " is an option of lake export, not of lake list");
+                }
+            }
+            List<LakeListing.Table> listing = LakeListing.of(hadoopConfiguration(), tables);
+            if (json) {
+                System.out.print(LakeListing.json(tables, listing));
+            } else {
+                LakeListing.text(tables, listing).forEach(System.out::println);
+            }
+            return;
+        }
+        if (json) {
+            throw new ParameterException("--json is an option of lake list, not of lake export");
+        }
+        if (table == null || out == null) {
+            throw new ParameterException("lake export needs --table and --out");
+        }
+        TableExport.Format.of(out); // a wrong file name fails before Spark starts
+        List<Integer> years = year == null ? null : YearList.parse(year);
+        SparkSession spark = SparkSessions.getOrCreate("quex lake export");
+        TableExport.Result result = TableExport.run(spark, new TableExport.Settings(lake, table, years, where, out));
+        System.out.println(result.summaryLine());
+        result.notes().forEach(n -> System.out.println("  " + n));
+    }
+
+    /**
+     * The Hadoop configuration a SparkContext would have (spark.hadoop.* settings, S3 credentials
+     * from the environment), without starting one: listing reads only directories and footers.
+     * SparkHadoopUtil is Spark-internal (private[spark]) but public in bytecode.
+     */
+    private static Configuration hadoopConfiguration() {
+        return SparkSession.getActiveSession().isDefined()
+                ? SparkSession.getActiveSession().get().sparkContext().hadoopConfiguration()
+                : SparkHadoopUtil.get().newConfiguration(new SparkConf());
+    }
+}
