@@ -5,9 +5,6 @@ import com.beust.jcommander.ParameterException;
 import com.beust.jcommander.Parameters;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.SparkConf;
-import org.apache.spark.deploy.SparkHadoopUtil;
 import org.apache.spark.sql.SparkSession;
 import org.quex.lake.LakeListing;
 import org.quex.lake.LakeTables;
@@ -52,7 +49,7 @@ final class LakeCommand extends QuexCommand {
                     throw new ParameterException(option[0] + " is an option of lake export, not of lake list");
                 }
             }
-            List<LakeListing.Table> listing = LakeListing.of(hadoopConfiguration(), tables);
+            List<LakeListing.Table> listing = LakeListing.of(SparkSessions.hadoopConfigurationBeforeSpark(), tables);
             if (json) {
                 System.out.print(LakeListing.json(tables, listing));
             } else {
@@ -72,16 +69,5 @@ final class LakeCommand extends QuexCommand {
         TableExport.Result result = TableExport.run(spark, new TableExport.Settings(lake, table, years, where, out));
         System.out.println(result.summaryLine());
         result.notes().forEach(n -> System.out.println("  " + n));
-    }
-
-    /**
-     * The Hadoop configuration a SparkContext would have (spark.hadoop.* settings, S3 credentials
-     * from the environment), without starting one: listing reads only directories and footers.
-     * SparkHadoopUtil is Spark-internal (private[spark]) but public in bytecode.
-     */
-    private static Configuration hadoopConfiguration() {
-        return SparkSession.getActiveSession().isDefined()
-                ? SparkSession.getActiveSession().get().sparkContext().hadoopConfiguration()
-                : SparkHadoopUtil.get().newConfiguration(new SparkConf());
     }
 }

@@ -11,18 +11,15 @@ public final class SparkSessions {
     }
 
     /**
-     * The Hadoop configuration Spark will give the session, built without starting it: Hadoop's
-     * defaults plus every {@code spark.hadoop.*} setting spark-submit passed (s3a credentials, HDFS
-     * name services), so inputs can be inspected before Spark's start-up cost is paid.
+     * The Hadoop configuration a SparkContext has or would have (spark.hadoop.* settings, S3
+     * credentials from the environment), without starting one, so inputs can be inspected and the
+     * lake listed before Spark's start-up cost is paid. SparkHadoopUtil is Spark-internal
+     * (private[spark]) but public in bytecode; it is how Spark itself builds the configuration.
      */
     public static org.apache.hadoop.conf.Configuration hadoopConfigurationBeforeSpark() {
-        org.apache.hadoop.conf.Configuration c = new org.apache.hadoop.conf.Configuration();
-        for (scala.Tuple2<String, String> e : new org.apache.spark.SparkConf().getAll()) {
-            if (e._1().startsWith("spark.hadoop.")) {
-                c.set(e._1().substring("spark.hadoop.".length()), e._2());
-            }
-        }
-        return c;
+        return SparkSession.getActiveSession().isDefined()
+                ? SparkSession.getActiveSession().get().sparkContext().hadoopConfiguration()
+                : org.apache.spark.deploy.SparkHadoopUtil.get().newConfiguration(new org.apache.spark.SparkConf());
     }
 
     public static SparkSession getOrCreate(String appName) {
