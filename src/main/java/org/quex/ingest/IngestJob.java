@@ -42,6 +42,7 @@ import org.quex.lake.RunManifest;
 import org.quex.ingest.archive.SkippedEntry;
 import org.quex.ingest.catalogue.ColumnCatalogue;
 import org.quex.ingest.dta.SeekableStreamOpener;
+import org.quex.ingest.dta.StataDta;
 
 /**
  * The Spark edge of ingest: one job whose tasks (one per input file) read a file with
@@ -60,9 +61,14 @@ public final class IngestJob {
      *              year asked for, else the year in its file's name.
      */
     public record Settings(String source, List<Integer> years, List<String> inputs, String lake, String encoding,
-                           int maxRecordLines, QualityRules rules) {
+                           int maxRecordLines, QualityRules rules, long sliceBytes) {
         public Settings {
             years = List.copyOf(new java.util.TreeSet<>(years));
+        }
+
+        public Settings(String source, List<Integer> years, List<String> inputs, String lake, String encoding,
+                        int maxRecordLines, QualityRules rules) {
+            this(source, years, inputs, lake, encoding, maxRecordLines, rules, SLICE_BYTES);
         }
 
         /** One year, as {@code ingest --year Y}. */
@@ -115,6 +121,12 @@ public final class IngestJob {
 
     public record FileResult(InputFile file, FileCounts counts, String sha256) {
     }
+
+    /**
+     * A Stata file larger than this is read by several tasks, each a slice of its fixed-width
+     * observations (one 20 GB yearly file would otherwise be read by one core).
+     */
+    public static final long SLICE_BYTES = 128L << 20;
 
     /** Schema of lake/quarantine/&lt;source&gt;, partitioned by year. */
     public static final StructType QUARANTINE_SCHEMA = DataTypes.createStructType(List.of(
@@ -330,21 +342,24 @@ public final class IngestJob {
      */
     private static Dataset<Row> typedRows(SparkSession spark, List<InputFile> files, SourceSchema schema, Settings s,
                                           CollectionAccumulator<FileReport> reports, HadoopSettings hadoop) {
-        // File indices, not InputFile records, are the RDD elements: Kryo cannot serialize records,
-        // while the closure that carries the list is Java-serialized.
-        List<Integer> indices = java.util.stream.IntStream.range(0, files.size()).boxed().toList();
+        // Pieces {file index, first observation, end} (-1: the whole file), not InputFile records,
+        // are the RDD elements: Kryo cannot serialize records, while the closure that carries the
+        // list is Java-serialized.
+        List<long[]> pieces = pieces(files, s.sliceBytes(), hadoop);
         List<InputFile> fileList = new ArrayList<>(files);
         java.util.Set<Integer> years = new java.util.HashSet<>(s.years());
         Integer given = s.givenYear();
         int maxRecordLines = s.maxRecordLines();
         JavaRDD<InternalRow> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .parallelize(indices, Math.max(1, files.size()))
+                .parallelize(pieces, Math.max(1, pieces.size()))
                 .mapPartitions(it -> {
                     List<Iterator<InternalRow>> parts = new ArrayList<>();
                     while (it.hasNext()) {
-                        InputFile f = fileList.get(it.next());
+                        long[] piece = it.next();
+                        InputFile f = fileList.get((int) piece[0]);
                         Integer fileYear = given != null ? given : yearInName(f.name());
-                        parts.add(readFile(f, schema, fileYear, years, maxRecordLines, reports, hadoop));
+                        parts.add(readFile(f, piece[1], piece[2], schema, fileYear, years, maxRecordLines, reports,
+                                hadoop));
                     }
                     return concat(parts);
                 });
@@ -355,13 +370,38 @@ public final class IngestJob {
                 schema.structType(), false);
     }
 
-    /** The reports in the order of {@code files}; exactly one per file. */
+    /**
+     * What the tasks read: a whole file, or for a Stata file larger than {@code sliceBytes} (not in
+     * an archive) slices of about that size cut at observation boundaries.
+     */
+    private static List<long[]> pieces(List<InputFile> files, long sliceBytes, HadoopSettings hadoop) {
+        List<long[]> pieces = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            InputFile f = files.get(i);
+            long parts = (f.bytes() + sliceBytes - 1) / sliceBytes;
+            if (f.format() != RawFormat.STATA || f.member() != null || parts < 2) {
+                pieces.add(new long[] {i, -1, -1});
+                continue;
+            }
+            long n = StataDta.slice(SeekableStreamOpener.hadoop(f.path(), hadoop.configuration()), f.name(),
+                    f.charset(), 0, 0).observations();
+            long[] cuts = StataDta.cuts(n, (int) Math.max(1, Math.min(parts, n)));
+            for (int k = 0; k + 1 < cuts.length; k++) {
+                pieces.add(new long[] {i, cuts[k], cuts[k + 1]});
+            }
+        }
+        return pieces;
+    }
+
+    /** The reports in the order of {@code files}; exactly one per file (a sliced file's slices merged). */
     private static List<FileReport> byFile(List<FileReport> reports, List<InputFile> files) {
         Map<String, FileReport> byPath = new LinkedHashMap<>();
         for (FileReport r : reports) {
-            if (byPath.put(r.path(), r) != null) {
+            FileReport before = byPath.get(r.path());
+            if (before != null && (before.slices() == 0 || r.slices() == 0)) {
                 throw new IllegalStateException(r.path() + ": the job reported the file twice");
             }
+            byPath.put(r.path(), before == null ? r : before.merge(r));
         }
         List<FileReport> ordered = new ArrayList<>();
         for (InputFile file : files) {
@@ -414,28 +454,55 @@ public final class IngestJob {
      * quarantined records, rows per year not asked for, and the year of rows that give none.
      */
     record FileReport(String path, String sha256, FileCounts counts, Map<Integer, QualityReport> metricsByYear,
-                      List<IngestOutcome.Quarantined> quarantined, Map<Integer, Long> otherYears, Integer fileYear)
-            implements java.io.Serializable {
+                      List<IngestOutcome.Quarantined> quarantined, Map<Integer, Long> otherYears, Integer fileYear,
+                      int slices) implements java.io.Serializable {
+        /** Two slices of one file as one report: each slice counted its own header line. */
+        FileReport merge(FileReport o) {
+            FileCounts a = counts;
+            FileCounts b = o.counts;
+            FileCounts sum = new FileCounts(a.physicalLines() + b.physicalLines() - 1, a.read() + b.read(),
+                    a.written() + b.written(), a.quarantined() + b.quarantined(), a.outside() + b.outside(), 0, 0);
+            Map<Integer, QualityReport> m = new java.util.TreeMap<>(metricsByYear);
+            o.metricsByYear.forEach((y, r) -> m.merge(y, r, QualityReport::merge));
+            List<IngestOutcome.Quarantined> q = new ArrayList<>(quarantined);
+            q.addAll(o.quarantined);
+            q.sort(java.util.Comparator.comparingLong(IngestOutcome.Quarantined::line));
+            Map<Integer, Long> other = new java.util.TreeMap<>(otherYears);
+            o.otherYears.forEach((y, n) -> other.merge(y, n, Long::sum));
+            return new FileReport(path, sha256, sum, m, q, other, fileYear, slices + o.slices);
+        }
     }
 
     /** The typed rows of one file, lazily; at its end the file's report goes to {@code reports}. */
-    private static Iterator<InternalRow> readFile(InputFile file, SourceSchema schema, Integer fileYear,
-                                                  java.util.Set<Integer> years, int maxRecordLines,
+    /**
+     * The typed rows of one file, lazily, or of observations [from, to) of a sliced Stata file (from
+     * = -1: the whole file); at its end the file's report goes to {@code reports}. A slice reads only
+     * its bytes, so its report carries no checksum.
+     */
+    private static Iterator<InternalRow> readFile(InputFile file, long from, long to, SourceSchema schema,
+                                                  Integer fileYear, java.util.Set<Integer> years, int maxRecordLines,
                                                   CollectionAccumulator<FileReport> reports, HadoopSettings hadoop) {
-        MessageDigest sha;
-        InputStream in;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-            Path path = new Path(file.path());
-            FileSystem fs = path.getFileSystem(hadoop.configuration());
-            in = new DigestInputStream(fs.open(path, 1 << 20), sha);
-        } catch (IOException | NoSuchAlgorithmException e) {
-            throw new QuexException(file.name() + ": cannot open: " + e.getMessage(), e);
-        }
         // a plain file can be opened again at a position (Stata value labels and strLs lie after the rows)
         SeekableStreamOpener reopen = file.member() == null
                 ? SeekableStreamOpener.hadoop(file.path(), hadoop.configuration()) : null;
-        RawRecords records = RawTables.open(in, file, maxRecordLines, reopen);
+        MessageDigest sha = null;
+        InputStream in = null;
+        RawRecords records;
+        if (from >= 0) {
+            records = StataDta.slice(reopen, file.name(), file.charset(), from, to);
+        } else {
+            try {
+                sha = MessageDigest.getInstance("SHA-256");
+                Path path = new Path(file.path());
+                FileSystem fs = path.getFileSystem(hadoop.configuration());
+                in = new DigestInputStream(fs.open(path, 1 << 20), sha);
+            } catch (IOException | NoSuchAlgorithmException e) {
+                throw new QuexException(file.name() + ": cannot open: " + e.getMessage(), e);
+            }
+            records = RawTables.open(in, file, maxRecordLines, reopen);
+        }
+        InputStream whole = in;
+        MessageDigest digest = sha;
         FileIngestion ingestion = new FileIngestion(records, file, schema, fileYear, years);
         int yearIndex = schema.indexOf(SourceSchema.YEAR);
         Map<Integer, QualityReport> metrics = new java.util.TreeMap<>();
@@ -485,14 +552,18 @@ public final class IngestJob {
 
             private void report() {
                 try {
-                    in.transferTo(java.io.OutputStream.nullOutputStream()); // checksum covers every byte
+                    if (whole != null) {
+                        whole.transferTo(java.io.OutputStream.nullOutputStream()); // checksum covers every byte
+                    }
                     records.close();
-                    in.close();
+                    if (whole != null) {
+                        whole.close();
+                    }
                 } catch (Exception e) {
                     throw new QuexException(file.name() + ": cannot finish reading: " + e.getMessage(), e);
                 }
-                reports.add(new FileReport(file.name(), HexFormat.of().formatHex(sha.digest()), ingestion.counts(),
-                        metrics, quarantined, otherYears, fileYear));
+                reports.add(new FileReport(file.name(), digest == null ? null : HexFormat.of().formatHex(digest.digest()),
+                        ingestion.counts(), metrics, quarantined, otherYears, fileYear, from >= 0 ? 1 : 0));
             }
         };
     }
@@ -560,6 +631,9 @@ public final class IngestJob {
             d.put("format", r.file().format().name().toLowerCase(java.util.Locale.ROOT));
             if (r.file().format() == RawFormat.DELIMITED) {
                 d.put("delimiter", r.file().delimiter() == '\t' ? "tab" : String.valueOf(r.file().delimiter()));
+            }
+            if (r.sha256() == null) {
+                d.put("sha256_note", "not computed: the file was read in slices by several tasks");
             }
             d.put("physical_lines", r.counts().physicalLines());
             d.put("rows_read", r.counts().read());
