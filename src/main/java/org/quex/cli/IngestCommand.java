@@ -20,7 +20,7 @@ final class IngestCommand extends QuexCommand {
     int year;
 
     @Parameter(names = "--input", required = true, variableArity = true,
-            description = "Raw files or directories (searched recursively): CSV, TSV or Stata .dta (117-119)")
+            description = "Raw files or directories (searched recursively): CSV, TSV, Stata .dta (117-119), Excel .xlsx/.xls, Access .mdb/.accdb")
     List<String> inputs;
 
     @Parameter(names = "--lake", description = "Lake root (local path or hdfs:// / s3a:// URI)")
@@ -49,7 +49,7 @@ final class IngestCommand extends QuexCommand {
             System.out.println("warning: " + w);
         }
         for (IngestJob.FileResult f : result.files()) {
-            System.out.println("file " + f.file().path() + ": " + f.file().charsetName() + " (" + f.file().encodingSource()
+            System.out.println("file " + f.file().name() + ": " + f.file().charsetName() + " (" + f.file().encodingSource()
                     + "), scheme " + f.file().scheme() + ", read=" + f.counts().read() + " written=" + f.counts().written()
                     + " quarantined=" + f.counts().quarantined());
         }

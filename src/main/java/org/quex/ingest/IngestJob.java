@@ -108,8 +108,10 @@ public final class IngestJob {
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         Map<String, Double> seconds = new LinkedHashMap<>();
         long tInspect = System.nanoTime();
-        List<InputFile> files = InputInspector.inspect(hadoop, s.inputs(), s.encoding(), catalogue);
+        List<String> skipped = new ArrayList<>();
+        List<InputFile> files = InputInspector.inspect(hadoop, s.inputs(), s.encoding(), catalogue, skipped);
         List<String> warnings = nameWarnings(files, s);
+        warnings.addAll(skipped);
         seconds.put("inspect", (System.nanoTime() - tInspect) / 1e9);
         long t0 = System.nanoTime();
         int year = s.year();
@@ -183,7 +185,8 @@ public final class IngestJob {
             PartitionedParquet.commitStagedYear(fs, stagedQuarantine, lake.quarantine(s.source()), year);
             PartitionedParquet.commitStagedYear(fs, stagedQuality, lake.quality("ingest", s.source()), year);
             seconds.put("write", (System.nanoTime() - t2) / 1e9);
-            String manifest = writeManifest(hadoop, lake, s, results, checks, read, written, quarantined, seconds);
+            String manifest = writeManifest(hadoop, lake, s, results, skipped, checks, read, written, quarantined,
+                    seconds);
             return new Result(results, read, written, quarantined, checks, manifest, warnings, seconds);
         } finally {
             fs.delete(staging, true);
@@ -299,7 +302,18 @@ public final class IngestJob {
         } catch (IOException | NoSuchAlgorithmException e) {
             throw new QuexException(file.name() + ": cannot open: " + e.getMessage(), e);
         }
-        FileIngestion ingestion = new FileIngestion(RawTables.open(in, file, maxRecordLines), file, schema, year);
+        RawRecords records = RawTables.open(in, file, maxRecordLines);
+        // a table read from a temporary copy (Excel, Access) deletes it on close, also when the task fails
+        org.apache.spark.TaskContext task = org.apache.spark.TaskContext.get();
+        if (task != null) {
+            task.addTaskCompletionListener(new org.apache.spark.util.TaskCompletionListener() {
+                @Override
+                public void onTaskCompletion(org.apache.spark.TaskContext context) {
+                    records.close();
+                }
+            });
+        }
+        FileIngestion ingestion = new FileIngestion(records, file, schema, year);
         QualityReport metrics = new QualityReport(schema);
         List<IngestOutcome.Quarantined> quarantined = new ArrayList<>();
         InternalRowConverter converter = new InternalRowConverter(schema.columns().size());
@@ -338,6 +352,7 @@ public final class IngestJob {
             private void report() {
                 try {
                     in.transferTo(java.io.OutputStream.nullOutputStream()); // checksum covers every byte
+                    records.close();
                     in.close();
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -385,8 +400,8 @@ public final class IngestJob {
     }
 
     private static String writeManifest(Configuration hadoop, LakeTables lake, Settings s, List<FileResult> results,
-                                        List<QualityCheck> checks, long read, long written, long quarantined,
-                                        Map<String, Double> seconds) {
+                                        List<String> skipped, List<QualityCheck> checks, long read, long written,
+                                        long quarantined, Map<String, Double> seconds) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("source", s.source());
         config.put("year", s.year());
@@ -417,6 +432,7 @@ public final class IngestJob {
             d.put("first_replacement_character_line", r.counts().firstReplacementLine());
             manifest.addInput(r.file().name(), r.file().bytes(), r.sha256(), d);
         }
+        manifest.put("skipped_tables", skipped); // sheets and tables that hold no table of the source, and why
         manifest.addCounts(s.source(), s.year(), read, written, 0, quarantined);
         List<Map<String, Object>> quality = new ArrayList<>();
         for (QualityCheck c : checks) {

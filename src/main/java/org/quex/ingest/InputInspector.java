@@ -15,7 +15,11 @@ import org.apache.hadoop.fs.Path;
 import org.quex.QuexException;
 import org.quex.ingest.catalogue.ColumnCatalogue;
 import org.quex.ingest.catalogue.HeaderMapping;
+import org.quex.ingest.access.AccessRecords;
 import org.quex.ingest.dta.StataDta;
+import org.quex.ingest.excel.ExcelRecords;
+import org.quex.lake.schema.CanonicalColumn;
+import org.quex.lake.schema.SourceSchema;
 
 /**
  * Looks at every input on the driver before any Spark job: expands directories, rejects formats
@@ -31,6 +35,12 @@ public final class InputInspector {
 
     public static List<InputFile> inspect(Configuration hadoop, List<String> inputs, String encoding,
                                           ColumnCatalogue catalogue) {
+        return inspect(hadoop, inputs, encoding, catalogue, new ArrayList<>());
+    }
+
+    /** As above; {@code skipped} receives a line per sheet or table that holds no table of the source, and why. */
+    public static List<InputFile> inspect(Configuration hadoop, List<String> inputs, String encoding,
+                                          ColumnCatalogue catalogue, List<String> skipped) {
         List<InputFile> files = new ArrayList<>();
         try {
             for (String input : inputs) {
@@ -46,7 +56,7 @@ public final class InputInspector {
                 }
                 found.sort((a, b) -> a.getPath().toString().compareTo(b.getPath().toString()));
                 for (FileStatus st : found) {
-                    files.addAll(inspect(fs, st, encoding, catalogue));
+                    files.addAll(inspect(fs, st, encoding, catalogue, skipped));
                 }
             }
         } catch (IOException e) {
@@ -77,7 +87,7 @@ public final class InputInspector {
 
     /** The tables of one file: one for text and Stata; more for containers that hold several. */
     private static List<InputFile> inspect(FileSystem fs, FileStatus st, String encoding,
-                                           ColumnCatalogue catalogue) throws IOException {
+                                           ColumnCatalogue catalogue, List<String> skipped) throws IOException {
         String path = st.getPath().toString();
         RawFormat format = RawFormat.ofName(st.getPath().getName());
         if (format == null) {
@@ -95,6 +105,11 @@ public final class InputInspector {
                     sample = in.readNBytes(EncodingDetector.SAMPLE_BYTES);
                 }
                 yield List.of(inspectDelimited(sample, path, null, st.getLen(), encoding, catalogue));
+            }
+            case EXCEL, ACCESS -> {
+                try (LocalFile local = LocalFile.of(fs, st.getPath())) {
+                    yield inspectTables(local.path(), path, null, st.getLen(), format, catalogue, skipped);
+                }
             }
         };
     }
@@ -127,6 +142,66 @@ public final class InputInspector {
         }
         return new InputFile(path, member, null, bytes, RawFormat.DELIMITED, charset.name(),
                 encoding == null ? "detected" : "given", delimiter, mapping, header);
+    }
+
+    /**
+     * The tables of a workbook or database ({@code local}: the file, or a copy of an archive
+     * member), one per sheet or table, each named path[!/member]#table. A sheet or table that maps
+     * none of the columns a {@code catalogue.source()} table needs (a notes sheet, a lookup table) is
+     * skipped with its reason in {@code skipped}; one that maps some but not all of them fails naming
+     * it. Values are text or typed cells, so no charset applies.
+     */
+    static List<InputFile> inspectTables(java.nio.file.Path local, String path, String member, long bytes,
+                                         RawFormat format, ColumnCatalogue catalogue, List<String> skipped) {
+        String name = member == null ? path : path + "!/" + member;
+        List<TableHeader> tables = format == RawFormat.EXCEL ? ExcelRecords.tables(local, name)
+                : AccessRecords.tables(local, name);
+        List<InputFile> files = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        QuexException firstRefusal = null;
+        for (TableHeader t : tables) {
+            String where = name + "#" + t.table();
+            if (t.skipped() != null) {
+                notes.add(where + ": skipped: " + t.skipped());
+                continue;
+            }
+            try {
+                HeaderMapping mapping = HeaderMapping.of(t.header(), catalogue, where, EMPLOYEES_ORDER, true);
+                files.add(new InputFile(path, member, t.table(), bytes, format, StandardCharsets.UTF_8.name(), "format",
+                        (char) 0, mapping, t.header()));
+            } catch (QuexException e) {
+                if (mapsANeededColumn(t.header(), catalogue)) {
+                    throw e;
+                }
+                notes.add(where + ": skipped: none of its " + t.header().size() + " columns is one a "
+                        + catalogue.source() + " table needs (not a table of " + catalogue.source() + "?)");
+                firstRefusal = firstRefusal == null ? e : firstRefusal;
+            }
+        }
+        if (files.isEmpty()) {
+            // nothing to read: say why as for a one-table file
+            throw firstRefusal != null ? firstRefusal
+                    : new QuexException(name + ": no " + (format == RawFormat.EXCEL ? "sheet" : "table") + " holds a "
+                    + "table (" + String.join("; ", notes) + ")");
+        }
+        skipped.addAll(notes);
+        return files;
+    }
+
+    /** Whether a header names at least one column a table of the catalogue's source needs (year is given). */
+    private static boolean mapsANeededColumn(List<String> header, ColumnCatalogue catalogue) {
+        SourceSchema schema = SourceSchema.of(catalogue.source());
+        for (String h : header) {
+            List<ColumnCatalogue.Alias> found = catalogue.resolve(h).aliases();
+            String canonical = found.isEmpty() ? null : found.get(0).canonical();
+            if (canonical != null && schema.indexOf(canonical) >= 0 && !canonical.equals(SourceSchema.YEAR)) {
+                CanonicalColumn.Need need = schema.column(canonical).need();
+                if (need == CanonicalColumn.Need.REQUIRED || need == CanonicalColumn.Need.PARTITION) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -167,8 +242,7 @@ public final class InputInspector {
         String name = new Path(path).getName().toLowerCase(Locale.ROOT);
         int dot = name.lastIndexOf('.');
         String ext = dot < 0 ? "(none)" : name.substring(dot);
-        return new QuexException(path + ": ingest reads CSV, TSV (.csv, .tsv, .tab, .txt) and Stata .dta files; "
-                + "extension " + ext + " is not supported" + (ext.equals(".xlsx") || ext.equals(".xls")
-                ? " yet: export the file to CSV (UTF-8 or GB18030) first" : ""));
+        return new QuexException(path + ": ingest reads CSV, TSV (.csv, .tsv, .tab, .txt), Stata .dta, Excel "
+                + "(.xlsx, .xls) and Access (.mdb, .accdb) files; extension " + ext + " is not supported");
     }
 }
