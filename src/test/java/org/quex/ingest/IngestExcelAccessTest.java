@@ -175,7 +175,9 @@ class IngestExcelAccessTest {
                             "邮编", 50011, "company_type", "国有企业", "country", "德国")));
         }
         String lake = tmp.resolve("lake-customs2005").toString();
+        List<Path> copies = temporaryCopies();
         IngestJob.Result r = ingest("customs", 2005, dir, lake);
+        assertEquals(copies, temporaryCopies(), "the tasks' and the inspection's copies are deleted");
 
         assertEquals("source=customs year=2005 read=5 written=4 quarantined=1", r.summaryLine("customs", 2005));
         Map<String, FileCounts> counts = new LinkedHashMap<>();
@@ -260,6 +262,13 @@ class IngestExcelAccessTest {
         var q = quarantine(lake, "customs", 2006).get(0);
         assertEquals(3L, q.getLong(1));
         assertEquals("column value_usd (金额): not a number: '12O5.5'", q.getString(3));
+    }
+
+    /** The local copies Excel and Access readers make (LocalFile). */
+    static List<Path> temporaryCopies() throws IOException {
+        try (var s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return s.filter(p -> p.getFileName().toString().startsWith("quex-input-")).sorted().toList();
+        }
     }
 
     // ---- Excel --------------------------------------------------------------------------------

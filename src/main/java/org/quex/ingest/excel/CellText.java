@@ -48,10 +48,23 @@ final class CellText {
         if (d == Math.rint(d) && Math.abs(d) < 1e15) {
             return Long.toString((long) d);
         }
-        if (!Double.isFinite(d)) {
-            return Double.toString(d);
+        String shortest = Double.toString(d);
+        if (!Double.isFinite(d) || shortest.indexOf('E') < 0 && significantDigits(shortest) <= 15) {
+            return shortest; // the shortest text of a double with <= 15 digits is also its 15-digit rounding
         }
         return new BigDecimal(d).round(EXCEL_DIGITS).stripTrailingZeros().toPlainString();
+    }
+
+    /** Digits of a plain decimal without its sign, point and leading zeros ("0.0125" has 3). */
+    private static int significantDigits(String plain) {
+        int n = 0;
+        for (int i = 0; i < plain.length(); i++) {
+            char c = plain.charAt(i);
+            if (c >= '1' && c <= '9' || c == '0' && n > 0) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Column letters of a 0-based position: 0 → A, 26 → AA. */
