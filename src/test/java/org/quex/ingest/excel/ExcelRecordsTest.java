@@ -167,6 +167,31 @@ class ExcelRecordsTest {
         assertFalse(e.getMessage().contains("\n"), "one line");
     }
 
+    /** A workbook in the 1904 date system (Excel for Mac before 2011) stores dates 1,462 days lower. */
+    @Test
+    void datesOfThe1904DateSystem() throws IOException {
+        XSSFWorkbook wb = new XSSFWorkbook();
+        var ct = wb.getCTWorkbook();
+        (ct.isSetWorkbookPr() ? ct.getWorkbookPr() : ct.addNewWorkbookPr()).setDate1904(true);
+        Sheet s = wb.createSheet("d");
+        s.createRow(0).createCell(0).setCellValue("日期");
+        CellStyle date = wb.createCellStyle();
+        date.setDataFormat(wb.createDataFormat().getFormat("yyyy/m/d"));
+        Cell c = s.createRow(1).createCell(0);
+        c.setCellValue(LocalDate.of(2005, 12, 9));
+        c.setCellStyle(date);
+        assertEquals(org.apache.poi.ss.usermodel.DateUtil.getExcelDate(LocalDate.of(2005, 12, 9), false) - 1462,
+                c.getNumericCellValue(), "stored in the 1904 system");
+        Path file = tmp.resolve("mac.xlsx");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            wb.write(out);
+        }
+        wb.close();
+        try (ExcelRecords records = ExcelRecords.open(Files.newInputStream(file), "mac.xlsx#d", "d")) {
+            assertEquals(List.of("2 2005-12-09"), read(records));
+        }
+    }
+
     @Test
     void numbersArePlainDecimalsOfExcelsFifteenDigits() {
         assertEquals("1012100", CellText.number(1012100.0));
