@@ -16,8 +16,9 @@ final class IngestCommand extends QuexCommand {
     @Parameter(names = "--source", required = true, description = "asif, customs or honours")
     String source;
 
-    @Parameter(names = "--year", required = true, description = "The year the files hold (honours: the year of the list)")
-    int year;
+    @Parameter(names = "--year", description = "Ingest this year only (rows of other years are counted, not written); "
+            + "default: every year the files hold, by their year column, dates or file names (honours: the year of the list)")
+    Integer year;
 
     @Parameter(names = "--input", required = true, variableArity = true,
             description = "Raw files or directories (searched recursively): CSV, TSV, Stata .dta (117-119), Excel .xlsx/.xls, Access .mdb/.accdb")
@@ -41,27 +42,38 @@ final class IngestCommand extends QuexCommand {
         QualityRules d = QualityRules.DEFAULTS;
         QualityRules rules = new QualityRules(maxQuarantineShare, d.quarantineShareWarning(), d.replacementShareError(),
                 d.completenessError(), d.completenessWarning(), d.duplicateShareError(), d.rowChangeWarning());
-        SparkSession spark = SparkSessions.getOrCreate("quex ingest " + source + " " + year);
-        IngestJob.Result result = locked(spark, new LakeTables(lake), "ingest " + source + " " + year,
-                () -> IngestJob.run(spark, new IngestJob.Settings(source, year, inputs, lake, encoding, maxRecordLines,
-                        rules)));
+        String label = year == null ? "all years" : String.valueOf(year);
+        SparkSession spark = SparkSessions.getOrCreate("quex ingest " + source + " " + label);
+        IngestJob.Settings settings = new IngestJob.Settings(source, year == null ? List.of() : List.of(year), inputs,
+                lake, encoding, maxRecordLines, rules);
+        IngestJob.Result result = locked(spark, new LakeTables(lake), "ingest " + source + " " + label,
+                () -> IngestJob.run(spark, settings));
         for (String w : result.warnings()) {
             System.out.println("warning: " + w);
         }
         for (IngestJob.FileResult f : result.files()) {
             System.out.println("file " + f.file().name() + ": " + f.file().charsetName() + " (" + f.file().encodingSource()
                     + "), scheme " + f.file().scheme() + ", read=" + f.counts().read() + " written=" + f.counts().written()
-                    + " quarantined=" + f.counts().quarantined());
+                    + " quarantined=" + f.counts().quarantined()
+                    + (f.counts().outside() > 0 ? " other_years=" + f.counts().outside() : ""));
         }
-        for (QualityCheck c : result.quality()) {
-            if (!c.level().equals(QualityCheck.INFO)) {
-                System.out.println(c.level() + ": " + c.check() + ": " + c.message());
+        for (IngestJob.YearResult y : result.years()) {
+            for (QualityCheck c : y.quality()) {
+                if (!c.level().equals(QualityCheck.INFO)) {
+                    System.out.println(c.level() + ": " + y.year() + " " + c.check() + ": " + c.message());
+                }
             }
         }
         System.out.println("manifest " + result.manifest());
         StringBuilder timing = new StringBuilder("seconds:");
         result.seconds().forEach((phase, sec) -> timing.append(String.format(" %s %.1f", phase, sec)));
         System.out.println(timing);
-        System.out.println(result.summaryLine(source, year));
+        for (IngestJob.YearResult y : result.years()) {
+            System.out.println(y.summaryLine(source));
+        }
+        if (result.outside() > 0) {
+            System.out.println("source=" + source + " other_years=" + result.outside()
+                    + " (rows of years not asked for: read, not written)");
+        }
     }
 }

@@ -29,8 +29,8 @@ final class RunCommand extends QuexCommand {
     @Parameter(names = "--demo", description = "Generate synthetic raw data into DEMO_DIR/raw first and run on it")
     boolean demo;
 
-    @Parameter(names = "--raw", description = "Raw files laid out as data-schemas/raw/raw_files.csv says"
-            + " (asif/asif_YEAR.csv, customs/YEAR/, honours/honours.csv); not with --demo")
+    @Parameter(names = "--raw", description = "Directory of raw deliveries as they come (any layout: every file is"
+            + " inspected and its source, scheme and years found by content); not with --demo")
     String raw;
 
     @Parameter(names = "--years", description = "Years, e.g. 2000-2013 or 2005,2007 (demo default 2005-2013)")
@@ -75,8 +75,12 @@ final class RunCommand extends QuexCommand {
         String lakeRoot = lake != null ? lake : demo ? demoDir + "/lake" : "lake";
         String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now())
                 + (demo ? "-demo" : "");
-        SparkSession spark = SparkSessions.getOrCreate("quex run " + runId);
+        RunJob.Settings settings = new RunJob.Settings(rawDir, new LakeTables(lakeRoot), yearList, conf, tables, demo,
+                incremental);
         long start = System.nanoTime();
+        // real deliveries are inspected before Spark starts: a missing year is said at once
+        RunJob.Plan plan = demo ? null : RunJob.plan(SparkSessions.hadoopConfigurationBeforeSpark(), settings);
+        SparkSession spark = SparkSessions.getOrCreate("quex run " + runId);
         if (demo) {
             GenerateSettings g = new GenerateSettings(seed, demoFirms, yearList.get(0), yearList.get(yearList.size() - 1),
                     2000, 40, TrueCoefficients.FE_QU, 0.08, 1);
@@ -84,9 +88,7 @@ final class RunCommand extends QuexCommand {
             System.out.printf(Locale.ROOT, "generate  all   %d firms, %s, seed %d -> %s (%.1f s)%n", demoFirms, yearList, seed,
                     rawDir, (System.nanoTime() - start) / 1e9);
         }
-        RunJob.Settings settings = new RunJob.Settings(rawDir, new LakeTables(lakeRoot), yearList, conf, tables, demo,
-                incremental);
-        RunJob.Outcome outcome = RunJob.run(spark, settings);
+        RunJob.Outcome outcome = plan == null ? RunJob.run(spark, settings) : RunJob.run(spark, settings, plan);
         String dir = results + "/" + runId;
         DemoTruth truth = demo ? DemoTruth.load(Path.of(rawDir, "truth", "coefficients.csv")) : null;
         ResultsWriter.write(dir, settings, outcome, truth, runId, spark.sparkContext().hadoopConfiguration());

@@ -13,23 +13,38 @@ import org.quex.QuexException;
  */
 public final class FileIngestion implements Iterator<IngestOutcome> {
     private final InputFile file;
-    private final int year;
+    private final Integer fileYear;
+    private final java.util.Set<Integer> years;
     private final RawRecords records;
     private final RowTyper typer;
     private final int sourceFileIndex;
     private final int sourceLineIndex;
+    private final int yearIndex;
+    private long outside;
     private long typed;
     private long quarantined;
     private long recordLines;
 
+    /** One year, given (--year): rows that say another year are counted as outside. */
     public FileIngestion(RawRecords records, InputFile file, SourceSchema schema, int year) {
+        this(records, file, schema, year, java.util.Set.of(year));
+    }
+
+    /**
+     * @param fileYear the year of rows whose columns give none (--year or the file name), or null
+     * @param years    the years to ingest; rows of others are counted as outside (empty: every year)
+     */
+    public FileIngestion(RawRecords records, InputFile file, SourceSchema schema, Integer fileYear,
+                         java.util.Set<Integer> years) {
         this.file = file;
-        this.year = year;
+        this.fileYear = fileYear;
+        this.years = java.util.Set.copyOf(years);
         this.records = records;
         if (!records.header().equals(file.header())) {
             throw new QuexException(file.name() + ": the header changed since the file was inspected");
         }
-        this.typer = new RowTyper(schema, file.mapping(), records.header(), year);
+        this.typer = new RowTyper(schema, file.mapping(), records.header(), fileYear);
+        this.yearIndex = schema.indexOf(SourceSchema.YEAR);
         this.sourceFileIndex = schema.indexOf(SourceSchema.SOURCE_FILE);
         this.sourceLineIndex = schema.indexOf(SourceSchema.SOURCE_LINE);
     }
@@ -61,18 +76,28 @@ public final class FileIngestion implements Iterator<IngestOutcome> {
         recordLines += r.physicalLines();
         if (r instanceof AssembledRecord.Malformed m) {
             quarantined++;
-            return new IngestOutcome.Quarantined(m.line(), m.rawText(), m.reason());
+            return new IngestOutcome.Quarantined(m.line(), m.rawText(), m.reason(), fileYear);
         }
         AssembledRecord.Record rec = (AssembledRecord.Record) r;
         try {
             Object[] row = typer.type(rec.fields());
+            int rowYear = (Integer) row[yearIndex];
+            if (!years.isEmpty() && !years.contains(rowYear)) {
+                outside++;
+                return new IngestOutcome.OtherYear(rowYear);
+            }
             row[sourceFileIndex] = file.name();
             row[sourceLineIndex] = rec.line();
             typed++;
             return new IngestOutcome.Typed(row);
         } catch (ValueFormats.BadValue e) {
+            Integer y = typer.yearOf(rec.fields());
+            if (y != null && !years.isEmpty() && !years.contains(y)) {
+                outside++; // a bad row of a year not asked for: quarantined when its year is ingested
+                return new IngestOutcome.OtherYear(y);
+            }
             quarantined++;
-            return new IngestOutcome.Quarantined(rec.line(), rec.rawText(), e.getMessage());
+            return new IngestOutcome.Quarantined(rec.line(), rec.rawText(), e.getMessage(), y);
         }
     }
 
@@ -84,11 +109,11 @@ public final class FileIngestion implements Iterator<IngestOutcome> {
             throw new IllegalStateException(file.name() + ": " + physical + " lines read but " + (1 + recordLines)
                     + " accounted for");
         }
-        return new FileCounts(physical, typed + quarantined, typed, quarantined, records.replacementLines(),
-                records.firstReplacementLine());
+        return new FileCounts(physical, typed + quarantined + outside, typed, quarantined, outside,
+                records.replacementLines(), records.firstReplacementLine());
     }
 
-    public int year() {
-        return year;
+    public Integer fileYear() {
+        return fileYear;
     }
 }

@@ -35,6 +35,7 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.apache.spark.util.CollectionAccumulator;
 import org.quex.QuexException;
+import org.quex.lake.HadoopSettings;
 import org.quex.lake.LakeTables;
 import org.quex.lake.PartitionedParquet;
 import org.quex.lake.RunManifest;
@@ -49,18 +50,63 @@ import org.quex.ingest.catalogue.ColumnCatalogue;
  * the lake's tables if an input fails or an error-level check fires.
  */
 public final class IngestJob {
-    /** Everything a run needs; {@code encoding} null means detect per file. */
-    public record Settings(String source, int year, List<String> inputs, String lake, String encoding,
+    /**
+     * Everything a run needs; {@code encoding} null means detect per file.
+     *
+     * @param years the years to ingest (rows of other years are counted, not written); empty: every
+     *              year the files hold. A row's year is its year column, else its date, else the one
+     *              year asked for, else the year in its file's name.
+     */
+    public record Settings(String source, List<Integer> years, List<String> inputs, String lake, String encoding,
                            int maxRecordLines, QualityRules rules) {
+        public Settings {
+            years = List.copyOf(new java.util.TreeSet<>(years));
+        }
+
+        /** One year, as {@code ingest --year Y}. */
+        public Settings(String source, int year, List<String> inputs, String lake, String encoding,
+                        int maxRecordLines, QualityRules rules) {
+            this(source, List.of(year), inputs, lake, encoding, maxRecordLines, rules);
+        }
+
+        /** The year of rows that give none: the one year asked for, else null (then the file name's). */
+        Integer givenYear() {
+            return years.size() == 1 ? years.get(0) : null;
+        }
+
+        String label() {
+            return years.isEmpty() ? "all years" : years.size() == 1 ? String.valueOf(years.get(0))
+                    : years.get(0) + "-" + years.get(years.size() - 1);
+        }
     }
 
-    /** What a run did: per-file counts, the year's totals, the quality findings and the manifest. */
-    public record Result(List<FileResult> files, long read, long written, long quarantined,
-                         List<QualityCheck> quality, String manifest, List<String> warnings,
-                         Map<String, Double> seconds) {
-        public String summaryLine(String source, int year) {
+    /** The accounting and quality findings of one ingested year: read = written + quarantined. */
+    public record YearResult(int year, long read, long written, long quarantined, List<QualityCheck> quality) {
+        public String summaryLine(String source) {
             return "source=" + source + " year=" + year + " read=" + read + " written=" + written
                     + " quarantined=" + quarantined;
+        }
+    }
+
+    /**
+     * What a run did: per-file counts, totals (read = written + quarantined + outside, outside being
+     * rows of years not asked for), each year's accounting and quality findings, the manifest.
+     */
+    public record Result(List<FileResult> files, long read, long written, long quarantined, long outside,
+                         List<YearResult> years, String manifest, List<String> warnings, Map<String, Double> seconds) {
+        /** Every year's findings. */
+        public List<QualityCheck> quality() {
+            return years.stream().flatMap(y -> y.quality().stream()).toList();
+        }
+
+        public YearResult year(int year) {
+            return years.stream().filter(y -> y.year() == year).findFirst().orElseThrow(
+                    () -> new IllegalArgumentException("no rows of " + year + " were ingested"));
+        }
+
+        /** The one year's summary line of a one-year run (the common case). */
+        public String summaryLine(String source, int year) {
+            return year(year).summaryLine(source);
         }
     }
 
@@ -114,17 +160,19 @@ public final class IngestJob {
         warnings.addAll(skipped);
         seconds.put("inspect", (System.nanoTime() - tInspect) / 1e9);
         long t0 = System.nanoTime();
-        int year = s.year();
         LakeTables lake = new LakeTables(s.lake());
-        Path staging = lake.staging("ingest-" + s.source() + "-" + year + "-" + java.util.UUID.randomUUID());
+        Path staging = lake.staging("ingest-" + s.source() + "-" + s.label().replace(' ', '_') + "-"
+                + java.util.UUID.randomUUID());
         FileSystem fs = staging.getFileSystem(hadoop);
         try {
             // One pass: the tasks read, type and write the rows to staging; what the driver needs
             // besides (counts, checksum, quality metrics, quarantined lines) comes back through an
             // accumulator, so the rows are neither cached nor read a second time.
             CollectionAccumulator<FileReport> reports = spark.sparkContext().collectionAccumulator("ingest files");
-            spark.sparkContext().setJobDescription("ingest " + s.source() + " " + year + ": read " + files.size() + " files");
-            DataFrameWriter<Row> writer = typedRows(spark, files, schema, year, s.maxRecordLines(), reports).write();
+            spark.sparkContext().setJobDescription("ingest " + s.source() + " " + s.label() + ": read " + files.size()
+                    + " files");
+            DataFrameWriter<Row> writer = typedRows(spark, files, schema, s, reports, new HadoopSettings(hadoop))
+                    .write();
             for (String column : highCardinalityColumns(schema)) {
                 // a dictionary of values that hardly repeat costs a hash lookup per row and saves nothing
                 writer = writer.option("parquet.enable.dictionary#" + column, "false");
@@ -135,62 +183,131 @@ public final class IngestJob {
 
             long t1 = System.nanoTime();
             List<FileResult> results = new ArrayList<>();
-            QualityReport metrics = new QualityReport(schema);
-            List<Row> quarantineRows = new ArrayList<>();
-            long read = 0;
-            long written = 0;
-            long quarantined = 0;
-            long replacement = 0;
-            String firstReplacement = null;
+            Map<Integer, YearTally> tallies = new java.util.TreeMap<>();
+            long outside = 0;
             for (int i = 0; i < files.size(); i++) {
                 FileReport r = reported.get(i);
-                FileCounts c = r.counts();
-                results.add(new FileResult(files.get(i), c, r.sha256()));
-                if (firstReplacement == null && c.replacementLines() > 0) {
-                    firstReplacement = r.path() + ", line " + c.firstReplacementLine();
+                results.add(new FileResult(files.get(i), r.counts(), r.sha256()));
+                outside += r.counts().outside();
+                // a record that could not be typed has no year of its own: it goes with its file's year
+                Integer home = r.fileYear() != null ? r.fileYear()
+                        : r.metricsByYear().isEmpty() ? null : r.metricsByYear().keySet().iterator().next();
+                for (Map.Entry<Integer, QualityReport> e : r.metricsByYear().entrySet()) {
+                    tallies.computeIfAbsent(e.getKey(), y -> new YearTally(schema)).metrics.merge(e.getValue());
                 }
-                read += c.read();
-                written += c.written();
-                quarantined += c.quarantined();
-                replacement += c.replacementLines();
-                metrics.merge(r.metrics());
                 for (IngestOutcome.Quarantined q : r.quarantined()) {
-                    quarantineRows.add(RowFactory.create(r.path(), q.line(), q.rawText(), q.reason(), year));
+                    Integer y = q.year() != null ? q.year() : home;
+                    if (y == null) {
+                        throw new QuexException(r.path() + ": no row could be typed and the file gives no year (first "
+                                + "problem, line " + q.line() + ": " + q.reason() + ")");
+                    }
+                    YearTally t = tallies.computeIfAbsent(y, k -> new YearTally(schema));
+                    t.quarantined.add(RowFactory.create(r.path(), q.line(), q.rawText(), q.reason(), y));
+                }
+                if (r.counts().replacementLines() > 0 && home != null) {
+                    YearTally t = tallies.computeIfAbsent(home, k -> new YearTally(schema));
+                    t.replacement += r.counts().replacementLines();
+                    if (t.firstReplacement == null) {
+                        t.firstReplacement = r.path() + ", line " + r.counts().firstReplacementLine();
+                    }
                 }
             }
-            spark.sparkContext().setJobDescription("ingest " + s.source() + " " + year + ": quality checks");
-            long previous = PartitionedParquet.read(spark, lake.raw(s.source()), schema.structType())
-                    .filter(col(SourceSchema.YEAR).equalTo(year - 1)).count();
-            List<QualityCheck> checks = s.rules().evaluate(s.source(), metrics.metrics(),
-                    previous == 0 ? -1 : previous, read, quarantined, replacement, firstReplacement);
-            for (QualityCheck c : checks) {
-                if (c.isError()) {
-                    throw new QuexException("year " + year + " " + s.source() + ": data-quality check " + c.check()
-                            + " failed: " + c.message() + "; nothing was written");
+            warnings.addAll(otherYearWarnings(reported, s));
+            if (tallies.isEmpty()) {
+                throw new QuexException(nothingOfTheYears(reported, s));
+            }
+            spark.sparkContext().setJobDescription("ingest " + s.source() + " " + s.label() + ": quality checks");
+            Dataset<Row> inLake = PartitionedParquet.read(spark, lake.raw(s.source()), schema.structType());
+            Map<Integer, Long> lakeRows = new LinkedHashMap<>();
+            for (Row row : inLake.groupBy(SourceSchema.YEAR).count().collectAsList()) {
+                lakeRows.put(row.getInt(0), row.getLong(1));
+            }
+            List<YearResult> years = new ArrayList<>();
+            List<Row> quarantineRows = new ArrayList<>();
+            for (Map.Entry<Integer, YearTally> e : tallies.entrySet()) {
+                int year = e.getKey();
+                YearTally t = e.getValue();
+                long written = t.metrics.rows();
+                long read = written + t.quarantined.size();
+                YearTally before = tallies.get(year - 1);
+                long previous = before != null ? before.metrics.rows() : lakeRows.getOrDefault(year - 1, 0L);
+                List<QualityCheck> checks = s.rules().evaluate(s.source(), t.metrics.metrics(),
+                        previous == 0 ? -1 : previous, read, t.quarantined.size(), t.replacement, t.firstReplacement);
+                for (QualityCheck c : checks) {
+                    if (c.isError()) {
+                        throw new QuexException("year " + year + " " + s.source() + ": data-quality check " + c.check()
+                                + " failed: " + c.message() + "; nothing was written");
+                    }
                 }
+                years.add(new YearResult(year, read, written, t.quarantined.size(), checks));
+                quarantineRows.addAll(t.quarantined);
             }
             seconds.put("quality", (System.nanoTime() - t1) / 1e9);
 
             long t2 = System.nanoTime();
-            spark.sparkContext().setJobDescription("ingest " + s.source() + " " + year + ": write");
+            spark.sparkContext().setJobDescription("ingest " + s.source() + " " + s.label() + ": write");
             Path stagedQuarantine = new Path(staging, "quarantine");
             Path stagedQuality = new Path(staging, "quality");
             if (!quarantineRows.isEmpty()) {
                 spark.createDataFrame(quarantineRows, QUARANTINE_SCHEMA).coalesce(1).write().partitionBy("year")
                         .parquet(stagedQuarantine.toString());
             }
-            qualityFrame(spark, checks, year).write().partitionBy("year").parquet(stagedQuality.toString());
+            qualityFrame(spark, years).write().partitionBy("year").parquet(stagedQuality.toString());
+            List<Integer> yearList = List.copyOf(tallies.keySet());
             // rows first: a failure in between leaves at worst an old quarantine next to new rows, never the reverse
-            PartitionedParquet.commitStagedYear(fs, stagedRaw(staging), lake.raw(s.source()), year);
-            PartitionedParquet.commitStagedYear(fs, stagedQuarantine, lake.quarantine(s.source()), year);
-            PartitionedParquet.commitStagedYear(fs, stagedQuality, lake.quality("ingest", s.source()), year);
+            PartitionedParquet.commitStagedYears(fs, stagedRaw(staging), lake.raw(s.source()), yearList);
+            PartitionedParquet.commitStagedYears(fs, stagedQuarantine, lake.quarantine(s.source()), yearList);
+            PartitionedParquet.commitStagedYears(fs, stagedQuality, lake.quality("ingest", s.source()), yearList);
             seconds.put("write", (System.nanoTime() - t2) / 1e9);
-            String manifest = writeManifest(hadoop, lake, s, results, skipped, checks, read, written, quarantined,
-                    seconds);
-            return new Result(results, read, written, quarantined, checks, manifest, warnings, seconds);
+            long read = years.stream().mapToLong(YearResult::read).sum() + outside;
+            long written = years.stream().mapToLong(YearResult::written).sum();
+            long quarantined = years.stream().mapToLong(YearResult::quarantined).sum();
+            String manifest = writeManifest(hadoop, lake, s, results, skipped, years, seconds);
+            return new Result(results, read, written, quarantined, outside, years, manifest, warnings, seconds);
         } finally {
             fs.delete(staging, true);
         }
+    }
+
+    /** What the files gave one year: its rows' metrics, its quarantined records, stored U+FFFD lines. */
+    private static final class YearTally {
+        final QualityReport metrics;
+        final List<Row> quarantined = new ArrayList<>();
+        long replacement;
+        String firstReplacement;
+
+        YearTally(SourceSchema schema) {
+            metrics = new QualityReport(schema);
+        }
+    }
+
+    /** Files that hold rows of years the run does not ingest: said per file, in one line each. */
+    private static List<String> otherYearWarnings(List<FileReport> reports, Settings s) {
+        List<String> warnings = new ArrayList<>();
+        for (FileReport r : reports) {
+            if (!r.otherYears().isEmpty()) {
+                warnings.add(r.path() + " holds " + yearsText(r.otherYears()) + ", asked for " + s.label()
+                        + ": those rows were not ingested (run without --year to take every year the file holds)");
+            }
+        }
+        return warnings;
+    }
+
+    private static String nothingOfTheYears(List<FileReport> reports, Settings s) {
+        StringBuilder b = new StringBuilder();
+        for (FileReport r : reports) {
+            if (!r.otherYears().isEmpty()) {
+                b.append(b.length() == 0 ? "" : "; ").append(r.path()).append(" holds ").append(yearsText(r.otherYears()));
+            }
+        }
+        return (b.length() == 0 ? "the inputs hold no rows" : b.toString()) + ", asked for " + s.label()
+                + "; nothing was written";
+    }
+
+    private static String yearsText(Map<Integer, Long> rowsByYear) {
+        List<String> parts = new ArrayList<>();
+        rowsByYear.forEach((y, n) -> parts.add(y + " (" + n + (n == 1 ? " row)" : " rows)")));
+        return String.join(", ", parts);
     }
 
     /** Amounts and line numbers: nearly every value distinct, so Parquet dictionaries do not pay. */
@@ -208,18 +325,23 @@ public final class IngestJob {
      * The typed rows of every file, one task per file; each task adds its file's {@link FileReport}
      * to {@code reports} once it has read the file to the end.
      */
-    private static Dataset<Row> typedRows(SparkSession spark, List<InputFile> files, SourceSchema schema, int year,
-                                          int maxRecordLines, CollectionAccumulator<FileReport> reports) {
+    private static Dataset<Row> typedRows(SparkSession spark, List<InputFile> files, SourceSchema schema, Settings s,
+                                          CollectionAccumulator<FileReport> reports, HadoopSettings hadoop) {
         // File indices, not InputFile records, are the RDD elements: Kryo cannot serialize records,
         // while the closure that carries the list is Java-serialized.
         List<Integer> indices = java.util.stream.IntStream.range(0, files.size()).boxed().toList();
         List<InputFile> fileList = new ArrayList<>(files);
+        java.util.Set<Integer> years = new java.util.HashSet<>(s.years());
+        Integer given = s.givenYear();
+        int maxRecordLines = s.maxRecordLines();
         JavaRDD<InternalRow> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .parallelize(indices, Math.max(1, files.size()))
                 .mapPartitions(it -> {
                     List<Iterator<InternalRow>> parts = new ArrayList<>();
                     while (it.hasNext()) {
-                        parts.add(readFile(fileList.get(it.next()), schema, year, maxRecordLines, reports));
+                        InputFile f = fileList.get(it.next());
+                        Integer fileYear = given != null ? given : yearInName(f.name());
+                        parts.add(readFile(f, schema, fileYear, years, maxRecordLines, reports, hadoop));
                     }
                     return concat(parts);
                 });
@@ -263,8 +385,8 @@ public final class IngestJob {
         List<String> warnings = new ArrayList<>();
         for (InputFile f : files) {
             Integer named = yearInName(f.name());
-            if (named != null && named != s.year()) {
-                warnings.add(f.name() + ": the file name says " + named + ", ingesting it as year " + s.year());
+            if (named != null && s.givenYear() != null && !named.equals(s.givenYear())) {
+                warnings.add(f.name() + ": the file name says " + named + ", ingesting it as year " + s.givenYear());
             }
         }
         return warnings;
@@ -284,20 +406,25 @@ public final class IngestJob {
     }
 
 
-    /** What a task learnt about one file besides its rows: counts, checksum, quality metrics, quarantined records. */
-    record FileReport(String path, String sha256, FileCounts counts, QualityReport metrics,
-                      List<IngestOutcome.Quarantined> quarantined) implements java.io.Serializable {
+    /**
+     * What a task learnt about one file besides its rows: counts, checksum, quality metrics per year,
+     * quarantined records, rows per year not asked for, and the year of rows that give none.
+     */
+    record FileReport(String path, String sha256, FileCounts counts, Map<Integer, QualityReport> metricsByYear,
+                      List<IngestOutcome.Quarantined> quarantined, Map<Integer, Long> otherYears, Integer fileYear)
+            implements java.io.Serializable {
     }
 
     /** The typed rows of one file, lazily; at its end the file's report goes to {@code reports}. */
-    private static Iterator<InternalRow> readFile(InputFile file, SourceSchema schema, int year, int maxRecordLines,
-                                          CollectionAccumulator<FileReport> reports) {
+    private static Iterator<InternalRow> readFile(InputFile file, SourceSchema schema, Integer fileYear,
+                                                  java.util.Set<Integer> years, int maxRecordLines,
+                                                  CollectionAccumulator<FileReport> reports, HadoopSettings hadoop) {
         MessageDigest sha;
         InputStream in;
         try {
             sha = MessageDigest.getInstance("SHA-256");
             Path path = new Path(file.path());
-            FileSystem fs = path.getFileSystem(new Configuration());
+            FileSystem fs = path.getFileSystem(hadoop.configuration());
             in = new DigestInputStream(fs.open(path, 1 << 20), sha);
         } catch (IOException | NoSuchAlgorithmException e) {
             throw new QuexException(file.name() + ": cannot open: " + e.getMessage(), e);
@@ -313,21 +440,32 @@ public final class IngestJob {
                 }
             });
         }
-        FileIngestion ingestion = new FileIngestion(records, file, schema, year);
-        QualityReport metrics = new QualityReport(schema);
+        FileIngestion ingestion = new FileIngestion(records, file, schema, fileYear, years);
+        int yearIndex = schema.indexOf(SourceSchema.YEAR);
+        Map<Integer, QualityReport> metrics = new java.util.TreeMap<>();
+        Map<Integer, Long> otherYears = new java.util.TreeMap<>();
         List<IngestOutcome.Quarantined> quarantined = new ArrayList<>();
         InternalRowConverter converter = new InternalRowConverter(schema.columns().size());
         return new Iterator<>() {
             private InternalRow next;
             private boolean reported;
+            private int lastYear = Integer.MIN_VALUE;
+            private QualityReport lastMetrics;
 
             @Override
             public boolean hasNext() {
                 while (next == null && ingestion.hasNext()) {
                     IngestOutcome o = ingestion.next();
                     if (o instanceof IngestOutcome.Typed t) {
-                        metrics.add(t.values());
+                        int y = (Integer) t.values()[yearIndex];
+                        if (y != lastYear) { // rows come in runs of one year: one map lookup per run
+                            lastYear = y;
+                            lastMetrics = metrics.computeIfAbsent(y, k -> new QualityReport(schema));
+                        }
+                        lastMetrics.add(t.values());
                         next = converter.convert(t.values());
+                    } else if (o instanceof IngestOutcome.OtherYear other) {
+                        otherYears.merge(other.year(), 1L, Long::sum);
                     } else {
                         quarantined.add((IngestOutcome.Quarantined) o);
                     }
@@ -354,11 +492,11 @@ public final class IngestJob {
                     in.transferTo(java.io.OutputStream.nullOutputStream()); // checksum covers every byte
                     records.close();
                     in.close();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                } catch (Exception e) {
+                    throw new QuexException(file.name() + ": cannot finish reading: " + e.getMessage(), e);
                 }
                 reports.add(new FileReport(file.name(), HexFormat.of().formatHex(sha.digest()), ingestion.counts(),
-                        metrics, quarantined));
+                        metrics, quarantined, otherYears, fileYear));
             }
         };
     }
@@ -391,20 +529,22 @@ public final class IngestJob {
         }
     }
 
-    private static Dataset<Row> qualityFrame(SparkSession spark, List<QualityCheck> checks, int year) {
+    private static Dataset<Row> qualityFrame(SparkSession spark, List<YearResult> years) {
         List<Row> rows = new ArrayList<>();
-        for (QualityCheck c : checks) {
-            rows.add(RowFactory.create(c.check(), c.level(), Double.isNaN(c.value()) ? null : c.value(), c.message(), year));
+        for (YearResult y : years) {
+            for (QualityCheck c : y.quality()) {
+                rows.add(RowFactory.create(c.check(), c.level(), Double.isNaN(c.value()) ? null : c.value(),
+                        c.message(), y.year()));
+            }
         }
         return spark.createDataFrame(rows, QUALITY_SCHEMA).coalesce(1);
     }
 
     private static String writeManifest(Configuration hadoop, LakeTables lake, Settings s, List<FileResult> results,
-                                        List<String> skipped, List<QualityCheck> checks, long read, long written,
-                                        long quarantined, Map<String, Double> seconds) {
+                                        List<String> skipped, List<YearResult> years, Map<String, Double> seconds) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("source", s.source());
-        config.put("year", s.year());
+        config.put("years", s.years().isEmpty() ? "every year the files hold" : s.years());
         config.put("inputs", s.inputs());
         config.put("lake", s.lake());
         config.put("encoding", s.encoding() == null ? "detect" : s.encoding());
@@ -428,24 +568,31 @@ public final class IngestJob {
             d.put("rows_read", r.counts().read());
             d.put("rows_written", r.counts().written());
             d.put("rows_quarantined", r.counts().quarantined());
+            d.put("rows_other_years", r.counts().outside());
             d.put("replacement_character_lines", r.counts().replacementLines());
             d.put("first_replacement_character_line", r.counts().firstReplacementLine());
             manifest.addInput(r.file().name(), r.file().bytes(), r.sha256(), d);
         }
         manifest.put("skipped_tables", skipped); // sheets and tables that hold no table of the source, and why
-        manifest.addCounts(s.source(), s.year(), read, written, 0, quarantined);
-        List<Map<String, Object>> quality = new ArrayList<>();
-        for (QualityCheck c : checks) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("check", c.check());
-            m.put("level", c.level());
-            m.put("value", Double.isFinite(c.value()) ? c.value() : null);
-            m.put("message", c.message());
-            quality.add(m);
+        Map<String, Object> quality = new LinkedHashMap<>();
+        for (YearResult y : years) {
+            manifest.addCounts(s.source(), y.year(), y.read(), y.written(), 0, y.quarantined());
+            List<Map<String, Object>> checks = new ArrayList<>();
+            for (QualityCheck c : y.quality()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("check", c.check());
+                m.put("level", c.level());
+                m.put("value", Double.isFinite(c.value()) ? c.value() : null);
+                m.put("message", c.message());
+                checks.add(m);
+            }
+            quality.put(String.valueOf(y.year()), checks);
         }
-        manifest.put("quality", quality);
+        manifest.put("quality", years.size() == 1 ? quality.values().iterator().next() : quality);
         manifest.put("seconds", seconds);
-        return manifest.write(hadoop, lake, s.source() + "-" + s.year()).toString();
+        String label = years.size() == 1 ? String.valueOf(years.get(0).year())
+                : years.get(0).year() + "-" + years.get(years.size() - 1).year();
+        return manifest.write(hadoop, lake, s.source() + "-" + label).toString();
     }
 
     private static <T> Iterator<T> concat(List<Iterator<T>> parts) {

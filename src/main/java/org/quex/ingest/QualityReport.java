@@ -53,6 +53,10 @@ public final class QualityReport implements Serializable {
         java.util.Arrays.fill(max, Double.NaN);
     }
 
+    public long rows() {
+        return rows;
+    }
+
     /** Counts one typed row of the source's canonical schema. */
     public void add(Object[] row) {
         rows++;

@@ -18,7 +18,8 @@ import org.quex.lake.schema.ValueKind;
  */
 public final class RowTyper implements Serializable {
     private final SourceSchema schema;
-    private final int year;
+    /** The year of rows whose own columns give none (--year, or the file name's); null if none. */
+    private final Integer fileYear;
     private final List<String> header;
     private final String[] names;
     private final int[] targets;
@@ -32,9 +33,9 @@ public final class RowTyper implements Serializable {
     private final int countryFormIndex;
     private final int measureIndex;
 
-    public RowTyper(SourceSchema schema, HeaderMapping mapping, List<String> header, int year) {
+    public RowTyper(SourceSchema schema, HeaderMapping mapping, List<String> header, Integer fileYear) {
         this.schema = schema;
-        this.year = year;
+        this.fileYear = fileYear;
         this.header = List.copyOf(header);
         int n = mapping.sources().size();
         names = new String[n];
@@ -92,14 +93,62 @@ public final class RowTyper implements Serializable {
                 row[measureIndex] = measures.get(used);
             }
         }
-        if (row[yearIndex] != null && (Integer) row[yearIndex] != year) {
-            throw new ValueFormats.BadValue("column year: " + row[yearIndex] + ", but the file is ingested as year " + year);
+        Integer rowYear = (Integer) row[yearIndex];
+        if (monthIndex >= 0 && row[monthIndex] != null) {
+            int packed = (Integer) row[monthIndex];
+            if (packed >= 100) { // a date: it says the row's year
+                if (rowYear != null && rowYear != packed / 100) {
+                    throw new ValueFormats.BadValue("column month: the date says " + packed / 100 + ", the year column "
+                            + rowYear);
+                }
+                rowYear = packed / 100;
+                row[monthIndex] = packed % 100;
+            }
         }
-        row[yearIndex] = year;
+        if (rowYear == null) {
+            rowYear = fileYear;
+        }
+        if (rowYear == null) {
+            throw new ValueFormats.BadValue("no year: the row has no year or date, and neither --year nor the file "
+                    + "name gives one");
+        }
+        row[yearIndex] = rowYear;
         if (monthIndex >= 0 && row[monthIndex] == null) {
             throw new ValueFormats.BadValue("column month: missing (a Customs row needs its month)");
         }
         return row;
+    }
+
+    /**
+     * The year a record says (its year column, else its date), read on its own: a record that cannot
+     * be typed still belongs to a year. Null when neither is there or readable.
+     */
+    public Integer yearOf(List<String> fields) {
+        for (int k = 0; k < names.length; k++) {
+            boolean isYear = targets[k] == yearIndex;
+            if (!isYear && targets[k] != monthIndex) {
+                continue;
+            }
+            for (int at : positions[k]) {
+                String raw = fields.get(at);
+                if (ValueFormats.isMissing(raw)) {
+                    continue;
+                }
+                try {
+                    Object v = readers[k].read(raw);
+                    int packed = (Integer) v;
+                    if (isYear) {
+                        return packed;
+                    }
+                    if (packed >= 100) {
+                        return packed / 100;
+                    }
+                } catch (ValueFormats.BadValue | RuntimeException e) {
+                    // unreadable: try the next source of the year
+                }
+            }
+        }
+        return fileYear;
     }
 
     /** Reads one raw value of a column. */
@@ -108,9 +157,8 @@ public final class RowTyper implements Serializable {
     }
 
     private Reader readerOf(String name, ValueKind kind, double factor) {
-        int y = year;
         return switch (name) {
-            case "month" -> raw -> ValueFormats.month(raw, y);
+            case "month" -> ValueFormats::monthAndYear; // unpacked in type(): a date also gives the year
             case "direction" -> ValueFormats::direction;
             case "hs_code" -> ValueFormats::hsCode;
             case "founding_year" -> raw -> {

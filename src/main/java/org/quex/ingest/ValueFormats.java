@@ -211,12 +211,24 @@ public final class ValueFormats {
      * year in the value must be the ingested year.
      */
     public static int month(String raw, int year) throws BadValue {
+        int packed = monthAndYear(raw);
+        if (packed >= 100 && packed / 100 != year) {
+            throw new BadValue("date '" + raw + "' is in " + packed / 100 + ", the file is ingested as year " + year);
+        }
+        return packed % 100;
+    }
+
+    /**
+     * A month number (1-12), or a date that also gives its year, packed as year × 100 + month
+     * (yyyyMM, yyyyMMdd, yyyy-MM, yyyy-MM-dd): a Customs row's date says its year.
+     */
+    public static int monthAndYear(String raw) throws BadValue {
         String v = raw.strip();
         var point = DIGITS_POINT_ZEROS.matcher(v);
         if (point.matches()) {
             v = point.group(1);
         }
-        int valueYear = year;
+        int valueYear = 0;
         int month;
         java.util.regex.Matcher m;
         if (isDigits(v) && v.length() <= 2) {
@@ -233,9 +245,6 @@ public final class ValueFormats {
         if (month < 1 || month > 12) {
             throw new BadValue("month out of range 1-12: '" + raw + "'");
         }
-        if (valueYear != year) {
-            throw new BadValue("date '" + raw + "' is in " + valueYear + ", the file is ingested as year " + year);
-        }
-        return month;
+        return valueYear * 100 + month;
     }
 }

@@ -102,23 +102,34 @@ public final class PartitionedParquet {
      * staged table without the year (no rows) removes it; one holding another year stops the commit.
      */
     public static void commitStagedYear(FileSystem fs, Path staged, Path table, int year) throws IOException {
-        Path source = LakeTables.yearPartition(staged, year);
+        commitStagedYears(fs, staged, table, java.util.List.of(year));
+    }
+
+    /** {@link #commitStagedYear} for several years of one staged table, one year after another. */
+    public static void commitStagedYears(FileSystem fs, Path staged, Path table, java.util.List<Integer> years)
+            throws IOException {
+        java.util.Set<String> expected = new java.util.TreeSet<>();
+        for (int year : years) {
+            expected.add(LakeTables.yearPartition(staged, year).getName());
+        }
         if (fs.exists(staged)) {
             for (var st : fs.listStatus(staged)) {
                 String name = st.getPath().getName();
-                if (st.isDirectory() && !name.startsWith("_") && !name.startsWith(".")
-                        && !name.equals(source.getName())) {
+                if (st.isDirectory() && !name.startsWith("_") && !name.startsWith(".") && !expected.contains(name)) {
                     throw new QuexException("refusing to write " + table + ": the rows hold " + name
-                            + ", expected only year=" + year);
+                            + ", expected only " + String.join(", ", expected));
                 }
             }
         }
-        Path target = LakeTables.yearPartition(table, year);
-        fs.delete(target, true);
-        if (fs.exists(source)) {
-            fs.mkdirs(table);
-            if (!fs.rename(source, target)) {
-                throw new QuexException("cannot move " + source + " to " + target);
+        for (int year : years) {
+            Path source = LakeTables.yearPartition(staged, year);
+            Path target = LakeTables.yearPartition(table, year);
+            fs.delete(target, true);
+            if (fs.exists(source)) {
+                fs.mkdirs(table);
+                if (!fs.rename(source, target)) {
+                    throw new QuexException("cannot move " + source + " to " + target);
+                }
             }
         }
     }

@@ -24,7 +24,7 @@ import org.quex.match.MatchJob;
 import org.quex.panel.PanelConfig;
 import org.quex.panel.PanelJob;
 import org.quex.panel.YearList;
-import org.quex.synth.RawLayouts;
+import org.quex.ingest.RawInventory;
 
 /**
  * The whole study in one run: for each year ingest → clean → match, then the honour lists, the
@@ -32,8 +32,9 @@ import org.quex.synth.RawLayouts;
  * (rows, seconds) goes to standard output as it finishes. A lock keeps other runs off the lake.
  */
 public final class RunJob {
-    /** What to run: raw files laid out as raw_files.csv says (the generator's layout), the lake, the results. */
     /**
+     * What to run: a directory of raw deliveries (found by content: {@link RawInventory}), the lake, the years.
+     *
      * @param raw         root of the raw files (local path, file://, hdfs:// or s3a://)
      * @param incremental reuse the years whose raw inputs are unchanged since they were built, and
      *                    build the panel over every year of the lake
@@ -58,6 +59,24 @@ public final class RunJob {
     public record Ingested(String source, int year, int files, long read, long written, long quarantined) {
     }
 
+    /**
+     * The inputs of a run, found by content before any work: the inventory, ASIF files that pool
+     * several years (ingested once for every year no per-year file has), and per year the files of
+     * each source.
+     */
+    public record Plan(RawInventory.Inventory inventory, List<String> pooledAsif, List<Integer> pooledYears,
+                       Map<Integer, List<String>> asif, Map<Integer, List<String>> customs, List<String> honours) {
+        /** Every input of a year, for the incremental run's fingerprint. */
+        List<String> inputsOf(int year) {
+            List<String> all = new ArrayList<>(asif.getOrDefault(year, List.of()));
+            if (pooledYears.contains(year)) {
+                all.addAll(pooledAsif);
+            }
+            all.addAll(customs.get(year));
+            return all;
+        }
+    }
+
     public record Outcome(List<Step> steps, List<Ingested> ingests, List<CleanJob.Report> cleaning,
                           List<MatchJob.Report> matching, PanelJob.Report panel, List<FittedTable> tables) {
     }
@@ -72,49 +91,115 @@ public final class RunJob {
     }
 
     public static Outcome run(SparkSession spark, Settings settings) {
-        return new RunJob(spark, settings).run();
+        return run(spark, settings, plan(spark.sparkContext().hadoopConfiguration(), settings));
     }
 
-    private Outcome run() {
+    /** A run whose inputs were found already (the command does it before Spark starts). */
+    public static Outcome run(SparkSession spark, Settings settings, Plan plan) {
+        return new RunJob(spark, settings).run(plan);
+    }
+
+    /**
+     * Finds the inputs by content, prints the inventory, and stops (one line) when a year lacks its
+     * ASIF or Customs input, saying which files were skipped and why.
+     */
+    public static Plan plan(Configuration hadoop, Settings s) {
+        // a generated directory's truth/ (the generator writes truth/files.csv) is the answer key, not input
+        boolean generated = s.demo() || exists(hadoop, s.raw() + "/truth/files.csv");
+        RawInventory.Inventory inventory = RawInventory.scan(hadoop, s.raw(), null,
+                generated ? List.of("truth") : List.of());
+        System.out.println("inputs of " + s.raw() + " (source, years in the first rows, '+' = the file may hold more "
+                + "years, format, scheme, file):");
+        inventory.lines().forEach(l -> System.out.println("  " + l));
+        List<String> pooled = paths(inventory.of("asif").stream().filter(RawInventory.Table::pooled).toList());
+        List<Integer> pooledYears = new ArrayList<>();
+        Map<Integer, List<String>> asif = new LinkedHashMap<>();
+        Map<Integer, List<String>> customs = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (int year : s.years()) {
+            List<String> perYear = paths(inventory.of("asif", year).stream().filter(t -> !t.pooled()).toList());
+            if (!perYear.isEmpty()) {
+                asif.put(year, perYear); // a year's own file wins over the pooled file's rows of that year
+            } else if (!pooled.isEmpty()) {
+                pooledYears.add(year);
+            } else {
+                missing.add("asif " + year);
+            }
+            List<String> c = paths(inventory.of("customs", year));
+            if (c.isEmpty()) {
+                missing.add("customs " + year);
+            }
+            customs.put(year, c);
+        }
+        if (!missing.isEmpty()) {
+            StringBuilder why = new StringBuilder();
+            inventory.skipped().forEach(k -> why.append("; skipped ").append(k.path()).append(": ").append(k.reason()));
+            throw new QuexException("run: no input for " + String.join(", ", missing) + " under " + s.raw() + why);
+        }
+        return new Plan(inventory, pooled, pooledYears, asif, customs, paths(inventory.of("honours")));
+    }
+
+    private static List<String> paths(List<RawInventory.Table> tables) {
+        return tables.stream().map(t -> t.file().path()).distinct().toList();
+    }
+
+    private Outcome run(Plan plan) {
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         try (LakeLock lock = LakeLock.acquire(hadoop, s.lake(), "quex run on " + spark.sparkContext().applicationId())) {
-            return runLocked(hadoop);
+            return runLocked(hadoop, plan);
         }
     }
 
-    private Outcome runLocked(Configuration hadoop) {
-        RawLayouts layouts = RawLayouts.shared();
+    private Outcome runLocked(Configuration hadoop, Plan plan) {
         CleaningConfig cleaning = CleaningConfig.from(s.config());
         String configLabel = s.config().where();
         String truthLinks = s.raw() + "/truth/links.csv";
         List<Ingested> ingests = new ArrayList<>();
         List<CleanJob.Report> cleanReports = new ArrayList<>();
         List<MatchJob.Report> matchReports = new ArrayList<>();
+        Map<Integer, YearInputs> fingerprints = new LinkedHashMap<>();
+        List<Integer> toBuild = new ArrayList<>();
         for (int year : s.years()) {
-            Map<String, String> inputs = new LinkedHashMap<>();
-            for (String source : List.of("asif", "customs")) {
-                RawLayouts.RawFile file = layouts.fileFor(source, year);
-                if (file == null) {
-                    throw new QuexException("no " + source + " layout for " + year + " in data-schemas/raw/raw_files.csv");
-                }
-                String in = s.raw() + "/" + (source.equals("asif") ? file.path(year, 1) : "customs/" + year);
-                if (!exists(hadoop, in)) {
-                    throw new QuexException("run: " + source + " " + year + ": " + in + " does not exist");
-                }
-                inputs.put(source, in);
-            }
-            YearInputs fingerprint = YearInputs.of(hadoop, year, List.copyOf(inputs.values()));
+            YearInputs fingerprint = YearInputs.of(hadoop, year, plan.inputsOf(year));
+            fingerprints.put(year, fingerprint);
             if (s.incremental() && fingerprint.builtIn(hadoop, s.lake())) {
                 record(new Step("reused", year, 0, 0, "ingest, clean and match of unchanged inputs kept from an earlier run"));
-                continue;
+            } else {
+                fingerprint.forget(hadoop, s.lake());
+                toBuild.add(year);
             }
-            fingerprint.forget(hadoop, s.lake());
-            for (Map.Entry<String, String> in : inputs.entrySet()) {
+        }
+        List<Integer> fromPooled = plan.pooledYears().stream().filter(toBuild::contains).toList();
+        if (!fromPooled.isEmpty()) {
+            // one pass over the pooled file for all its years (it may be tens of gigabytes)
+            IngestJob.Result pooled = time("ingest", null, () -> IngestJob.run(spark, new IngestJob.Settings("asif",
+                            fromPooled, plan.pooledAsif(), s.lake().root(), null, 20, QualityRules.DEFAULTS)),
+                    x -> x.written(), x -> "asif, pooled file: " + x.years().stream().map(y -> y.year() + " read "
+                            + y.read() + ", quarantined " + y.quarantined()).reduce((a, b) -> a + "; " + b).orElse(""));
+            for (IngestJob.YearResult y : pooled.years()) {
+                ingests.add(new Ingested("asif", y.year(), plan.pooledAsif().size(), y.read(), y.written(),
+                        y.quarantined()));
+            }
+            List<Integer> absent = fromPooled.stream().filter(y -> pooled.years().stream()
+                    .noneMatch(r -> r.year() == y)).toList();
+            if (!absent.isEmpty()) {
+                throw new QuexException("run: no input holds asif " + absent + ": the pooled file(s) "
+                        + plan.pooledAsif() + " hold " + pooled.years().stream().map(IngestJob.YearResult::year).toList());
+            }
+        }
+        for (int year : toBuild) {
+            Map<String, List<String>> inputs = new LinkedHashMap<>();
+            if (plan.asif().containsKey(year)) {
+                inputs.put("asif", plan.asif().get(year));
+            }
+            inputs.put("customs", plan.customs().get(year));
+            for (Map.Entry<String, List<String>> in : inputs.entrySet()) {
                 String source = in.getKey();
                 ingests.add(ingested(source, year, time("ingest", year, () -> IngestJob.run(spark,
-                        new IngestJob.Settings(source, year, List.of(in.getValue()), s.lake().root(), null, 20,
+                        new IngestJob.Settings(source, year, in.getValue(), s.lake().root(), null, 20,
                                 QualityRules.DEFAULTS)),
-                        x -> x.written(), x -> source + ": read " + x.read() + ", quarantined " + x.quarantined())));
+                        x -> x.written(), x -> source + ": read " + x.read() + ", quarantined " + x.quarantined()
+                                + (x.outside() > 0 ? ", " + x.outside() + " rows of other years left" : ""))));
             }
             List<CleanJob.Report> cleaned = time("clean", year,
                     () -> CleanJob.run(spark, s.lake(), year, List.of("asif", "customs"), cleaning, configLabel),
@@ -128,20 +213,19 @@ public final class RunJob {
                             "%d by name, %d by zip+phone7, %.1f%% of export value", x.byName(), x.byZipPhone(),
                             x.exportUsd() > 0 ? 100 * x.matchedExportUsd() / x.exportUsd() : 0.0));
             matchReports.add(m);
-            fingerprint.record(hadoop, s.lake()); // only now is the year whole in the lake
+            fingerprints.get(year).record(hadoop, s.lake()); // only now is the year whole in the lake
         }
         // an incremental run rebuilds the panel over every year of the lake: TFP pools the years
         List<Integer> panelYears = s.incremental() ? union(s.years(), YearList.inTable(spark, s.lake().clean("asif")))
                 : s.years();
         int last = panelYears.get(panelYears.size() - 1);
-        String honours = s.raw() + "/" + layouts.fileFor("honours", last).path(last, 1);
-        if (exists(hadoop, honours)) {
+        if (!plan.honours().isEmpty()) {
             ingests.add(ingested("honours", last, time("ingest", null, () -> IngestJob.run(spark,
-                    new IngestJob.Settings("honours", last, List.of(honours), s.lake().root(), null, 20,
+                    new IngestJob.Settings("honours", last, plan.honours(), s.lake().root(), null, 20,
                             QualityRules.DEFAULTS)),
                     x -> x.written(), x -> "honours: read " + x.read() + ", quarantined " + x.quarantined())));
         } else {
-            System.out.println("run: no honour list at " + honours + ": qu, lqu, mqu and hqu will be 0");
+            System.out.println("run: no honour list under " + s.raw() + ": qu, lqu, mqu and hqu will be 0");
         }
         PanelJob.Report panel = time("panel", null,
                 () -> PanelJob.run(spark, s.lake(), panelYears, PanelConfig.from(s.config()), configLabel),

@@ -154,6 +154,8 @@ class IngestExcelAccessTest {
                             values("month", LocalDateTime.of(2005, 1, 20, 9, 30), "direction", "进口", "hs_code", "84091000",
                                     "value_usd", 99.0, "quantity", 1.0, "firm_code", "3302240456",
                                     "firm_name", "宁波某进出口公司", "company_type", "外资企业", "country", "日本"),
+                            values("month", LocalDateTime.of(2005, 1, 31, 0, 0), "direction", "转口", "hs_code", "01012100",
+                                    "value_usd", 1.0, "firm_name", "转口的行"),
                             values("month", LocalDateTime.of(2004, 12, 31, 0, 0), "direction", "出口", "hs_code", "01012100",
                                     "value_usd", 1.0, "firm_name", "上月的行")));
         }
@@ -179,13 +181,14 @@ class IngestExcelAccessTest {
         IngestJob.Result r = ingest("customs", 2005, dir, lake);
         assertEquals(copies, temporaryCopies(), "the tasks' and the inspection's copies are deleted");
 
-        assertEquals("source=customs year=2005 read=5 written=4 quarantined=1", r.summaryLine("customs", 2005));
+        assertEquals("source=customs year=2005 read=5 written=4 quarantined=1", r.summaryLine("customs", 2005),
+                "the row of 2004 is counted apart");
         Map<String, FileCounts> counts = new LinkedHashMap<>();
         for (IngestJob.FileResult f : r.files()) {
             counts.put(f.file().name().substring(f.file().name().lastIndexOf('/') + 1), f.counts());
             assertEquals("format", f.file().encodingSource());
         }
-        assertEquals(Map.of("data200501.mdb#200501", new FileCounts(4, 3, 2, 1, 0, 0),
+        assertEquals(Map.of("data200501.mdb#200501", new FileCounts(5, 4, 2, 1, 1, 0, 0),
                 "data200502.mdb#200502", new FileCounts(2, 1, 1, 0, 0, 0),
                 "data200512.accdb#200512", new FileCounts(2, 1, 1, 0, 0, 0)), counts);
         assertEquals(2, r.warnings().stream().filter(w -> w.contains("skipped")).count(), r.warnings().toString());
@@ -227,8 +230,8 @@ class IngestExcelAccessTest {
         assertEquals(1, q.size());
         assertTrue(q.get(0).getString(0).endsWith("data200501.mdb#200501"), q.get(0).getString(0));
         assertEquals(4L, q.get(0).getLong(1));
-        assertEquals("column month (shipment_date): date '2004-12-31' is in 2004, the file is ingested as year 2005",
-                q.get(0).getString(3));
+        assertEquals("column direction (exp_or_imp): unknown direction code '转口' (expected 1/0, 进口/出口 or "
+                + "import/export)", q.get(0).getString(3));
         var manifest = new com.fasterxml.jackson.databind.ObjectMapper().readTree(new java.io.File(r.manifest()));
         assertEquals(2, manifest.get("skipped_tables").size());
         assertEquals("access", manifest.get("inputs").get(0).get("format").asText());
@@ -340,13 +343,15 @@ class IngestExcelAccessTest {
         String lake = tmp.resolve("lake-asif2010").toString();
         IngestJob.Result r = ingest("asif", 2010, file, lake);
 
-        assertEquals("source=asif year=2010 read=5 written=2 quarantined=3", r.summaryLine("asif", 2010));
+        assertEquals("source=asif year=2010 read=4 written=2 quarantined=2", r.summaryLine("asif", 2010),
+                "the row of 2011 is counted apart");
         assertEquals(1, r.files().size());
         InputFile f = r.files().get(0).file();
         assertTrue(f.name().endsWith("asie2010.xlsx#2010"), f.name());
         assertEquals(RawFormat.EXCEL, f.format());
         assertTrue(f.mapping().extras().size() > 100, "most landsat columns are extra: " + f.mapping().extras().size());
-        assertEquals(new FileCounts(6, 5, 2, 3, 0, 0), r.files().get(0).counts(), "rows 1-6; the formatted 7-12 hold nothing");
+        assertEquals(new FileCounts(6, 5, 2, 2, 1, 0, 0), r.files().get(0).counts(),
+                "rows 1-6 (one of 2011); the formatted 7-12 hold nothing");
         assertTrue(r.warnings().stream().anyMatch(w -> w.endsWith("asie2010.xlsx#说明: skipped: none of its 1 columns is "
                 + "one a asif table needs (not a table of asif?)")), r.warnings().toString());
         assertTrue(r.warnings().stream().anyMatch(w -> w.endsWith("asie2010.xlsx#Sheet3: skipped: the sheet is empty")),
@@ -376,8 +381,8 @@ class IngestExcelAccessTest {
             reasons.put(q.getLong(1), q.getString(3));
         }
         assertEquals(Map.of(4L, "blank line",
-                5L, "a value in column " + columnLetters(cols.size()) + ", beyond the header's " + cols.size() + " columns",
-                6L, "column year: 2011, but the file is ingested as year 2010"), reasons);
+                5L, "a value in column " + columnLetters(cols.size()) + ", beyond the header's " + cols.size() + " columns"),
+                reasons);
     }
 
     /** Spreadsheet letters of a 0-based column. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -160,8 +161,9 @@ class RunDemoTest {
 
     /**
      * A rerun for the last year with unchanged inputs reuses the year and reproduces every fit
-     * exactly. A rerun that fails half-way (a file of unknown layout in the year's customs files)
-     * leaves the lake readable and the year marked unbuilt, so the next run rebuilds it.
+     * exactly. A rerun that fails half-way (a Customs file of 2013 whose bytes go bad beyond the part
+     * the driver inspects) leaves the lake readable and the year marked unbuilt, so the next run
+     * rebuilds it.
      */
     @Test
     void anIncrementalRerunReusesTheUnchangedYearAndChangesNothing() throws IOException {
@@ -183,7 +185,15 @@ class RunDemoTest {
         }
 
         Path stray = Path.of(settings.raw(), "customs", "2013", "customs_2013_notes.csv");
-        Files.writeString(stray, "remark,author\nchecked,clerk\n");
+        Path month = Files.list(Path.of(settings.raw(), "customs", "2013")).sorted().findFirst().orElseThrow();
+        List<String> lines = Files.readAllLines(month, StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.writeBytes((lines.get(0) + "\n").getBytes(StandardCharsets.UTF_8));
+        for (int i = 1; bytes.size() <= org.quex.ingest.EncodingDetector.SAMPLE_BYTES; i = i % (lines.size() - 1) + 1) {
+            bytes.writeBytes((lines.get(i) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        bytes.writeBytes((lines.get(1) + "\n").getBytes(java.nio.charset.Charset.forName("GBK"))); // not UTF-8
+        Files.write(stray, bytes.toByteArray());
         try {
             assertThrows(org.quex.QuexException.class, () -> RunJob.run(SparkTestSession.get(), again));
         } finally {
