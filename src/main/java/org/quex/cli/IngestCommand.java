@@ -7,6 +7,7 @@ import org.apache.spark.sql.SparkSession;
 import org.quex.ingest.IngestJob;
 import org.quex.ingest.QualityCheck;
 import org.quex.ingest.QualityRules;
+import org.quex.ingest.archive.SkippedEntry;
 import org.quex.lake.LakeTables;
 import org.quex.lake.SparkSessions;
 
@@ -21,13 +22,14 @@ final class IngestCommand extends QuexCommand {
     Integer year;
 
     @Parameter(names = "--input", required = true, variableArity = true,
-            description = "Raw files or directories (searched recursively): CSV, TSV, Stata .dta (117-119), Excel .xlsx/.xls, Access .mdb/.accdb")
+            description = "Raw files or directories (searched recursively): CSV, TSV, Stata .dta (113-119), Excel .xlsx/.xls, Access .mdb/.accdb, or .zip/.gz/.tar/.7z archives of them, "
+                    + "also inside .zip, .gz, .tar, .tar.gz/.tgz or .7z archives (.rar: extract first)")
     List<String> inputs;
 
     @Parameter(names = "--lake", description = "Lake root (local path or hdfs:// / s3a:// URI)")
     String lake = "lake";
 
-    @Parameter(names = "--encoding", description = "UTF-8, GBK or GB18030 for every input (default: detect per file; Stata 117: GB18030)")
+    @Parameter(names = "--encoding", description = "UTF-8, GBK or GB18030 for every input (default: detect per file; Stata 113-117: GB18030)")
     String encoding;
 
     @Parameter(names = "--max-record-lines", description = "Most physical lines one quoted record may span")
@@ -56,6 +58,9 @@ final class IngestCommand extends QuexCommand {
                     + "), scheme " + f.file().scheme() + ", read=" + f.counts().read() + " written=" + f.counts().written()
                     + " quarantined=" + f.counts().quarantined()
                     + (f.counts().outside() > 0 ? " other_years=" + f.counts().outside() : ""));
+        }
+        for (SkippedEntry e : result.skipped()) {
+            System.out.println("skipped " + e.name() + ": " + e.reason());
         }
         for (IngestJob.YearResult y : result.years()) {
             for (QualityCheck c : y.quality()) {

@@ -39,7 +39,9 @@ import org.quex.lake.HadoopSettings;
 import org.quex.lake.LakeTables;
 import org.quex.lake.PartitionedParquet;
 import org.quex.lake.RunManifest;
+import org.quex.ingest.archive.SkippedEntry;
 import org.quex.ingest.catalogue.ColumnCatalogue;
+import org.quex.ingest.dta.SeekableStreamOpener;
 
 /**
  * The Spark edge of ingest: one job whose tasks (one per input file) read a file with
@@ -93,7 +95,8 @@ public final class IngestJob {
      * rows of years not asked for), each year's accounting and quality findings, the manifest.
      */
     public record Result(List<FileResult> files, long read, long written, long quarantined, long outside,
-                         List<YearResult> years, String manifest, List<String> warnings, Map<String, Double> seconds) {
+                         List<YearResult> years, String manifest, List<String> warnings, Map<String, Double> seconds,
+                         List<SkippedEntry> skipped) {
         /** Every year's findings. */
         public List<QualityCheck> quality() {
             return years.stream().flatMap(y -> y.quality().stream()).toList();
@@ -154,10 +157,10 @@ public final class IngestJob {
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         Map<String, Double> seconds = new LinkedHashMap<>();
         long tInspect = System.nanoTime();
-        List<String> skipped = new ArrayList<>();
-        List<InputFile> files = InputInspector.inspect(hadoop, s.inputs(), s.encoding(), catalogue, skipped);
+        InputInspector.Inspection inspection = InputInspector.inspectInputs(hadoop, s.inputs(), s.encoding(), catalogue);
+        List<InputFile> files = inspection.files();
         List<String> warnings = nameWarnings(files, s);
-        warnings.addAll(skipped);
+        inspection.skippedTables().forEach(t -> warnings.add(t.name() + ": skipped: " + t.reason()));
         seconds.put("inspect", (System.nanoTime() - tInspect) / 1e9);
         long t0 = System.nanoTime();
         LakeTables lake = new LakeTables(s.lake());
@@ -262,8 +265,10 @@ public final class IngestJob {
             long read = years.stream().mapToLong(YearResult::read).sum() + outside;
             long written = years.stream().mapToLong(YearResult::written).sum();
             long quarantined = years.stream().mapToLong(YearResult::quarantined).sum();
-            String manifest = writeManifest(hadoop, lake, s, results, skipped, years, seconds);
-            return new Result(results, read, written, quarantined, outside, years, manifest, warnings, seconds);
+            String manifest = writeManifest(hadoop, lake, s, results, years, seconds, inspection.skipped(),
+                    inspection.skippedTables());
+            return new Result(results, read, written, quarantined, outside, years, manifest, warnings, seconds,
+                    inspection.skipped());
         } finally {
             fs.delete(staging, true);
         }
@@ -429,14 +434,24 @@ public final class IngestJob {
         } catch (IOException | NoSuchAlgorithmException e) {
             throw new QuexException(file.name() + ": cannot open: " + e.getMessage(), e);
         }
-        RawRecords records = RawTables.open(in, file, maxRecordLines);
-        // a table read from a temporary copy (Excel, Access) deletes it on close, also when the task fails
+        // a plain file can be opened again at a position (Stata value labels and strLs lie after the rows)
+        SeekableStreamOpener reopen = file.member() == null
+                ? SeekableStreamOpener.hadoop(file.path(), hadoop.configuration()) : null;
+        RawRecords records = RawTables.open(in, file, maxRecordLines, reopen);
+        // closed once: when the file is finished, else when the task ends (a table read from a
+        // temporary copy, Excel or Access, deletes it on close, also when the task fails)
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable close = () -> {
+            if (closed.compareAndSet(false, true)) {
+                records.close();
+            }
+        };
         org.apache.spark.TaskContext task = org.apache.spark.TaskContext.get();
         if (task != null) {
             task.addTaskCompletionListener(new org.apache.spark.util.TaskCompletionListener() {
                 @Override
                 public void onTaskCompletion(org.apache.spark.TaskContext context) {
-                    records.close();
+                    close.run();
                 }
             });
         }
@@ -490,7 +505,7 @@ public final class IngestJob {
             private void report() {
                 try {
                     in.transferTo(java.io.OutputStream.nullOutputStream()); // checksum covers every byte
-                    records.close();
+                    close.run();
                     in.close();
                 } catch (Exception e) {
                     throw new QuexException(file.name() + ": cannot finish reading: " + e.getMessage(), e);
@@ -541,7 +556,9 @@ public final class IngestJob {
     }
 
     private static String writeManifest(Configuration hadoop, LakeTables lake, Settings s, List<FileResult> results,
-                                        List<String> skipped, List<YearResult> years, Map<String, Double> seconds) {
+                                        List<YearResult> years, Map<String, Double> seconds,
+                                        List<SkippedEntry> skipped,
+                                        List<InputInspector.SkippedTable> skippedTables) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("source", s.source());
         config.put("years", s.years().isEmpty() ? "every year the files hold" : s.years());
@@ -573,7 +590,9 @@ public final class IngestJob {
             d.put("first_replacement_character_line", r.counts().firstReplacementLine());
             manifest.addInput(r.file().name(), r.file().bytes(), r.sha256(), d);
         }
-        manifest.put("skipped_tables", skipped); // sheets and tables that hold no table of the source, and why
+        List<Map<String, String>> tablesSkipped = new ArrayList<>(); // sheets and tables not read, and why
+        skippedTables.forEach(t -> tablesSkipped.add(Map.of("table", t.name(), "reason", t.reason())));
+        manifest.put("skipped_tables", tablesSkipped);
         Map<String, Object> quality = new LinkedHashMap<>();
         for (YearResult y : years) {
             manifest.addCounts(s.source(), y.year(), y.read(), y.written(), 0, y.quarantined());
@@ -588,11 +607,37 @@ public final class IngestJob {
             }
             quality.put(String.valueOf(y.year()), checks);
         }
+        manifest.put("archives", archives(results, skipped));
         manifest.put("quality", years.size() == 1 ? quality.values().iterator().next() : quality);
         manifest.put("seconds", seconds);
         String label = years.size() == 1 ? String.valueOf(years.get(0).year())
                 : years.get(0).year() + "-" + years.get(years.size() - 1).year();
         return manifest.write(hadoop, lake, s.source() + "-" + label).toString();
+    }
+
+    /** Per archive read: the members read as tables and every other entry with why it was skipped. */
+    static List<Map<String, Object>> archives(List<FileResult> results, List<SkippedEntry> skipped) {
+        Map<String, Map<String, Object>> byPath = new LinkedHashMap<>();
+        java.util.function.Function<String, Map<String, Object>> archive = path -> byPath.computeIfAbsent(path, p -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("path", p);
+            m.put("members_read", new ArrayList<String>());
+            m.put("entries_skipped", new ArrayList<Map<String, String>>());
+            return m;
+        });
+        for (FileResult r : results) {
+            if (r.file().member() != null) {
+                @SuppressWarnings("unchecked")
+                List<String> members = (List<String>) archive.apply(r.file().path()).get("members_read");
+                members.add(r.file().member());
+            }
+        }
+        for (SkippedEntry e : skipped) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, String>> entries = (List<Map<String, String>>) archive.apply(e.path()).get("entries_skipped");
+            entries.add(Map.of("entry", e.member(), "reason", e.reason()));
+        }
+        return new ArrayList<>(byPath.values());
     }
 
     private static <T> Iterator<T> concat(List<Iterator<T>> parts) {

@@ -14,6 +14,9 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.quex.QuexException;
 import org.quex.ingest.catalogue.ColumnCatalogue;
+import org.quex.ingest.archive.ArchiveFormat;
+import org.quex.ingest.archive.ArchiveInspector;
+import org.quex.ingest.archive.SkippedEntry;
 import org.quex.ingest.catalogue.HeaderMapping;
 import org.quex.ingest.access.AccessRecords;
 import org.quex.ingest.dta.StataDta;
@@ -33,15 +36,27 @@ public final class InputInspector {
     private InputInspector() {
     }
 
-    public static List<InputFile> inspect(Configuration hadoop, List<String> inputs, String encoding,
-                                          ColumnCatalogue catalogue) {
-        return inspect(hadoop, inputs, encoding, catalogue, new ArrayList<>());
+    /**
+     * The tables found in the inputs, the archive entries that are not read (with why), and the
+     * sheets and database tables that are not read (with why).
+     */
+    public record Inspection(List<InputFile> files, List<SkippedEntry> skipped, List<SkippedTable> skippedTables) {
     }
 
-    /** As above; {@code skipped} receives a line per sheet or table that holds no table of the source, and why. */
+    /** A sheet of a workbook or a table of a database that holds no table of the source: path[!/member]#table and why. */
+    public record SkippedTable(String name, String reason) implements java.io.Serializable {
+    }
+
     public static List<InputFile> inspect(Configuration hadoop, List<String> inputs, String encoding,
-                                          ColumnCatalogue catalogue, List<String> skipped) {
+                                          ColumnCatalogue catalogue) {
+        return inspectInputs(hadoop, inputs, encoding, catalogue).files();
+    }
+
+    public static Inspection inspectInputs(Configuration hadoop, List<String> inputs, String encoding,
+                                           ColumnCatalogue catalogue) {
         List<InputFile> files = new ArrayList<>();
+        List<SkippedEntry> skipped = new ArrayList<>();
+        List<SkippedTable> tablesSkipped = new ArrayList<>();
         try {
             for (String input : inputs) {
                 Path path = new Path(input);
@@ -55,8 +70,31 @@ public final class InputInspector {
                     throw new QuexException("input directory '" + input + "' holds no files");
                 }
                 found.sort((a, b) -> a.getPath().toString().compareTo(b.getPath().toString()));
+                int before = files.size();
+                int skippedBefore = skipped.size();
                 for (FileStatus st : found) {
-                    files.addAll(inspect(fs, st, encoding, catalogue, skipped));
+                    String fileName = st.getPath().getName();
+                    if (ArchiveFormat.isRar(fileName)) {
+                        throw ArchiveFormat.rarRefusal(st.getPath().toString());
+                    }
+                    ArchiveFormat archive = ArchiveFormat.ofName(fileName);
+                    if (archive != null) {
+                        ArchiveInspector.Listing listing = ArchiveInspector.inspect(fs, st, archive,
+                                (in, format, member) -> inspectMember(in, format, st.getPath().toString(), member,
+                                        st.getLen(), encoding, catalogue, tablesSkipped));
+                        files.addAll(listing.files());
+                        skipped.addAll(listing.skipped());
+                    } else {
+                        files.addAll(inspect(fs, st, encoding, catalogue, tablesSkipped));
+                    }
+                }
+                if (files.size() == before) {
+                    int n = skipped.size() - skippedBefore;
+                    throw new QuexException("input '" + input + "' holds no table ingest reads: " + (n == 0
+                            ? "its archive is empty" : (n == 1 ? "its one archive entry is" : "its " + n
+                            + " archive entries are") + " skipped ("
+                            + skipped.get(skippedBefore).name() + ": " + skipped.get(skippedBefore).reason()
+                            + (n > 1 ? ", …" : "") + ")"));
                 }
             }
         } catch (IOException e) {
@@ -69,7 +107,7 @@ public final class InputInspector {
                         + "would be counted twice");
             }
         }
-        return files;
+        return new Inspection(files, skipped, tablesSkipped);
     }
 
     private static void collect(FileSystem fs, FileStatus st, List<FileStatus> out) throws IOException {
@@ -87,7 +125,7 @@ public final class InputInspector {
 
     /** The tables of one file: one for text and Stata; more for containers that hold several. */
     private static List<InputFile> inspect(FileSystem fs, FileStatus st, String encoding,
-                                           ColumnCatalogue catalogue, List<String> skipped) throws IOException {
+                                           ColumnCatalogue catalogue, List<SkippedTable> skipped) throws IOException {
         String path = st.getPath().toString();
         RawFormat format = RawFormat.ofName(st.getPath().getName());
         if (format == null) {
@@ -114,6 +152,22 @@ public final class InputInspector {
         };
     }
 
+    /** The tables of an archive member, from its bytes; {@code bytes} is the archive's size. */
+    private static List<InputFile> inspectMember(InputStream in, RawFormat format, String path, String member,
+                                                 long bytes, String encoding, ColumnCatalogue catalogue,
+                                                 List<SkippedTable> skipped) throws IOException {
+        return switch (format) {
+            case STATA -> List.of(inspectStata(in, path, member, bytes, encoding, catalogue));
+            case DELIMITED -> List.of(inspectDelimited(in.readNBytes(EncodingDetector.SAMPLE_BYTES), path, member, bytes,
+                    encoding, catalogue));
+            case EXCEL, ACCESS -> {
+                try (LocalFile local = LocalFile.copyOf(in, member)) {
+                    yield inspectTables(local.path(), path, member, bytes, format, catalogue, skipped);
+                }
+            }
+        };
+    }
+
     static InputFile inspectStata(InputStream in, String path, String member, long bytes, String encoding,
                                   ColumnCatalogue catalogue) {
         // 113-117 store strings in a local code page: --encoding, else GB18030 (Chinese deliveries)
@@ -133,7 +187,7 @@ public final class InputInspector {
         Charset charset = encoding == null ? EncodingDetector.detect(sample, sample.length)
                 : EncodingDetector.named(encoding);
         PhysicalLineReader lines = new PhysicalLineReader(new ByteArrayInputStream(sample), name, charset);
-        char delimiter = delimiterOf(name, sample);
+        char delimiter = delimiterOf(name, sample, charset);
         List<String> header = FileIngestion.readHeader(lines, name, delimiter);
         HeaderMapping mapping = HeaderMapping.of(header, catalogue, name, EMPLOYEES_ORDER, true);
         if (encoding != null || !charset.equals(StandardCharsets.UTF_8)) {
@@ -152,17 +206,17 @@ public final class InputInspector {
      * it. Values are text or typed cells, so no charset applies.
      */
     static List<InputFile> inspectTables(java.nio.file.Path local, String path, String member, long bytes,
-                                         RawFormat format, ColumnCatalogue catalogue, List<String> skipped) {
+                                         RawFormat format, ColumnCatalogue catalogue, List<SkippedTable> skipped) {
         String name = member == null ? path : path + "!/" + member;
         List<TableHeader> tables = format == RawFormat.EXCEL ? ExcelRecords.tables(local, name)
                 : AccessRecords.tables(local, name);
         List<InputFile> files = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+        List<SkippedTable> notes = new ArrayList<>();
         QuexException firstRefusal = null;
         for (TableHeader t : tables) {
             String where = name + "#" + t.table();
             if (t.skipped() != null) {
-                notes.add(where + ": skipped: " + t.skipped());
+                notes.add(new SkippedTable(where, t.skipped()));
                 continue;
             }
             try {
@@ -173,8 +227,8 @@ public final class InputInspector {
                 if (mapsANeededColumn(t.header(), catalogue)) {
                     throw e;
                 }
-                notes.add(where + ": skipped: none of its " + t.header().size() + " columns is one a "
-                        + catalogue.source() + " table needs (not a table of " + catalogue.source() + "?)");
+                notes.add(new SkippedTable(where, "none of its " + t.header().size() + " columns is one a "
+                        + catalogue.source() + " table needs (not a table of " + catalogue.source() + "?)"));
                 firstRefusal = firstRefusal == null ? e : firstRefusal;
             }
         }
@@ -182,7 +236,7 @@ public final class InputInspector {
             // nothing to read: say why as for a one-table file
             throw firstRefusal != null ? firstRefusal
                     : new QuexException(name + ": no " + (format == RawFormat.EXCEL ? "sheet" : "table") + " holds a "
-                    + "table (" + String.join("; ", notes) + ")");
+                    + "table (" + String.join("; ", notes.stream().map(n -> n.name() + ": " + n.reason()).toList()) + ")");
         }
         skipped.addAll(notes);
         return files;
@@ -219,23 +273,23 @@ public final class InputInspector {
         lines.forEachRemaining(l -> { });
     }
 
-    /** Comma for .csv, tab for .tsv/.tab; .txt by its first line. */
-    static char delimiterOf(String path, byte[] sample) {
-        String name = path.toLowerCase(Locale.ROOT);
-        if (name.endsWith(".tsv") || name.endsWith(".tab")) {
-            return '\t';
-        }
-        if (name.endsWith(".txt")) {
-            for (byte b : sample) {
-                if (b == '\n') {
-                    break;
-                }
-                if (b == '\t') {
-                    return '\t';
-                }
+    /** How many leading lines of the sample the delimiter is sniffed from. */
+    private static final int SNIFF_LINES = 100;
+
+    /** Tab for .tsv/.tab; for .csv and .txt sniffed from the sample's first complete lines. */
+    static char delimiterOf(String name, byte[] sample, Charset charset) {
+        int end = sample.length;
+        if (sample.length >= EncodingDetector.SAMPLE_BYTES) {
+            while (end > 0 && sample[end - 1] != '\n') {
+                end--; // a line cut by the sample would count fewer fields
             }
         }
-        return ',';
+        List<String> lines = new ArrayList<>();
+        PhysicalLineReader reader = new PhysicalLineReader(new ByteArrayInputStream(sample, 0, end), name, charset);
+        while (lines.size() < SNIFF_LINES && reader.hasNext()) {
+            lines.add(reader.next().text());
+        }
+        return DelimiterSniffer.sniff(name, lines);
     }
 
     private static QuexException unsupported(String path) {
@@ -243,6 +297,7 @@ public final class InputInspector {
         int dot = name.lastIndexOf('.');
         String ext = dot < 0 ? "(none)" : name.substring(dot);
         return new QuexException(path + ": ingest reads CSV, TSV (.csv, .tsv, .tab, .txt), Stata .dta, Excel "
-                + "(.xlsx, .xls) and Access (.mdb, .accdb) files; extension " + ext + " is not supported");
+                + "(.xlsx, .xls) and Access (.mdb, .accdb) files, also inside .zip, .gz, .tar, .tar.gz/.tgz and .7z "
+                + "archives; extension " + ext + " is not supported");
     }
 }

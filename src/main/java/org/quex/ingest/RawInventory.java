@@ -17,6 +17,8 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.quex.QuexException;
+import org.quex.ingest.archive.ArchiveFormat;
+import org.quex.ingest.archive.SkippedEntry;
 import org.quex.ingest.catalogue.ColumnCatalogue;
 import org.quex.lake.schema.SourceSchema;
 
@@ -53,9 +55,14 @@ public final class RawInventory {
             return pooled() || years.contains(year) || (years.isEmpty() && nameYear != null && nameYear == year);
         }
 
-        public String line() {
-            return String.format(Locale.ROOT, "%-8s %-9s %-6s %-32s %s", source, yearsText(), file.format().name()
-                    .toLowerCase(Locale.ROOT), file.scheme(), file.name());
+        /** Source, years, format and scheme: what tables of one delivery share. */
+        String kind() {
+            return String.format(Locale.ROOT, "%-8s %-9s %-9s %-28s", source, yearsText(),
+                    file.format().name().toLowerCase(Locale.ROOT), file.scheme());
+        }
+
+        private String folder() {
+            return new Path(file.path()).getParent().toString();
         }
 
         private String yearsText() {
@@ -79,10 +86,23 @@ public final class RawInventory {
             return tables.stream().filter(t -> t.source().equals(source) && t.covers(year)).toList();
         }
 
-        /** The inventory as printed: one line per table, then one per skipped file. */
+        /**
+         * The inventory as printed: a line per table, tables of one kind in one folder (a year's
+         * monthly files) in one line, then a line per skipped file.
+         */
         public List<String> lines() {
             List<String> lines = new ArrayList<>();
-            tables.forEach(t -> lines.add(t.line()));
+            for (int i = 0; i < tables.size(); ) {
+                Table first = tables.get(i);
+                int j = i + 1;
+                while (j < tables.size() && tables.get(j).kind().equals(first.kind())
+                        && tables.get(j).folder().equals(first.folder())) {
+                    j++;
+                }
+                lines.add(first.kind() + " " + (j - i == 1 ? first.file().name() : (j - i) + " files: "
+                        + first.file().name() + " … " + new Path(tables.get(j - 1).file().name()).getName()));
+                i = j;
+            }
             skipped.forEach(s -> lines.add(String.format(Locale.ROOT, "%-8s %s: %s", "skipped", s.path(), s.reason())));
             return lines;
         }
@@ -161,11 +181,15 @@ public final class RawInventory {
     private static void inspect(Configuration hadoop, FileSystem fs, FileStatus st, String encoding,
                                 Map<String, ColumnCatalogue> catalogues, List<Table> tables, List<Skipped> skipped) {
         String path = st.getPath().toString();
-        Map<String, List<InputFile>> fits = new LinkedHashMap<>();
+        if (ArchiveFormat.isRar(st.getPath().getName())) {
+            skipped.add(new Skipped(path, ArchiveFormat.rarReason(path)));
+            return;
+        }
+        Map<String, InputInspector.Inspection> fits = new LinkedHashMap<>();
         Map<String, String> misfits = new LinkedHashMap<>();
         for (Map.Entry<String, ColumnCatalogue> c : catalogues.entrySet()) {
             try {
-                fits.put(c.getKey(), InputInspector.inspect(hadoop, List.of(path), encoding, c.getValue()));
+                fits.put(c.getKey(), InputInspector.inspectInputs(hadoop, List.of(path), encoding, c.getValue()));
             } catch (QuexException e) {
                 misfits.put(c.getKey(), e.getMessage());
             }
@@ -173,18 +197,28 @@ public final class RawInventory {
         if (fits.isEmpty()) {
             String reason = misfits.values().stream().filter(m -> m.contains("is not supported")).findFirst()
                     .map(m -> "not a data file Quex reads")
-                    .orElseGet(() -> "no scheme fits: " + closest(misfits));
+                    .orElseGet(() -> new java.util.HashSet<>(misfits.values()).size() == 1
+                            && !misfits.values().iterator().next().contains("no column for")
+                            // refused whatever the source (a damaged archive, an archive inside one): say why
+                            ? misfits.values().iterator().next().replaceFirst("^" + java.util.regex.Pattern.quote(path + ": "), "")
+                            : "no scheme fits: " + closest(misfits));
             skipped.add(new Skipped(path, reason));
             return;
         }
         String source = fits.keySet().iterator().next();
         if (fits.size() > 1) {
             // the source whose catalogue maps more of the header: an ASIF file names a firm too
-            source = fits.entrySet().stream().max((a, b) -> Integer.compare(mapped(a.getValue()), mapped(b.getValue())))
-                    .orElseThrow().getKey();
+            source = fits.entrySet().stream().max((a, b) -> Integer.compare(mapped(a.getValue().files()),
+                    mapped(b.getValue().files()))).orElseThrow().getKey();
         }
-        for (InputFile f : fits.get(source)) {
+        for (InputFile f : fits.get(source).files()) {
             tables.add(sample(fs, f, source));
+        }
+        for (SkippedEntry e : fits.get(source).skipped()) {
+            skipped.add(new Skipped(e.name(), e.reason())); // archive entries that are not tables
+        }
+        for (InputInspector.SkippedTable t : fits.get(source).skippedTables()) {
+            skipped.add(new Skipped(t.name(), t.reason())); // empty sheets, notes sheets, lookup tables
         }
     }
 

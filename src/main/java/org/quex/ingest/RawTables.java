@@ -2,6 +2,8 @@ package org.quex.ingest;
 
 import java.io.InputStream;
 import org.quex.ingest.access.AccessRecords;
+import org.quex.ingest.archive.ArchiveMembers;
+import org.quex.ingest.dta.SeekableStreamOpener;
 import org.quex.ingest.dta.StataDta;
 import org.quex.ingest.excel.ExcelRecords;
 
@@ -10,11 +12,28 @@ public final class RawTables {
     private RawTables() {
     }
 
-    /** {@code in} is the file's bytes (an archive member's, for a member). */
+    /** {@code in} is the file's bytes (the archive's, for a member: read up to the member). */
     public static RawRecords open(InputStream in, InputFile file, int maxRecordLines) {
+        return open(in, file, maxRecordLines, null);
+    }
+
+    /**
+     * As {@link #open(InputStream, InputFile, int)}; {@code reopen} opens the same bytes again at a
+     * position, for what a format keeps after its rows (Stata value labels and strLs), or is null
+     * (always for an archive member: its bytes cannot be reopened at a position).
+     */
+    public static RawRecords open(InputStream in, InputFile file, int maxRecordLines, SeekableStreamOpener reopen) {
+        if (file.member() != null) {
+            return ArchiveMembers.open(in, file, member -> table(member, file, maxRecordLines, null));
+        }
+        return table(in, file, maxRecordLines, reopen);
+    }
+
+    /** {@code in} is the table's own bytes. */
+    private static RawRecords table(InputStream in, InputFile file, int maxRecordLines, SeekableStreamOpener reopen) {
         return switch (file.format()) {
             case DELIMITED -> new DelimitedRecords(in, file.name(), file.charset(), file.delimiter(), maxRecordLines);
-            case STATA -> new StataDta(in, file.name(), file.charset());
+            case STATA -> new StataDta(in, file.name(), file.charset(), reopen);
             case EXCEL -> ExcelRecords.open(in, file.name(), file.table());
             case ACCESS -> AccessRecords.open(in, file.name(), file.table());
         };

@@ -1,6 +1,7 @@
 package org.quex.match;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
@@ -40,14 +41,25 @@ public final class MatchJob {
         }
     }
 
+    /**
+     * @param zipPhoneUnavailable why the zip+phone7 pass could not run this year (a source delivered
+     *                            no phone or zip: the Customs parts of some years lack both), or null
+     */
     public record Report(int year, long customsFirms, long asifFirms, long byName, long byZipPhone,
                          long ambiguousByName, long ambiguousByZipPhone, double exportUsd, double matchedExportUsd,
-                         List<Quality> quality) {
+                         List<Quality> quality, String zipPhoneUnavailable) {
+        /** The zip+phone7 pass as a progress line says it: its links, or why it could not run. */
+        public String zipPhoneText() {
+            return zipPhoneUnavailable == null ? byZipPhone + " by zip+phone7"
+                    : "zip+phone7 unavailable (" + zipPhoneUnavailable + ")";
+        }
+
         public List<String> lines() {
             List<String> lines = new ArrayList<>();
-            lines.add(String.format("match year=%d customs_firms=%d asif_firms=%d linked=%d (name %d, zip+phone7 %d)"
+            lines.add(String.format("match year=%d customs_firms=%d asif_firms=%d linked=%d (name %d, %s)"
                             + " ambiguous=%d/%d matched_export_share=%.4f", year, customsFirms, asifFirms,
-                    byName + byZipPhone, byName, byZipPhone, ambiguousByName, ambiguousByZipPhone,
+                    byName + byZipPhone, byName, zipPhoneUnavailable == null ? "zip+phone7 " + byZipPhone
+                            : "zip+phone7 unavailable: " + zipPhoneUnavailable, ambiguousByName, ambiguousByZipPhone,
                     exportUsd > 0 ? matchedExportUsd / exportUsd : Double.NaN));
             for (Quality q : quality) {
                 lines.add(String.format("  truth %-10s links=%d correct=%d findable=%d precision=%.4f recall=%.4f",
@@ -63,6 +75,7 @@ public final class MatchJob {
             m.put("asif_firms", asifFirms);
             m.put("linked_by_name", byName);
             m.put("linked_by_zip_phone7", byZipPhone);
+            m.put("zip_phone7_pass", zipPhoneUnavailable == null ? "ran" : "unavailable: " + zipPhoneUnavailable);
             m.put("ambiguous_by_name", ambiguousByName);
             m.put("ambiguous_by_zip_phone7", ambiguousByZipPhone);
             m.put("export_usd", exportUsd);
@@ -88,8 +101,13 @@ public final class MatchJob {
         Dataset<Row> candidates = result.candidates().persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Dataset<Row> links = result.links();
-            long customsFirms = customs.count();
-            long asifFirms = asif.count();
+            Column withKeys = when(col("phone").isNotNull().and(col("zip").isNotNull()), 1L).otherwise(0L);
+            Row c = customs.agg(count(lit(1)), sum(withKeys)).first();
+            Row a = asif.agg(count(lit(1)), sum(withKeys)).first();
+            long customsFirms = c.getLong(0);
+            long asifFirms = a.getLong(0);
+            String unavailable = zipPhoneUnavailable(year, customsFirms, c.isNullAt(1) ? 0 : c.getLong(1), asifFirms,
+                    a.isNullAt(1) ? 0 : a.getLong(1));
             Row counts = candidates.agg(
                     sum(when(col("linked").and(col("method").equalTo(FirmMatcher.BY_NAME)), 1L).otherwise(0L)),
                     sum(when(col("linked").and(col("method").equalTo(FirmMatcher.BY_ZIP_PHONE)), 1L).otherwise(0L)),
@@ -107,12 +125,27 @@ public final class MatchJob {
                     : evaluate(spark, asif, customs, links, truthLinks, year);
             Report report = new Report(year, customsFirms, asifFirms, byName, byPhone, counts.getLong(2),
                     counts.getLong(3), value.isNullAt(0) ? 0 : value.getDouble(0),
-                    value.isNullAt(1) ? 0 : value.getDouble(1), quality);
+                    value.isNullAt(1) ? 0 : value.getDouble(1), quality, unavailable);
+            if (unavailable != null) {
+                System.out.println("match " + year + ": the zip+phone7 pass is unavailable: " + unavailable);
+            }
             writeManifest(spark, lake, report);
             return report;
         } finally {
             candidates.unpersist();
         }
+    }
+
+    /** Why zip+phone7 cannot link this year: a source whose firms have no phone and zip at all (the columns were not delivered). */
+    static String zipPhoneUnavailable(int year, long customsFirms, long customsWithKeys, long asifFirms,
+                                      long asifWithKeys) {
+        if (customsFirms > 0 && customsWithKeys == 0) {
+            return "customs " + year + ": no firm has both a phone and a zip (the delivery has no such columns)";
+        }
+        if (asifFirms > 0 && asifWithKeys == 0) {
+            return "asif " + year + ": no firm has both a phone and a zip (the delivery has no such columns)";
+        }
+        return null;
     }
 
     /**

@@ -135,13 +135,14 @@ public final class ResultsWriter {
 
     static String matchCsv(List<MatchJob.Report> reports) {
         StringBuilder sb = new StringBuilder("year,customs_firms,asif_firms,linked_by_name,linked_by_zip_phone7,"
-                + "ambiguous_by_name,ambiguous_by_zip_phone7,export_usd,matched_export_usd,precision,recall\n");
+                + "ambiguous_by_name,ambiguous_by_zip_phone7,export_usd,matched_export_usd,precision,recall,zip_phone7_pass\n");
         for (MatchJob.Report r : reports) {
             MatchJob.Quality all = r.quality().stream().filter(q -> q.method().equals("all")).findFirst().orElse(null);
             sb.append(String.join(",", Integer.toString(r.year()), Long.toString(r.customsFirms()),
                     Long.toString(r.asifFirms()), Long.toString(r.byName()), Long.toString(r.byZipPhone()),
                     Long.toString(r.ambiguousByName()), Long.toString(r.ambiguousByZipPhone()), full(r.exportUsd()),
-                    full(r.matchedExportUsd()), all == null ? "" : full(all.precision()), all == null ? "" : full(all.recall())))
+                    full(r.matchedExportUsd()), all == null ? "" : full(all.precision()), all == null ? "" : full(all.recall()),
+                    r.zipPhoneUnavailable() == null ? "ran" : "unavailable: " + r.zipPhoneUnavailable()))
                     .append('\n');
         }
         return sb.toString();
@@ -183,6 +184,7 @@ public final class ResultsWriter {
         String version = ResultsWriter.class.getPackage().getImplementationVersion();
         m.put("code_version", version == null ? "dev" : version);
         m.put("configuration", RunJob.describe(s));
+        m.put("inputs", o.inventory().describe());
         List<Map<String, Object>> steps = new ArrayList<>();
         for (RunJob.Step step : o.steps()) {
             Map<String, Object> x = new LinkedHashMap<>();

@@ -78,7 +78,8 @@ public final class RunJob {
     }
 
     public record Outcome(List<Step> steps, List<Ingested> ingests, List<CleanJob.Report> cleaning,
-                          List<MatchJob.Report> matching, PanelJob.Report panel, List<FittedTable> tables) {
+                          List<MatchJob.Report> matching, PanelJob.Report panel, List<FittedTable> tables,
+                          RawInventory.Inventory inventory) {
     }
 
     private final SparkSession spark;
@@ -111,6 +112,9 @@ public final class RunJob {
         System.out.println("inputs of " + s.raw() + " (source, years in the first rows, '+' = the file may hold more "
                 + "years, format, scheme, file):");
         inventory.lines().forEach(l -> System.out.println("  " + l));
+        org.quex.lake.RunManifest manifest = new org.quex.lake.RunManifest("inventory", describe(s));
+        manifest.put("inventory", inventory.describe());
+        System.out.println("  (" + manifest.write(hadoop, s.lake(), "raw") + ")");
         List<String> pooled = paths(inventory.of("asif").stream().filter(RawInventory.Table::pooled).toList());
         List<Integer> pooledYears = new ArrayList<>();
         Map<Integer, List<String>> asif = new LinkedHashMap<>();
@@ -210,7 +214,7 @@ public final class RunJob {
             String truth = s.demo() && exists(hadoop, truthLinks) ? truthLinks : null;
             MatchJob.Report m = time("match", year, () -> MatchJob.run(spark, s.lake(), year, truth),
                     x -> x.byName() + x.byZipPhone(), x -> String.format(Locale.ROOT,
-                            "%d by name, %d by zip+phone7, %.1f%% of export value", x.byName(), x.byZipPhone(),
+                            "%d by name, %s, %.1f%% of export value", x.byName(), x.zipPhoneText(),
                             x.exportUsd() > 0 ? 100 * x.matchedExportUsd() / x.exportUsd() : 0.0));
             matchReports.add(m);
             fingerprints.get(year).record(hadoop, s.lake()); // only now is the year whole in the lake
@@ -249,7 +253,7 @@ public final class RunJob {
             fitted.add(new FittedTable(table, fits));
         }
         data.unpersist();
-        return new Outcome(steps, ingests, cleanReports, matchReports, panel, fitted);
+        return new Outcome(steps, ingests, cleanReports, matchReports, panel, fitted, plan.inventory());
     }
 
     private static Ingested ingested(String source, int year, IngestJob.Result r) {

@@ -274,6 +274,58 @@ class IngestExcelAccessTest {
         }
     }
 
+    /**
+     * A Customs month zipped with a document, next to an ASIF workbook: ingest reads the database
+     * inside the zip as archive!/member#table, and run --raw's inventory finds both by content and
+     * lists the sheets it does not read.
+     */
+    @Test
+    void anAccessFileInsideAZipAndTheRawInventoryOfAWorkbook() throws Exception {
+        Path mdb = tmp.resolve("zipped/data200503.mdb");
+        Files.createDirectories(mdb.getParent());
+        try (Database db = create(mdb, Database.FileFormat.V2003)) {
+            accessTable(db, "200503", realColumns("lu_customs_monthly_mdb_2000_2006", 2005,
+                    m -> m.startsWith("[months 1-11") && !m.contains("other capitalisation")),
+                    Map.of("shipment_date", DataType.SHORT_DATE_TIME, "value", DataType.DOUBLE), List.of(
+                            values("month", LocalDateTime.of(2005, 3, 1, 0, 0), "direction", "出口", "hs_code", "01012100",
+                                    "value_usd", 10.0, "firm_name", "甲", "firm_code", "1201910123", "country", "香港"),
+                            values("month", LocalDateTime.of(2005, 3, 2, 0, 0), "direction", "进口", "hs_code", "84091000",
+                                    "value_usd", 20.0, "firm_name", "乙", "country", "日本")));
+        }
+        Path delivery = Files.createDirectories(tmp.resolve("delivery"));
+        Path zip = delivery.resolve("海关2005.zip");
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("海关2005/data200503.mdb"));
+            Files.copy(mdb, out);
+            out.putNextEntry(new java.util.zip.ZipEntry("海关2005/说明.pdf"));
+            out.write("%PDF-1.4".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        String lake = tmp.resolve("lake-zip").toString();
+        IngestJob.Result r = ingest("customs", 2005, zip, lake);
+        assertEquals(1, r.files().size());
+        assertTrue(r.files().get(0).file().name().endsWith("海关2005.zip!/海关2005/data200503.mdb#200503"),
+                r.files().get(0).file().name());
+        assertEquals(new FileCounts(3, 2, 2, 0, 0, 0), r.files().get(0).counts());
+        var a = row(lake, "customs", 2005, "data200503.mdb#200503", 2);
+        assertEquals("1201910123", value(a, "firm_code"));
+        assertEquals(3, value(a, "month"));
+        assertEquals(20.0, value(row(lake, "customs", 2005, "data200503.mdb#200503", 3), "value_usd"));
+
+        asie2010(delivery.resolve("asie2010.xlsx"), realColumns("landsat_asie2010", 2010, m -> true));
+        RawInventory.Inventory inv = RawInventory.scan(new org.apache.hadoop.conf.Configuration(), delivery.toString(),
+                null, List.of());
+        assertEquals(1, inv.of("customs", 2005).size());
+        assertTrue(inv.of("customs").get(0).file().name().endsWith("data200503.mdb#200503"));
+        assertEquals(java.util.Set.of(3), inv.of("customs").get(0).months());
+        assertEquals(1, inv.of("asif", 2010).size());
+        assertTrue(inv.of("asif").get(0).file().name().endsWith("asie2010.xlsx#2010"));
+        List<String> skipped = inv.skipped().stream().map(k -> k.path().substring(k.path().lastIndexOf('/') + 1) + ": "
+                + k.reason()).sorted().toList();
+        assertEquals(List.of("asie2010.xlsx#Sheet3: the sheet is empty",
+                "asie2010.xlsx#说明: none of its 1 columns is one a asif table needs (not a table of asif?)",
+                "说明.pdf: not a table ingest reads (.pdf)"), skipped);
+    }
+
     // ---- Excel --------------------------------------------------------------------------------
 
     /** Writes a cell: numbers as numeric cells, anything else as text; null leaves no cell. */
@@ -462,6 +514,6 @@ class IngestExcelAccessTest {
         Path empty = save(blank, tmp.resolve("empty.xlsx"));
         e = assertThrows(QuexException.class, () -> ingest("asif", 2010, empty, lake));
         assertTrue(e.getMessage().endsWith("empty.xlsx: no sheet holds a table (" + empty.toUri().toString()
-                .replace("file:///", "file:/") + "#Sheet1: skipped: the sheet is empty)"), e.getMessage());
+                .replace("file:///", "file:/") + "#Sheet1: the sheet is empty)"), e.getMessage());
     }
 }

@@ -63,6 +63,10 @@ class RawInventoryTest {
         assertEquals(2, inv.skipped().size());
         assertTrue(inv.skipped().get(0).reason().startsWith("no scheme fits: asif: "), inv.skipped().get(0).reason());
         assertEquals("not a data file Quex reads", inv.skipped().get(1).reason());
+        List<String> lines = inv.lines();
+        assertEquals(7, lines.size(), String.join("\n", lines));
+        assertTrue(lines.get(0).matches("asif +1998-1999\\+ +delimited +\\S+ +file:.*/all9807.csv"), lines.get(0));
+        assertTrue(lines.get(2).matches("customs +1998 +delimited +\\S+ +file:.*/data199812.csv"), lines.get(2));
     }
 
     @Test

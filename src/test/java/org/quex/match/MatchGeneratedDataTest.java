@@ -34,6 +34,34 @@ class MatchGeneratedDataTest {
         }
     }
 
+    /**
+     * A Customs year delivered without phone and zip (the 2007–11 Stata parts' rename lists have
+     * neither): the zip+phone7 pass says it is unavailable, the name pass is unchanged.
+     */
+    @Test
+    void aYearWithoutPhoneAndZipSaysTheZipPhonePassIsUnavailable(@org.junit.jupiter.api.io.TempDir
+                                                                  java.nio.file.Path tmp) {
+        SparkSession spark = SparkTestSession.get();
+        GeneratedLake g = GeneratedLake.get();
+        int year = GeneratedLake.YEARS[0];
+        org.quex.lake.LakeTables lake = new org.quex.lake.LakeTables(tmp.resolve("lake").toString());
+        spark.read().parquet(g.lake.clean("asif").toString()).where("year = " + year).write().partitionBy("year")
+                .parquet(lake.clean("asif").toString());
+        spark.read().parquet(g.lake.customsFirmYear().toString()).where("year = " + year)
+                .withColumn("phone", org.apache.spark.sql.functions.lit(null).cast("string"))
+                .withColumn("zip", org.apache.spark.sql.functions.lit(null).cast("string"))
+                .write().partitionBy("year").parquet(lake.customsFirmYear().toString());
+        MatchJob.Report r = MatchJob.run(spark, lake, year, null);
+        MatchJob.Report full = REPORTS.get(0);
+        assertEquals("customs " + year + ": no firm has both a phone and a zip (the delivery has no such columns)",
+                r.zipPhoneUnavailable());
+        assertEquals("zip+phone7 unavailable (customs " + year + ": no firm has both a phone and a zip (the delivery "
+                + "has no such columns))", r.zipPhoneText());
+        assertEquals(0, r.byZipPhone());
+        assertTrue(full.byZipPhone() > 0 && full.zipPhoneUnavailable() == null);
+        assertEquals(full.byName(), r.byName(), "the name pass does not depend on phone and zip");
+    }
+
     @Test
     void linksAreOneToOneWithinAYearAndMatchTheReport() {
         SparkSession spark = SparkTestSession.get();

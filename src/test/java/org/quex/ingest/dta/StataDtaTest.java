@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.quex.stata.DtaWriter;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,15 +73,6 @@ class StataDtaTest {
         QuexException e = assertThrows(QuexException.class, d::next);
         assertEquals("a.dta, observation 1, variable firm: bytes that are not valid UTF-8; give the file's code page "
                 + "with --encoding UTF-8|GBK|GB18030", e.getMessage());
-    }
-
-    @Test
-    void aStrLColumnFailsByName() {
-        byte[] dta = DtaTestFile.write(118, ByteOrder.LITTLE_ENDIAN, StandardCharsets.UTF_8, List.of("name", "year"),
-                new int[] {DtaTestFile.STRL, DtaTestFile.INT}, List.<Object[]>of(new Object[] {null, 2000}));
-        QuexException e = assertThrows(QuexException.class,
-                () -> new StataDta(new ByteArrayInputStream(dta), "s.dta", StandardCharsets.UTF_8));
-        assertTrue(e.getMessage().startsWith("s.dta: variable name is a strL"), e.getMessage());
     }
 
     /**
@@ -142,5 +135,116 @@ class StataDtaTest {
         Row q = PartitionedParquet.read(SparkTestSession.get(), new LakeTables(lake).quarantine("honours"),
                 IngestJob.QUARANTINE_SCHEMA).first();
         assertEquals("column expiry_year (有效期至): not an integer: '2012.5'", q.getString(q.fieldIndex("reason")));
+    }
+    /** The Lu/Pernet Customs part columns (real_layouts/lu_pernet_customs_dta_parts_2007_2011.csv), coded ones labelled. */
+    private static final List<String> CUSTOMS_PART = List.of("_进口或出口", "_企业编码", "_经营单位", "_企业性质", "_税号编码",
+            "_起运国或目的国", "_金额", "_数量", "_贸易方式", "_日期", "_消费地进口or生产地出口", "_海关口岸", "_中转国");
+    private static final Map<String, Map<Integer, String>> CUSTOMS_LABELS = Map.of(
+            "dir", Map.of(1, "进口", 0, "出口"),
+            "firmtype", Map.of(1, "国有企业", 3, "外商独资企业"),
+            "mode", Map.of(10, "一般贸易", 14, "来料加工装配贸易"));
+
+    private static List<Object[]> customsRows(int month, int n) {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            rows.add(new Object[] {i % 2, String.valueOf(1201910123L + i), "天津力达橡胶厂" + i, i % 3 == 0 ? 1 : 3,
+                    i % 2 == 0 ? 1012100 : 84091000, i % 2 == 0 ? 502 : 142, 1000.5 + i, 10.0 * i, i % 4 == 0 ? 14 : 10,
+                    200700 + month, "天津", "新港海关", ""});
+        }
+        return rows;
+    }
+
+    /**
+     * Customs 2007 as delivered: one part saved by Stata 13 (117, written by DtaWriter), one by
+     * Stata 12 (115, built byte by byte), both in GB18030 with value labels on direction, company
+     * type and trade mode; through the whole ingest job: labels become their text and are typed.
+     */
+    @Test
+    void customsPartsOf117And115WithValueLabelsAreIngested(@TempDir Path tmp) throws IOException {
+        List<String> delivered = new ArrayList<>();
+        for (Map<String, String> c : org.quex.CsvTable.resource("real_layouts/lu_pernet_customs_dta_parts_2007_2011.csv").rows()) {
+            if (Integer.parseInt(c.get("year_from")) <= 2007 && 2007 <= Integer.parseInt(c.get("year_to"))) {
+                delivered.add(c.get("raw_name"));
+            }
+        }
+        assertEquals(delivered, CUSTOMS_PART, "the part has the columns of the real list, in its order");
+        Path dir = Files.createDirectories(tmp.resolve("customs2007"));
+        List<DtaWriter.Variable> vars = new ArrayList<>();
+        DtaWriter.Type[] types = {DtaWriter.Type.BYTE, DtaWriter.Type.str(10), DtaWriter.Type.str(40), DtaWriter.Type.BYTE,
+                DtaWriter.Type.LONG, DtaWriter.Type.INT, DtaWriter.Type.DOUBLE, DtaWriter.Type.DOUBLE, DtaWriter.Type.BYTE,
+                DtaWriter.Type.LONG, DtaWriter.Type.str(20), DtaWriter.Type.str(20), DtaWriter.Type.str(10)};
+        String[] labels = {"dir", null, null, "firmtype", null, null, null, null, "mode", null, null, null, null};
+        for (int i = 0; i < CUSTOMS_PART.size(); i++) {
+            vars.add(new DtaWriter.Variable(CUSTOMS_PART.get(i), types[i], null, labels[i]));
+        }
+        List<Object[]> part1 = customsRows(3, 40);
+        try (DtaWriter w = DtaWriter.open(Files.newOutputStream(dir.resolve("tradedata_2007_1.dta")), 117,
+                Charset.forName("GB18030"), vars, part1.size(), CUSTOMS_LABELS)) {
+            part1.forEach(w::writeRow);
+        }
+        List<Object[]> part2 = customsRows(11, 25);
+        int[] oldTypes = {OldDtaTestFile.BYTE, 10, 40, OldDtaTestFile.BYTE, OldDtaTestFile.LONG, OldDtaTestFile.INT,
+                OldDtaTestFile.DOUBLE, OldDtaTestFile.DOUBLE, OldDtaTestFile.BYTE, OldDtaTestFile.LONG, 20, 20, 10};
+        Files.write(dir.resolve("tradedata_2007_2.dta"), OldDtaTestFile.write(115, ByteOrder.BIG_ENDIAN,
+                Charset.forName("GB18030"), CUSTOMS_PART, oldTypes, labels, CUSTOMS_LABELS, part2));
+
+        String lake = tmp.resolve("lake").toString();
+        IngestJob.Result r = IngestJob.run(SparkTestSession.get(), new IngestJob.Settings("customs", 2007,
+                List.of(dir.toString()), lake, null, 20, QualityRules.DEFAULTS));
+        assertEquals("source=customs year=2007 read=65 written=65 quarantined=0", r.summaryLine("customs", 2007));
+        SourceSchema schema = SourceSchema.of("customs");
+        List<Row> rows = PartitionedParquet.read(SparkTestSession.get(), new LakeTables(lake).raw("customs"),
+                schema.structType()).orderBy("source_file", "source_line").collectAsList();
+        assertEquals(65, rows.size());
+        String cols = "direction,firm_code,firm_name,company_type,hs_code,country,country_format,value_usd,quantity,"
+                + "trade_mode,customs_port,source_line,month";
+        assertEquals("export|1201910123|天津力达橡胶厂0|国有企业|01012100|502|customs_code|1000.5|0.0|来料加工装配贸易|新港海关|2|3",
+                pick(rows.get(0), cols));
+        assertEquals("import|1201910124|天津力达橡胶厂1|外商独资企业|84091000|142|customs_code|1001.5|10.0|一般贸易|新港海关|3|3",
+                pick(rows.get(1), cols));
+        assertEquals("export|1201910147|天津力达橡胶厂24|国有企业|01012100|502|customs_code|1024.5|240.0|来料加工装配贸易|新港海关|26|11",
+                pick(rows.get(64), cols), "the last observation of the 115 part");
+        assertTrue(rows.get(64).getString(rows.get(64).fieldIndex("source_file")).endsWith("tradedata_2007_2.dta"));
+    }
+
+    private static String pick(Row row, String columns) {
+        List<String> out = new ArrayList<>();
+        for (String c : columns.split(",")) {
+            out.add(String.valueOf((Object) row.get(row.fieldIndex(c))));
+        }
+        return String.join("|", out);
+    }
+
+    /**
+     * An ASIF file as the pooled delivery names its columns (real_layouts/pernet_asif_pooled_1998_2007.csv),
+     * saved by Stata 14+ (118): firm names and addresses as strL, the registration type coded with a
+     * value label (110 国有企业, 330 外资（独资）企业; 159 has no label and stays the code).
+     */
+    @Test
+    void anAsif118FileWithStrLsAndValueLabelsIsIngested(@TempDir Path tmp) throws IOException {
+        List<DtaWriter.Variable> vars = List.of(new DtaWriter.Variable("firm", DtaWriter.Type.str(9)),
+                new DtaWriter.Variable("year", DtaWriter.Type.INT), new DtaWriter.Variable("name", DtaWriter.Type.STRL, "企业名称", null),
+                new DtaWriter.Variable("village", DtaWriter.Type.STRL), new DtaWriter.Variable("zip", DtaWriter.Type.str(6)),
+                new DtaWriter.Variable("cic", DtaWriter.Type.INT), new DtaWriter.Variable("type", DtaWriter.Type.INT, "登记注册类型", "regtype"),
+                new DtaWriter.Variable("setup", DtaWriter.Type.INT), new DtaWriter.Variable("employ", DtaWriter.Type.LONG),
+                new DtaWriter.Variable("sales", DtaWriter.Type.DOUBLE), new DtaWriter.Variable("toasset", DtaWriter.Type.DOUBLE));
+        Map<String, Map<Integer, String>> labels = Map.of("regtype", Map.of(110, "国有企业", 330, "外资（独资）企业"));
+        Path f = tmp.resolve("asif_2005.dta");
+        try (DtaWriter w = DtaWriter.open(f, new DtaWriter.Layout(118, null, vars, 3, labels))) {
+            w.writeRow(new Object[] {"100000001", 2005, "天津力达橡胶厂", "天津市西青区杨柳青镇", "300380", 610, 110, 1958, 1200L, 56000.0, 81000.0});
+            w.writeRow(new Object[] {"100000002", 2005, "杭州东瑞制药集团有限公司", "", "310000", 2710, 330, 0, 300L, 9000.0, 12000.0});
+            w.writeRow(new Object[] {"100000003", 2005, "长沙嘉通", "湖南省长沙市", "410000", 1810, 159, 1999, 45L, 800.0, 950.0});
+        }
+        String lake = tmp.resolve("lake").toString();
+        IngestJob.Result r = IngestJob.run(SparkTestSession.get(), new IngestJob.Settings("asif", 2005,
+                List.of(f.toString()), lake, null, 20, new QualityRules(0.5, 0, 0.01, 0.5, 0.99, 0.5, 0.5)));
+        assertEquals("source=asif year=2005 read=3 written=3 quarantined=0", r.summaryLine("asif", 2005));
+        List<Row> rows = PartitionedParquet.read(SparkTestSession.get(), new LakeTables(lake).raw("asif"),
+                SourceSchema.of("asif").structType()).orderBy("source_line").collectAsList();
+        String cols = "firm_id,firm_name,address,zip,industry_code,registration_type,founding_year,employees,sales,"
+                + "total_assets,source_line";
+        assertEquals("100000001|天津力达橡胶厂|天津市西青区杨柳青镇|300380|0610|110|1958|1200|56000|81000|2", pick(rows.get(0), cols));
+        assertEquals("100000002|杭州东瑞制药集团有限公司|null|310000|2710|330|null|300|9000|12000|3", pick(rows.get(1), cols));
+        assertEquals("100000003|长沙嘉通|湖南省长沙市|410000|1810|159|1999|45|800|950|4", pick(rows.get(2), cols));
     }
 }
