@@ -178,8 +178,15 @@ class IngestExcelAccessTest {
         }
         String lake = tmp.resolve("lake-customs2005").toString();
         List<Path> copies = temporaryCopies();
+        byte[] before = Files.readAllBytes(dir.resolve("data200501.mdb"));
         IngestJob.Result r = ingest("customs", 2005, dir, lake);
         assertEquals(copies, temporaryCopies(), "the tasks' and the inspection's copies are deleted");
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(dir.resolve("data200501.mdb"))),
+                "the delivery, read in place by the inspection, is not changed");
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of("data200501.mdb", "data200502.mdb", "data200512.accdb"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList(), "no lock file is left");
+        }
 
         assertEquals("source=customs year=2005 read=5 written=4 quarantined=1", r.summaryLine("customs", 2005),
                 "the row of 2004 is counted apart");
