@@ -22,7 +22,7 @@ final class IngestCommand extends QuexCommand {
     Integer year;
 
     @Parameter(names = "--input", required = true, variableArity = true,
-            description = "Raw files or directories (searched recursively): CSV, TSV, Stata .dta (113-119), or .zip/.gz/.tar/.7z archives of them, "
+            description = "Raw files or directories (searched recursively): CSV, TSV, Stata .dta (113-119), Excel .xlsx/.xls, Access .mdb/.accdb, or .zip/.gz/.tar/.7z archives of them, "
                     + "also inside .zip, .gz, .tar, .tar.gz/.tgz or .7z archives (.rar: extract first)")
     List<String> inputs;
 

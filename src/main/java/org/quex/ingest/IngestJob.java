@@ -172,6 +172,7 @@ public final class IngestJob {
         InputInspector.Inspection inspection = InputInspector.inspectInputs(hadoop, s.inputs(), s.encoding(), catalogue);
         List<InputFile> files = inspection.files();
         List<String> warnings = nameWarnings(files, s);
+        inspection.skippedTables().forEach(t -> warnings.add(t.name() + ": skipped: " + t.reason()));
         seconds.put("inspect", (System.nanoTime() - tInspect) / 1e9);
         long t0 = System.nanoTime();
         LakeTables lake = new LakeTables(s.lake());
@@ -276,7 +277,8 @@ public final class IngestJob {
             long read = years.stream().mapToLong(YearResult::read).sum() + outside;
             long written = years.stream().mapToLong(YearResult::written).sum();
             long quarantined = years.stream().mapToLong(YearResult::quarantined).sum();
-            String manifest = writeManifest(hadoop, lake, s, results, years, seconds, inspection.skipped());
+            String manifest = writeManifest(hadoop, lake, s, results, years, seconds, inspection.skipped(),
+                    inspection.skippedTables());
             return new Result(results, read, written, quarantined, outside, years, manifest, warnings, seconds,
                     inspection.skipped());
         } finally {
@@ -503,6 +505,23 @@ public final class IngestJob {
         }
         InputStream whole = in;
         MessageDigest digest = sha;
+        // closed once: when the file is finished, else when the task ends (a table read from a
+        // temporary copy, Excel or Access, deletes it on close, also when the task fails)
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable close = () -> {
+            if (closed.compareAndSet(false, true)) {
+                records.close();
+            }
+        };
+        org.apache.spark.TaskContext task = org.apache.spark.TaskContext.get();
+        if (task != null) {
+            task.addTaskCompletionListener(new org.apache.spark.util.TaskCompletionListener() {
+                @Override
+                public void onTaskCompletion(org.apache.spark.TaskContext context) {
+                    close.run();
+                }
+            });
+        }
         FileIngestion ingestion = new FileIngestion(records, file, schema, fileYear, years);
         int yearIndex = schema.indexOf(SourceSchema.YEAR);
         Map<Integer, QualityReport> metrics = new java.util.TreeMap<>();
@@ -555,7 +574,7 @@ public final class IngestJob {
                     if (whole != null) {
                         whole.transferTo(java.io.OutputStream.nullOutputStream()); // checksum covers every byte
                     }
-                    records.close();
+                    close.run();
                     if (whole != null) {
                         whole.close();
                     }
@@ -609,7 +628,8 @@ public final class IngestJob {
 
     private static String writeManifest(Configuration hadoop, LakeTables lake, Settings s, List<FileResult> results,
                                         List<YearResult> years, Map<String, Double> seconds,
-                                        List<SkippedEntry> skipped) {
+                                        List<SkippedEntry> skipped,
+                                        List<InputInspector.SkippedTable> skippedTables) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("source", s.source());
         config.put("years", s.years().isEmpty() ? "every year the files hold" : s.years());
@@ -644,6 +664,9 @@ public final class IngestJob {
             d.put("first_replacement_character_line", r.counts().firstReplacementLine());
             manifest.addInput(r.file().name(), r.file().bytes(), r.sha256(), d);
         }
+        List<Map<String, String>> tablesSkipped = new ArrayList<>(); // sheets and tables not read, and why
+        skippedTables.forEach(t -> tablesSkipped.add(Map.of("table", t.name(), "reason", t.reason())));
+        manifest.put("skipped_tables", tablesSkipped);
         Map<String, Object> quality = new LinkedHashMap<>();
         for (YearResult y : years) {
             manifest.addCounts(s.source(), y.year(), y.read(), y.written(), 0, y.quarantined());

@@ -18,7 +18,11 @@ import org.quex.ingest.archive.ArchiveFormat;
 import org.quex.ingest.archive.ArchiveInspector;
 import org.quex.ingest.archive.SkippedEntry;
 import org.quex.ingest.catalogue.HeaderMapping;
+import org.quex.ingest.access.AccessRecords;
 import org.quex.ingest.dta.StataDta;
+import org.quex.ingest.excel.ExcelRecords;
+import org.quex.lake.schema.CanonicalColumn;
+import org.quex.lake.schema.SourceSchema;
 
 /**
  * Looks at every input on the driver before any Spark job: expands directories, rejects formats
@@ -32,8 +36,15 @@ public final class InputInspector {
     private InputInspector() {
     }
 
-    /** The tables found in the inputs, and the archive entries that are not read (with why). */
-    public record Inspection(List<InputFile> files, List<SkippedEntry> skipped) {
+    /**
+     * The tables found in the inputs, the archive entries that are not read (with why), and the
+     * sheets and database tables that are not read (with why).
+     */
+    public record Inspection(List<InputFile> files, List<SkippedEntry> skipped, List<SkippedTable> skippedTables) {
+    }
+
+    /** A sheet of a workbook or a table of a database that holds no table of the source: path[!/member]#table and why. */
+    public record SkippedTable(String name, String reason) implements java.io.Serializable {
     }
 
     public static List<InputFile> inspect(Configuration hadoop, List<String> inputs, String encoding,
@@ -45,6 +56,7 @@ public final class InputInspector {
                                            ColumnCatalogue catalogue) {
         List<InputFile> files = new ArrayList<>();
         List<SkippedEntry> skipped = new ArrayList<>();
+        List<SkippedTable> tablesSkipped = new ArrayList<>();
         try {
             for (String input : inputs) {
                 Path path = new Path(input);
@@ -69,11 +81,11 @@ public final class InputInspector {
                     if (archive != null) {
                         ArchiveInspector.Listing listing = ArchiveInspector.inspect(fs, st, archive,
                                 (in, format, member) -> inspectMember(in, format, st.getPath().toString(), member,
-                                        st.getLen(), encoding, catalogue));
+                                        st.getLen(), encoding, catalogue, tablesSkipped));
                         files.addAll(listing.files());
                         skipped.addAll(listing.skipped());
                     } else {
-                        files.addAll(inspect(fs, st, encoding, catalogue));
+                        files.addAll(inspect(fs, st, encoding, catalogue, tablesSkipped));
                     }
                 }
                 if (files.size() == before) {
@@ -95,7 +107,7 @@ public final class InputInspector {
                         + "would be counted twice");
             }
         }
-        return new Inspection(files, skipped);
+        return new Inspection(files, skipped, tablesSkipped);
     }
 
     private static void collect(FileSystem fs, FileStatus st, List<FileStatus> out) throws IOException {
@@ -113,7 +125,7 @@ public final class InputInspector {
 
     /** The tables of one file: one for text and Stata; more for containers that hold several. */
     private static List<InputFile> inspect(FileSystem fs, FileStatus st, String encoding,
-                                           ColumnCatalogue catalogue) throws IOException {
+                                           ColumnCatalogue catalogue, List<SkippedTable> skipped) throws IOException {
         String path = st.getPath().toString();
         RawFormat format = RawFormat.ofName(st.getPath().getName());
         if (format == null) {
@@ -132,17 +144,27 @@ public final class InputInspector {
                 }
                 yield List.of(inspectDelimited(sample, path, null, st.getLen(), encoding, catalogue));
             }
+            case EXCEL, ACCESS -> {
+                try (LocalFile local = LocalFile.of(fs, st.getPath())) {
+                    yield inspectTables(local.path(), path, null, st.getLen(), format, catalogue, skipped);
+                }
+            }
         };
     }
 
     /** The tables of an archive member, from its bytes; {@code bytes} is the archive's size. */
     private static List<InputFile> inspectMember(InputStream in, RawFormat format, String path, String member,
-                                                 long bytes, String encoding, ColumnCatalogue catalogue)
-            throws IOException {
+                                                 long bytes, String encoding, ColumnCatalogue catalogue,
+                                                 List<SkippedTable> skipped) throws IOException {
         return switch (format) {
             case STATA -> List.of(inspectStata(in, path, member, bytes, encoding, catalogue));
             case DELIMITED -> List.of(inspectDelimited(in.readNBytes(EncodingDetector.SAMPLE_BYTES), path, member, bytes,
                     encoding, catalogue));
+            case EXCEL, ACCESS -> {
+                try (LocalFile local = LocalFile.copyOf(in, member)) {
+                    yield inspectTables(local.path(), path, member, bytes, format, catalogue, skipped);
+                }
+            }
         };
     }
 
@@ -174,6 +196,66 @@ public final class InputInspector {
         }
         return new InputFile(path, member, null, bytes, RawFormat.DELIMITED, charset.name(),
                 encoding == null ? "detected" : "given", delimiter, mapping, header);
+    }
+
+    /**
+     * The tables of a workbook or database ({@code local}: the file, or a copy of an archive
+     * member), one per sheet or table, each named path[!/member]#table. A sheet or table that maps
+     * none of the columns a {@code catalogue.source()} table needs (a notes sheet, a lookup table) is
+     * skipped with its reason in {@code skipped}; one that maps some but not all of them fails naming
+     * it. Values are text or typed cells, so no charset applies.
+     */
+    static List<InputFile> inspectTables(java.nio.file.Path local, String path, String member, long bytes,
+                                         RawFormat format, ColumnCatalogue catalogue, List<SkippedTable> skipped) {
+        String name = member == null ? path : path + "!/" + member;
+        List<TableHeader> tables = format == RawFormat.EXCEL ? ExcelRecords.tables(local, name)
+                : AccessRecords.tables(local, name);
+        List<InputFile> files = new ArrayList<>();
+        List<SkippedTable> notes = new ArrayList<>();
+        QuexException firstRefusal = null;
+        for (TableHeader t : tables) {
+            String where = name + "#" + t.table();
+            if (t.skipped() != null) {
+                notes.add(new SkippedTable(where, t.skipped()));
+                continue;
+            }
+            try {
+                HeaderMapping mapping = HeaderMapping.of(t.header(), catalogue, where, EMPLOYEES_ORDER, true);
+                files.add(new InputFile(path, member, t.table(), bytes, format, StandardCharsets.UTF_8.name(), "format",
+                        (char) 0, mapping, t.header()));
+            } catch (QuexException e) {
+                if (mapsANeededColumn(t.header(), catalogue)) {
+                    throw e;
+                }
+                notes.add(new SkippedTable(where, "none of its " + t.header().size() + " columns is one a "
+                        + catalogue.source() + " table needs (not a table of " + catalogue.source() + "?)"));
+                firstRefusal = firstRefusal == null ? e : firstRefusal;
+            }
+        }
+        if (files.isEmpty()) {
+            // nothing to read: say why as for a one-table file
+            throw firstRefusal != null ? firstRefusal
+                    : new QuexException(name + ": no " + (format == RawFormat.EXCEL ? "sheet" : "table") + " holds a "
+                    + "table (" + String.join("; ", notes.stream().map(n -> n.name() + ": " + n.reason()).toList()) + ")");
+        }
+        skipped.addAll(notes);
+        return files;
+    }
+
+    /** Whether a header names at least one column a table of the catalogue's source needs (year is given). */
+    private static boolean mapsANeededColumn(List<String> header, ColumnCatalogue catalogue) {
+        SourceSchema schema = SourceSchema.of(catalogue.source());
+        for (String h : header) {
+            List<ColumnCatalogue.Alias> found = catalogue.resolve(h).aliases();
+            String canonical = found.isEmpty() ? null : found.get(0).canonical();
+            if (canonical != null && schema.indexOf(canonical) >= 0 && !canonical.equals(SourceSchema.YEAR)) {
+                CanonicalColumn.Need need = schema.column(canonical).need();
+                if (need == CanonicalColumn.Need.REQUIRED || need == CanonicalColumn.Need.PARTITION) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -214,9 +296,8 @@ public final class InputInspector {
         String name = new Path(path).getName().toLowerCase(Locale.ROOT);
         int dot = name.lastIndexOf('.');
         String ext = dot < 0 ? "(none)" : name.substring(dot);
-        return new QuexException(path + ": ingest reads CSV, TSV (.csv, .tsv, .tab, .txt) and Stata .dta files, "
-                + "also inside .zip, .gz, .tar, .tar.gz/.tgz and .7z archives; "
-                + "extension " + ext + " is not supported" + (ext.equals(".xlsx") || ext.equals(".xls")
-                ? " yet: export the file to CSV (UTF-8 or GB18030) first" : ""));
+        return new QuexException(path + ": ingest reads CSV, TSV (.csv, .tsv, .tab, .txt), Stata .dta, Excel "
+                + "(.xlsx, .xls) and Access (.mdb, .accdb) files, also inside .zip, .gz, .tar, .tar.gz/.tgz and .7z "
+                + "archives; extension " + ext + " is not supported");
     }
 }

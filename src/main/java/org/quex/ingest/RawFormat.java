@@ -7,7 +7,11 @@ public enum RawFormat {
     /** CSV, TSV and delimited .txt. */
     DELIMITED,
     /** Stata .dta. */
-    STATA;
+    STATA,
+    /** Excel .xlsx and .xls: one table per sheet. */
+    EXCEL,
+    /** Microsoft Access .mdb and .accdb: one table per user table. */
+    ACCESS;
 
     /** The format a file name says, or null when ingest reads no such table. */
     public static RawFormat ofName(String name) {
@@ -17,6 +21,12 @@ public enum RawFormat {
         }
         if (n.endsWith(".dta")) {
             return STATA;
+        }
+        if (n.endsWith(".xlsx") || n.endsWith(".xls")) {
+            return EXCEL;
+        }
+        if (n.endsWith(".mdb") || n.endsWith(".accdb")) {
+            return ACCESS;
         }
         return null;
     }

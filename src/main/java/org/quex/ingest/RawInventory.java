@@ -217,6 +217,9 @@ public final class RawInventory {
         for (SkippedEntry e : fits.get(source).skipped()) {
             skipped.add(new Skipped(e.name(), e.reason())); // archive entries that are not tables
         }
+        for (InputInspector.SkippedTable t : fits.get(source).skippedTables()) {
+            skipped.add(new Skipped(t.name(), t.reason())); // empty sheets, notes sheets, lookup tables
+        }
     }
 
     private static int mapped(List<InputFile> files) {

@@ -1,9 +1,11 @@
 package org.quex.ingest;
 
 import java.io.InputStream;
+import org.quex.ingest.access.AccessRecords;
 import org.quex.ingest.archive.ArchiveMembers;
 import org.quex.ingest.dta.SeekableStreamOpener;
 import org.quex.ingest.dta.StataDta;
+import org.quex.ingest.excel.ExcelRecords;
 
 /** Opens an inspected input's table for reading, by its format. */
 public final class RawTables {
@@ -32,6 +34,8 @@ public final class RawTables {
         return switch (file.format()) {
             case DELIMITED -> new DelimitedRecords(in, file.name(), file.charset(), file.delimiter(), maxRecordLines);
             case STATA -> new StataDta(in, file.name(), file.charset(), reopen);
+            case EXCEL -> ExcelRecords.open(in, file.name(), file.table());
+            case ACCESS -> AccessRecords.open(in, file.name(), file.table());
         };
     }
 }

@@ -210,10 +210,10 @@ class IngestGeneratedFilesTest {
 
     @Test
     void anUnsupportedFormatFailsByName(@TempDir Path tmp) throws IOException {
-        Path xlsx = Files.write(tmp.resolve("asif_2003.xlsx"), new byte[] {1, 2, 3});
+        Path sav = Files.write(tmp.resolve("asif_2003.sav"), new byte[] {1, 2, 3});
         QuexException e = assertThrows(QuexException.class, () -> IngestJob.run(spark, new IngestJob.Settings("asif",
-                2003, List.of(xlsx.toString()), tmp.resolve("lake").toString(), null, 20, LOOSE)));
-        assertTrue(e.getMessage().contains("extension .xlsx is not supported yet"), e.getMessage());
+                2003, List.of(sav.toString()), tmp.resolve("lake").toString(), null, 20, LOOSE)));
+        assertTrue(e.getMessage().contains("extension .sav is not supported"), e.getMessage());
     }
 
     @Test
