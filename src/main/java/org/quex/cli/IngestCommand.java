@@ -32,6 +32,10 @@ final class IngestCommand extends QuexCommand {
     @Parameter(names = "--encoding", description = "UTF-8, GBK or GB18030 for every input (default: detect per file; Stata 113-117: GB18030)")
     String encoding;
 
+    @Parameter(names = "--config", description = "Configuration file (default: the packed conf/quex.conf); "
+            + "ingest reads ingest.employees.order from it")
+    String config;
+
     @Parameter(names = "--max-record-lines", description = "Most physical lines one quoted record may span")
     int maxRecordLines = 20;
 
@@ -47,7 +51,8 @@ final class IngestCommand extends QuexCommand {
         String label = year == null ? "all years" : String.valueOf(year);
         SparkSession spark = SparkSessions.getOrCreate("quex ingest " + source + " " + label);
         IngestJob.Settings settings = new IngestJob.Settings(source, year == null ? List.of() : List.of(year), inputs,
-                lake, encoding, maxRecordLines, rules);
+                lake, encoding, maxRecordLines, rules, IngestJob.SLICE_BYTES,
+                org.quex.ConfigFile.load(config).list("ingest.employees.order"));
         IngestJob.Result result = locked(spark, new LakeTables(lake), "ingest " + source + " " + label,
                 () -> IngestJob.run(spark, settings));
         for (String w : result.warnings()) {

@@ -61,9 +61,15 @@ public final class IngestJob {
      *              year asked for, else the year in its file's name.
      */
     public record Settings(String source, List<Integer> years, List<String> inputs, String lake, String encoding,
-                           int maxRecordLines, QualityRules rules, long sliceBytes) {
+                           int maxRecordLines, QualityRules rules, long sliceBytes, List<String> employeesOrder) {
         public Settings {
             years = List.copyOf(new java.util.TreeSet<>(years));
+        }
+
+        public Settings(String source, List<Integer> years, List<String> inputs, String lake, String encoding,
+                        int maxRecordLines, QualityRules rules, long sliceBytes) {
+            this(source, years, inputs, lake, encoding, maxRecordLines, rules, sliceBytes,
+                    ColumnCatalogue.DEFAULT_EMPLOYEES_ORDER);
         }
 
         public Settings(String source, List<Integer> years, List<String> inputs, String lake, String encoding,
@@ -165,7 +171,8 @@ public final class IngestJob {
 
     private static Result runJob(SparkSession spark, Settings s) throws IOException {
         SourceSchema schema = SourceSchema.of(s.source());
-        ColumnCatalogue catalogue = ColumnCatalogue.load(s.source(), userCatalogue());
+        ColumnCatalogue catalogue = ColumnCatalogue.load(s.source(), userCatalogue())
+                .withEmployeesOrder(s.employeesOrder());
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         Map<String, Double> seconds = new LinkedHashMap<>();
         long tInspect = System.nanoTime();
@@ -637,6 +644,7 @@ public final class IngestJob {
         config.put("lake", s.lake());
         config.put("encoding", s.encoding() == null ? "detect" : s.encoding());
         config.put("max_record_lines", s.maxRecordLines());
+        config.put("employees_order", s.employeesOrder());
         config.put("quality_rules", s.rules().toString());
         RunManifest manifest = new RunManifest("ingest", config);
         for (FileResult r : results) {

@@ -30,8 +30,8 @@ import org.quex.lake.schema.SourceSchema;
  * wrong fails here with its name, before anything is written.
  */
 public final class InputInspector {
-    /** Annual average first, as the NBS yearbooks and the paper's employment measure; year-end count as fallback. */
-    public static final List<String> EMPLOYEES_ORDER = List.of("average", "year_end");
+    /** The default employment order (a catalogue may carry another: {@link ColumnCatalogue#employeesOrder}). */
+    public static final List<String> EMPLOYEES_ORDER = ColumnCatalogue.DEFAULT_EMPLOYEES_ORDER;
 
     private InputInspector() {
     }
@@ -174,7 +174,7 @@ public final class InputInspector {
         Charset codePage = encoding == null ? EncodingDetector.GB18030 : EncodingDetector.named(encoding);
         String name = member == null ? path : path + "!/" + member;
         StataDta dta = new StataDta(in, name, codePage);
-        HeaderMapping mapping = HeaderMapping.of(dta.variableNames(), catalogue, name, EMPLOYEES_ORDER, true);
+        HeaderMapping mapping = HeaderMapping.of(dta.variableNames(), catalogue, name, catalogue.employeesOrder(), true);
         String origin = !dta.charset().equals(codePage) ? "format" : encoding == null ? "default" : "given";
         return new InputFile(path, member, null, bytes, RawFormat.STATA, dta.charset().name(), origin, (char) 0,
                 mapping, dta.variableNames());
@@ -189,7 +189,7 @@ public final class InputInspector {
         PhysicalLineReader lines = new PhysicalLineReader(new ByteArrayInputStream(sample), name, charset);
         char delimiter = delimiterOf(name, sample, charset);
         List<String> header = FileIngestion.readHeader(lines, name, delimiter);
-        HeaderMapping mapping = HeaderMapping.of(header, catalogue, name, EMPLOYEES_ORDER, true);
+        HeaderMapping mapping = HeaderMapping.of(header, catalogue, name, catalogue.employeesOrder(), true);
         if (encoding != null || !charset.equals(StandardCharsets.UTF_8)) {
             // detected UTF-8 has been decoded strictly already
             decodeSample(sample, sample.length >= EncodingDetector.SAMPLE_BYTES, name, charset);
@@ -220,7 +220,7 @@ public final class InputInspector {
                 continue;
             }
             try {
-                HeaderMapping mapping = HeaderMapping.of(t.header(), catalogue, where, EMPLOYEES_ORDER, true);
+                HeaderMapping mapping = HeaderMapping.of(t.header(), catalogue, where, catalogue.employeesOrder(), true);
                 files.add(new InputFile(path, member, t.table(), bytes, format, StandardCharsets.UTF_8.name(), "format",
                         (char) 0, mapping, t.header()));
             } catch (QuexException e) {

@@ -46,6 +46,7 @@ public final class QualityReport implements Serializable {
             }
         }
         rangeIndex = ranges.stream().mapToInt(schema::indexOf).toArray();
+        measureIndex = schema.indexOf("employees_measure");
         nonNull = new long[keyIndex.length];
         min = new double[rangeIndex.length];
         max = new double[rangeIndex.length];
@@ -56,6 +57,10 @@ public final class QualityReport implements Serializable {
     public long rows() {
         return rows;
     }
+
+    /** Rows per employment measure taken (ASIF files with both measures: the first, or the fallback). */
+    private final Map<String, Long> measures = new java.util.TreeMap<>();
+    private int measureIndex = -1;
 
     /** Counts one typed row of the source's canonical schema. */
     public void add(Object[] row) {
@@ -73,6 +78,9 @@ public final class QualityReport implements Serializable {
                 include(i, n.doubleValue(), n.doubleValue());
             }
         }
+        if (measureIndex >= 0 && row[measureIndex] instanceof String m) {
+            measures.merge(m, 1L, Long::sum);
+        }
     }
 
     /** Adds another task's metrics to these. */
@@ -82,6 +90,7 @@ public final class QualityReport implements Serializable {
             nonNull[i] += other.nonNull[i];
         }
         ids.addAll(other.ids);
+        other.measures.forEach((k, v) -> measures.merge(k, v, Long::sum));
         for (int i = 0; i < min.length; i++) {
             if (!Double.isNaN(other.min[i])) {
                 include(i, other.min[i], other.max[i]);
@@ -97,7 +106,8 @@ public final class QualityReport implements Serializable {
 
     /**
      * "rows", "nonnull:&lt;col&gt;", "distinct:&lt;id&gt;", "min:&lt;col&gt;", "max:&lt;col&gt;" (the last two
-     * absent when the column has no value), as {@link QualityRules#evaluate} takes them.
+     * absent when the column has no value), "measure:employees:&lt;measure&gt;" (rows that took it), as
+     * {@link QualityRules#evaluate} takes them.
      */
     public Map<String, Double> metrics() {
         Map<String, Double> m = new LinkedHashMap<>();
@@ -108,6 +118,7 @@ public final class QualityReport implements Serializable {
         if (id != null) {
             m.put("distinct:" + id, (double) ids.size());
         }
+        measures.forEach((k, v) -> m.put("measure:employees:" + k, (double) v));
         for (int i = 0; i < ranges.size(); i++) {
             if (!Double.isNaN(min[i])) {
                 m.put("min:" + ranges.get(i), min[i]);

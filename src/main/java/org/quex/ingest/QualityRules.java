@@ -89,6 +89,17 @@ public record QualityRules(double quarantineShareError, double quarantineShareWa
                             : duplicates > 0 ? QualityCheck.WARNING : QualityCheck.INFO,
                     share, (long) duplicates + " rows repeat a (" + id + ", year) of another row"));
         }
+        StringBuilder measures = new StringBuilder();
+        metrics.forEach((k, v) -> {
+            if (k.startsWith("measure:employees:")) {
+                measures.append(measures.length() == 0 ? "" : ", ").append(v.longValue()).append(" rows ")
+                        .append(k.substring("measure:employees:".length()));
+            }
+        });
+        if (measures.length() > 0) {
+            // the file had both the annual average and the year-end count: how often each was taken
+            checks.add(new QualityCheck("employees_measure", QualityCheck.INFO, Double.NaN, measures.toString()));
+        }
         for (String f : rangeFields(source)) {
             Double min = metrics.get("min:" + f);
             Double max = metrics.get("max:" + f);

@@ -176,8 +176,8 @@ public final class RunJob {
         List<Integer> fromPooled = plan.pooledYears().stream().filter(toBuild::contains).toList();
         if (!fromPooled.isEmpty()) {
             // one pass over the pooled file for all its years (it may be tens of gigabytes)
-            IngestJob.Result pooled = time("ingest", null, () -> IngestJob.run(spark, new IngestJob.Settings("asif",
-                            fromPooled, plan.pooledAsif(), s.lake().root(), null, 20, QualityRules.DEFAULTS)),
+            IngestJob.Result pooled = time("ingest", null, () -> IngestJob.run(spark,
+                            ingest("asif", fromPooled, plan.pooledAsif())),
                     x -> x.written(), x -> "asif, pooled file: " + x.years().stream().map(y -> y.year() + " read "
                             + y.read() + ", quarantined " + y.quarantined()).reduce((a, b) -> a + "; " + b).orElse(""));
             for (IngestJob.YearResult y : pooled.years()) {
@@ -200,8 +200,7 @@ public final class RunJob {
             for (Map.Entry<String, List<String>> in : inputs.entrySet()) {
                 String source = in.getKey();
                 ingests.add(ingested(source, year, time("ingest", year, () -> IngestJob.run(spark,
-                        new IngestJob.Settings(source, year, in.getValue(), s.lake().root(), null, 20,
-                                QualityRules.DEFAULTS)),
+                        ingest(source, List.of(year), in.getValue())),
                         x -> x.written(), x -> source + ": read " + x.read() + ", quarantined " + x.quarantined()
                                 + (x.outside() > 0 ? ", " + x.outside() + " rows of other years left" : ""))));
             }
@@ -225,8 +224,7 @@ public final class RunJob {
         int last = panelYears.get(panelYears.size() - 1);
         if (!plan.honours().isEmpty()) {
             ingests.add(ingested("honours", last, time("ingest", null, () -> IngestJob.run(spark,
-                    new IngestJob.Settings("honours", last, plan.honours(), s.lake().root(), null, 20,
-                            QualityRules.DEFAULTS)),
+                    ingest("honours", List.of(last), plan.honours())),
                     x -> x.written(), x -> "honours: read " + x.read() + ", quarantined " + x.quarantined())));
         } else {
             System.out.println("run: no honour list under " + s.raw() + ": qu, lqu, mqu and hqu will be 0");
@@ -254,6 +252,12 @@ public final class RunJob {
         }
         data.unpersist();
         return new Outcome(steps, ingests, cleanReports, matchReports, panel, fitted, plan.inventory());
+    }
+
+    /** An ingest of the run: detected encodings, default quality rules, the configured employment order. */
+    private IngestJob.Settings ingest(String source, List<Integer> years, List<String> inputs) {
+        return new IngestJob.Settings(source, years, inputs, s.lake().root(), null, 20, QualityRules.DEFAULTS,
+                IngestJob.SLICE_BYTES, s.config().list("ingest.employees.order"));
     }
 
     private static Ingested ingested(String source, int year, IngestJob.Result r) {

@@ -181,6 +181,16 @@ class HeaderMappingTest {
         assertEquals(40L, both[schema.indexOf("employees")], "the annual average goes first");
         assertEquals("average", both[schema.indexOf("employees_measure")]);
         assertTrue(m.notes().stream().anyMatch(n -> n.startsWith("employees from 全部从业人员年平均人数人 (average)")), m.notes().toString());
+        // the CIED 2025 do-file's convention, chosen in quex.conf (ingest.employees.order)
+        org.quex.ingest.catalogue.ColumnCatalogue yearEndFirst = catalogue("asif")
+                .withEmployeesOrder(List.of("year_end", "average"));
+        HeaderMapping y = HeaderMapping.of(h, yearEndFirst, "f.csv", yearEndFirst.employeesOrder(), true);
+        Object[] yearEnd = new RowTyper(schema, y, h, 2009).type(List.of("1", "甲", "1310", "40", "55", "1", "1", "", "x"));
+        assertEquals(55L, yearEnd[schema.indexOf("employees")], "the year-end count goes first");
+        assertEquals("year_end", yearEnd[schema.indexOf("employees_measure")]);
+        assertEquals("ingest.employees.order must be average,year_end or year_end,average, not average,average",
+                assertThrows(org.quex.QuexException.class, () -> yearEndFirst.withEmployeesOrder(
+                        List.of("average", "average"))).getMessage());
     }
 
     @Test

@@ -32,6 +32,17 @@ class QualityRulesTest {
     }
 
     @Test
+    void theEmploymentMeasuresTakenAreCounted() {
+        Map<String, Double> m = asifMetrics(1000, 1000, 1000);
+        m.put("measure:employees:average", 990.0);
+        m.put("measure:employees:year_end", 10.0);
+        QualityCheck c = QualityRules.DEFAULTS.evaluate("asif", m, -1, 1000, 0, 0, null).stream()
+                .filter(x -> x.check().equals("employees_measure")).findFirst().orElseThrow();
+        assertEquals(QualityCheck.INFO, c.level());
+        assertEquals("990 rows average, 10 rows year_end", c.message());
+    }
+
+    @Test
     void levelsFollowTheThresholds() {
         List<QualityCheck> checks = QualityRules.DEFAULTS.evaluate("asif", asifMetrics(1000, 400, 390), 3000, 1100, 100, 20, "f.csv, line 7");
         assertEquals(QualityCheck.WARNING, level(checks, "row_change_vs_previous_year"));      // -66.7 %

@@ -30,12 +30,27 @@ public final class ColumnCatalogue implements Serializable {
                         String measure, String unit, String citation) implements Serializable {
     }
 
+    /** Annual average first, as the NBS yearbooks and the paper's employment measure; year-end count as fallback. */
+    public static final List<String> DEFAULT_EMPLOYEES_ORDER = List.of("average", "year_end");
+
     private final String source;
-    private final Map<String, List<Alias>> byName = new LinkedHashMap<>();
-    private final Map<String, List<String>> namesOf = new LinkedHashMap<>();
+    private final Map<String, List<Alias>> byName;
+    private final Map<String, List<String>> namesOf;
+    /** Which employment measure a file with both gives first (ingest.employees.order in quex.conf). */
+    private final List<String> employeesOrder;
+
+    private ColumnCatalogue(ColumnCatalogue c, List<String> employeesOrder) {
+        this.source = c.source;
+        this.byName = c.byName;
+        this.namesOf = c.namesOf;
+        this.employeesOrder = List.copyOf(employeesOrder);
+    }
 
     private ColumnCatalogue(String source, List<Alias> aliases, String origin) {
         this.source = source;
+        this.byName = new LinkedHashMap<>();
+        this.namesOf = new LinkedHashMap<>();
+        this.employeesOrder = DEFAULT_EMPLOYEES_ORDER;
         SourceSchema schema = SourceSchema.of(source);
         for (Alias a : aliases) {
             if (!a.canonical().equals(NOT_CANONICAL) && schema.indexOf(a.canonical()) < 0) {
@@ -100,6 +115,19 @@ public final class ColumnCatalogue implements Serializable {
             }
         }
         return out;
+    }
+
+    /** The same catalogue, taking the employment measures in this order ("average", "year_end"). */
+    public ColumnCatalogue withEmployeesOrder(List<String> order) {
+        if (order.size() != 2 || !new java.util.HashSet<>(order).equals(java.util.Set.copyOf(DEFAULT_EMPLOYEES_ORDER))) {
+            throw new QuexException("ingest.employees.order must be average,year_end or year_end,average, not "
+                    + String.join(",", order));
+        }
+        return new ColumnCatalogue(this, order);
+    }
+
+    public List<String> employeesOrder() {
+        return employeesOrder;
     }
 
     public String source() {
