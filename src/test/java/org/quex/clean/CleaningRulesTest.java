@@ -151,6 +151,7 @@ class CleaningRulesTest {
                 customs("fraction", "export", "1100000001", "苏州兴宝五金有限公司", "85011010", 100, 0.5, "116"),
                 customs("reimport", "import", "1100000001", "苏州兴宝五金有限公司", "85011010", 100, 2, "142"),
                 customs("reimport_zh", "import", "1100000001", "苏州兴宝五金有限公司", "85011010", 100, 2, "中国"),
+                customs("reimport_prc", "import", "1100000001", "苏州兴宝五金有限公司", "85011010", 100, 2, "中华人民共和国"),
                 customs("export_to_cn", "export", "1100000001", "苏州兴宝五金有限公司", "85011010", 100, 2, "142"),
                 customs("no_code", "export", " ", "苏州兴宝五金有限公司", "85011010", 100, 2, "116"),
                 customs("arms", "export", "1100000001", "苏州兴宝五金有限公司", "93019000", 100, 2, "116"),
@@ -169,6 +170,7 @@ class CleaningRulesTest {
         assertEquals("quantity_below_min", rules.get("fraction"));
         assertEquals("reimport", rules.get("reimport"));
         assertEquals("reimport", rules.get("reimport_zh"));
+        assertEquals("reimport", rules.get("reimport_prc"), "Lu's deliveries name China 中华人民共和国");
         assertEquals(null, rules.get("export_to_cn"));
         assertEquals("empty_firm_code", rules.get("no_code"));
         assertEquals("excluded_hs_chapter", rules.get("arms"));
