@@ -47,6 +47,27 @@ public final class LocalFile implements AutoCloseable {
         return new LocalFile(tmp, true);
     }
 
+    /**
+     * Copies {@code in} (a {@code what}: workbook, database) to a temporary file and opens it with
+     * {@code reader}, which owns the copy from then on (it deletes it on close); a reader that fails
+     * to open deletes nothing left behind either.
+     */
+    public static <T> T openCopy(InputStream in, String name, String what,
+                                 java.util.function.Function<LocalFile, T> reader) {
+        LocalFile local;
+        try {
+            local = copyOf(in, name);
+        } catch (IOException e) {
+            throw new org.quex.QuexException(name + ": cannot copy the " + what + " to a local file: " + e.getMessage(), e);
+        }
+        try {
+            return reader.apply(local);
+        } catch (RuntimeException e) {
+            local.close();
+            throw e;
+        }
+    }
+
     public Path path() {
         return path;
     }

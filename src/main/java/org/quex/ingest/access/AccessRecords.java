@@ -69,18 +69,7 @@ public final class AccessRecords implements RawRecords {
      * what messages and the lake call the table (path#table).
      */
     public static AccessRecords open(InputStream in, String name, String table) {
-        LocalFile local;
-        try {
-            local = LocalFile.copyOf(in, name);
-        } catch (IOException e) {
-            throw new QuexException(name + ": cannot copy the database to a local file: " + e.getMessage(), e);
-        }
-        try {
-            return new AccessRecords(local, name, table);
-        } catch (RuntimeException e) {
-            local.close();
-            throw e;
-        }
+        return LocalFile.openCopy(in, name, "database", local -> new AccessRecords(local, name, table));
     }
 
     /** Every user table with its column names; system tables are not listed, linked tables are skipped. */

@@ -1,6 +1,5 @@
 package org.quex.ingest.excel;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,18 +56,7 @@ public final class ExcelRecords implements RawRecords {
      * {@code name} is what messages and the lake call the sheet (path#sheet).
      */
     public static ExcelRecords open(InputStream in, String name, String sheet) {
-        LocalFile local;
-        try {
-            local = LocalFile.copyOf(in, name);
-        } catch (IOException e) {
-            throw new QuexException(name + ": cannot copy the workbook to a local file: " + e.getMessage(), e);
-        }
-        try {
-            return new ExcelRecords(local, name, sheet);
-        } catch (RuntimeException e) {
-            local.close();
-            throw e;
-        }
+        return LocalFile.openCopy(in, name, "workbook", local -> new ExcelRecords(local, name, sheet));
     }
 
     /** Every sheet of a workbook with its header, or why it holds no table (an empty sheet). */
