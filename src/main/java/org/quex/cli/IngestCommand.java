@@ -36,6 +36,10 @@ final class IngestCommand extends QuexCommand {
             + "ingest reads ingest.employees.order from it")
     String config;
 
+    @Parameter(names = "--slice-mb", description = "A Stata file larger than this many MB is read by several tasks, "
+            + "one per slice of this size")
+    long sliceMb = IngestJob.SLICE_BYTES >> 20;
+
     @Parameter(names = "--max-record-lines", description = "Most physical lines one quoted record may span")
     int maxRecordLines = 20;
 
@@ -51,7 +55,7 @@ final class IngestCommand extends QuexCommand {
         String label = year == null ? "all years" : String.valueOf(year);
         SparkSession spark = SparkSessions.getOrCreate("quex ingest " + source + " " + label);
         IngestJob.Settings settings = new IngestJob.Settings(source, year == null ? List.of() : List.of(year), inputs,
-                lake, encoding, maxRecordLines, rules, IngestJob.SLICE_BYTES,
+                lake, encoding, maxRecordLines, rules, sliceMb << 20,
                 org.quex.ConfigFile.load(config).list("ingest.employees.order"));
         IngestJob.Result result = locked(spark, new LakeTables(lake), "ingest " + source + " " + label,
                 () -> IngestJob.run(spark, settings));
