@@ -39,7 +39,7 @@ public final class Places {
             new City("成都", "四川省", "510104", "610", "028", "成都海关", 104.07, 30.57),
             new City("西安", "陕西省", "610102", "710", "029", "西安海关", 108.94, 34.34),
             new City("沈阳", "辽宁省", "210102", "110", "024", "沈阳海关", 123.43, 41.80),
-            new City("大连", "辽宁省", "210202", "116", "0411", "大连海关", 121.61, 38.91, 121.61, 38.91));
+            new City("大连", "辽宁省", "210202", "116", "0411", "大连海关", 121.61, 38.91));
 
     private static final java.util.Map<String, City> BY_REGION_CODE = CITIES.stream()
             .collect(java.util.stream.Collectors.toUnmodifiableMap(City::regionCode, c -> c));

@@ -106,13 +106,14 @@ public final class RawRowFormatter implements Serializable {
         f[HonourField.HONOUR.ordinal()] = row.honour();
         f[HonourField.PROVINCE.ordinal()] = row.province();
         f[HonourField.EXPIRY_YEAR.ordinal()] = row.expiryYear() == null ? "" : row.expiryYear().toString();
-        return values(f, row.yearObtained(), 0, 0, false, cells.length);
+        return values(f, row.yearObtained(), 0, 0, false, f.length);
     }
 
+    /** {@code keep} below the number of canonical fields cuts the row short (a planted short row). */
     private String[] values(String[] fields, int year, int month, long firm, boolean defective, int keep) {
         context.seed = seed;
         context.reset(fields, year, month, firm, defective);
-        String[] out = new String[Math.min(keep, cells.length)];
+        String[] out = new String[keep >= fields.length ? cells.length : Math.min(keep, cells.length)];
         for (int i = 0; i < out.length; i++) {
             out[i] = cells[i].value(context);
         }

@@ -34,7 +34,8 @@ class GenerateCommandTest {
         String[] args = {"generate", "--firms", "30", "--years", "2011-2012", "--seed", "9", "--out", out,
             "--scale-model", "5", "--mean-transactions", "3", "--defect-scale", "0"};
         assertEquals(0, Quex.run(args));
-        assertTrue(Files.size(Path.of(out, "asif", "asif_2012.csv")) > 0);
+        assertTrue(Files.size(Path.of(out, "asif", "asie2012.csv")) > 0);
+        assertTrue(Files.size(Path.of(out, "asif", "cie2011.txt")) > 0);
         String parameters = Files.readString(Path.of(out, "truth", "parameters.csv"));
         assertTrue(parameters.contains("scale_equation,fe_ln_export_levels"), parameters);
         assertTrue(parameters.contains("defect_scale,0.0"), parameters);
