@@ -30,7 +30,9 @@ final class MdbFile {
 
     static long write(Path local, String tableName, List<RawLayouts.RawColumn> columns, Iterator<String[]> rows,
                       int year, int month) throws IOException {
-        try (Database db = new DatabaseBuilder(local.toFile()).setFileFormat(Database.FileFormat.V2000).create()) {
+        try (Database db = new DatabaseBuilder(local.toFile()).setFileFormat(Database.FileFormat.V2000)
+                // flush pages at close, not after every write: the file is ours alone until then
+                .setAutoSync(false).create()) {
             TableBuilder tb = new TableBuilder(tableName);
             for (RawLayouts.RawColumn c : columns) {
                 ColumnBuilder cb = new ColumnBuilder(c.rawName(), switch (c.storage()) {

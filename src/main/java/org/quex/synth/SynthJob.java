@@ -10,6 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -84,10 +88,7 @@ public final class SynthJob {
                     withoutChecksumFiles(st.getFileSystem(c)))).iterator();
         }).reduce(ChunkReport::merge);
 
-        List<Written> written = new ArrayList<>();
-        for (Output o : outputs(s, layouts)) {
-            written.addAll(assemble(fs, root, staging, o, report));
-        }
+        List<Written> written = assembleAll(fs, root, staging, outputs(s, layouts), report);
         fs.delete(staging, true);
         Map<String, Long> bytes = new TreeMap<>();
         written.forEach(w -> bytes.put(w.path(), w.bytes()));
@@ -144,6 +145,47 @@ public final class SynthJob {
             }
         }
         fs.mkdirs(root);
+    }
+
+    /**
+     * Writes every output from its staged rows on the driver, several at a time (they are
+     * independent: one thread per core), and returns what was written in the order of the outputs.
+     */
+    private static List<Written> assembleAll(FileSystem fs, Path root, Path staging, List<Output> outputs,
+                                             ChunkReport report) throws IOException {
+        int threads = Math.max(1, Math.min(outputs.size(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "quex-generate-assemble");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<List<Written>>> futures = new ArrayList<>();
+            for (Output o : outputs) {
+                futures.add(pool.submit(() -> assemble(fs, root, staging, o, report)));
+            }
+            List<Written> written = new ArrayList<>();
+            for (Future<List<Written>> f : futures) {
+                try {
+                    written.addAll(f.get());
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof IOException io) {
+                        throw io;
+                    }
+                    if (cause instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw new IllegalStateException(cause);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while writing the generated files", e);
+                }
+            }
+            return written;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Writes an output from its staged rows, in chunk order. */

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quex.SparkTestSession;
@@ -42,6 +43,25 @@ class GenerateCommandTest {
         String[] again = args;
         String err = stderrOf(() -> assertEquals(1, Quex.run(again)));
         assertTrue(err.contains("pass --overwrite"), err);
+    }
+
+    @Test
+    void helpListsTheFilesOfEveryYear() {
+        PrintStream old = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(0, Quex.run("generate", "--help"));
+        } finally {
+            System.setOut(old);
+        }
+        String help = buf.toString(StandardCharsets.UTF_8);
+        assertTrue(help.contains("--firms"), help);
+        for (String line : List.of("1998-2007 asif", "pernet_pooled_en", "asif/all9807finalruiliyong14.dta",
+                "asif/cied_{year}.xlsx", "customs/{year}/tradedata_{year}_{1..18}.dta", "dta117", "UTF-8+BOM",
+                "2005      customs 12-12  lu_mdb_2005_zh")) {
+            assertTrue(help.contains(line), line + " missing in:\n" + help);
+        }
     }
 
     @Test
