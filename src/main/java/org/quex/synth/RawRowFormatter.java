@@ -1,6 +1,5 @@
 package org.quex.synth;
 
-import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +18,7 @@ import org.quex.QuexException;
  * Fields are never quoted: generated values contain no delimiter, and a planted unbalanced quote
  * must reach the file as it is.
  */
-public final class RawRowFormatter implements Serializable {
+public final class RawRowFormatter {
     /** What a cell sees: the row's canonical fields and where it comes from. */
     static final class RowContext {
         String[] fields;
@@ -49,7 +48,7 @@ public final class RawRowFormatter implements Serializable {
     }
 
     /** One column of the scheme, compiled. */
-    interface Cell extends Serializable {
+    interface Cell {
         String value(RowContext row);
     }
 
@@ -64,13 +63,12 @@ public final class RawRowFormatter implements Serializable {
     private final RawLayouts.RawFile file;
     private final List<RawLayouts.RawColumn> columns;
     private final Cell[] cells;
-    private final long seed;
     private final RowContext context = new RowContext();
 
     public RawRowFormatter(RawLayouts layouts, RawLayouts.RawFile file, ReferenceData ref, long seed) {
         this.file = file;
         this.columns = layouts.columns(file.scheme());
-        this.seed = seed;
+        this.context.seed = seed;
         this.cells = new Cell[columns.size()];
         for (int i = 0; i < cells.length; i++) {
             cells[i] = compile(columns.get(i), file.source(), ref);
@@ -111,7 +109,6 @@ public final class RawRowFormatter implements Serializable {
 
     /** {@code keep} below the number of canonical fields cuts the row short (a planted short row). */
     private String[] values(String[] fields, int year, int month, long firm, boolean defective, int keep) {
-        context.seed = seed;
         context.reset(fields, year, month, firm, defective);
         String[] out = new String[keep >= fields.length ? cells.length : Math.min(keep, cells.length)];
         for (int i = 0; i < out.length; i++) {
