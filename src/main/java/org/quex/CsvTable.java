@@ -19,7 +19,7 @@ import java.util.Map;
  */
 public record CsvTable(String name, List<String> columns, List<Map<String, String>> rows) implements Serializable {
 
-    /** Reads a table shipped on the classpath, e.g. {@code data-schemas/raw/asif_layouts.csv}. */
+    /** Reads a table shipped on the classpath, e.g. {@code data-schemas/raw/raw_files.csv}. */
     public static CsvTable resource(String path) {
         InputStream in = CsvTable.class.getClassLoader().getResourceAsStream(path);
         if (in == null) {

@@ -15,6 +15,7 @@ import org.quex.ingest.QualityRules;
 import org.quex.lake.LakeTables;
 import org.quex.match.MatchJob;
 import org.quex.synth.GenerateSettings;
+import org.quex.synth.RawLayouts;
 import org.quex.synth.SynthJob;
 import org.quex.synth.TrueCoefficients;
 
@@ -62,7 +63,8 @@ public final class GeneratedLake {
         List<CleanJob.Report> reports = new ArrayList<>();
         for (int year : YEARS) {
             for (String source : List.of("asif", "customs")) {
-                String input = source.equals("asif") ? "asif/asif_" + year + ".csv" : "customs/" + year;
+                String input = source.equals("asif") ? RawLayouts.shared().fileFor("asif", year).path(year, 1)
+                        : "customs/" + year;
                 IngestJob.run(spark, new IngestJob.Settings(source, year, List.of(raw.resolve(input).toString()),
                         lake.root(), null, 20, DEFECT_HEAVY));
             }

@@ -8,11 +8,13 @@ import org.apache.spark.sql.SparkSession;
 import org.quex.QuexException;
 import org.quex.lake.SparkSessions;
 import org.quex.synth.GenerateSettings;
+import org.quex.synth.RawLayouts;
 import org.quex.synth.SynthJob;
 import org.quex.synth.TrueCoefficients;
 
 @Parameters(commandNames = "generate", commandDescription =
-        "Write synthetic raw ASIF, Customs and honours files with planted defects, and the truth behind them")
+        "Write synthetic raw ASIF, Customs and honours files as the real deliveries come (each year's scheme "
+                + "and container: Stata, Excel, Access, CSV), with planted defects and the truth behind them")
 final class GenerateCommand extends QuexCommand {
     @Parameter(names = "--firms", required = true, description = "Number of distinct firms (ASIF firms and customs-only traders)")
     int firms;
@@ -73,6 +75,31 @@ final class GenerateCommand extends QuexCommand {
                         + " %d honours, %d planted defect rows, %.1f MB%n", firms, range[0], range[1], seed, seconds,
                 asifRows, customsRows, honourRows, defects, bytes / 1e6);
         System.out.println("wrote " + out + "/{asif,customs,honours} and the truth in " + out + "/truth");
+    }
+
+    /** The files written, year by year, from the generator's own tables (data-schemas/raw). */
+    @Override
+    String helpNotes() {
+        StringBuilder b = new StringBuilder("  Files written in --out, as the real deliveries come (data-schemas/raw/raw_files.csv):\n");
+        b.append(String.format(Locale.ROOT, "    %-9s %-7s %-6s %-24s %-6s %-9s %s%n", "years", "source", "months",
+                "scheme", "format", "encoding", "path"));
+        for (RawLayouts.RawFile f : RawLayouts.shared().files()) {
+            String years = f.yearFrom() == f.yearTo() ? Integer.toString(f.yearFrom()) : f.yearFrom() + "-" + f.yearTo();
+            String months = f.monthFrom() == 1 && f.monthTo() == 12 ? "" : f.monthFrom() + "-" + f.monthTo();
+            String format = switch (f.format()) {
+                case CSV -> f.delimiter() == '\t' ? "tsv" : "csv";
+                case DTA -> "dta" + f.release();
+                default -> f.format().name().toLowerCase(Locale.ROOT);
+            };
+            String encoding = f.format() == RawLayouts.Format.CSV || f.format() == RawLayouts.Format.DTA
+                    ? f.encoding() + (f.bom() ? "+BOM" : "") : "";
+            String path = f.parts() > 1 ? f.pathPattern().replace("{part}", "{1.." + f.parts() + "}") : f.pathPattern();
+            b.append(String.format(Locale.ROOT, "    %-9s %-7s %-6s %-24s %-6s %-9s %s%n", years, f.source(), months,
+                    f.scheme(), format, encoding, path));
+        }
+        b.append("  Years up to 2007 share one pooled ASIF file (a year column). Planted defects and the truth\n")
+                .append("  behind the data go to --out/truth (docs/generate.md).");
+        return b.toString();
     }
 
     private static long sum(SynthJob.Result r, String prefix) {

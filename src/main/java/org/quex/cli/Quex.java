@@ -71,6 +71,10 @@ public final class Quex {
             QuexCommand command = instances.get(parsed);
             if (command.help) {
                 sub.usage();
+                String notes = command.helpNotes();
+                if (!notes.isEmpty()) {
+                    System.out.println(notes);
+                }
                 return 0;
             }
             command.run();

@@ -11,6 +11,11 @@ public abstract class QuexCommand {
     @Parameter(names = {"-h", "--help"}, help = true, description = "List this command's options")
     boolean help;
 
+    /** Text printed after the options by {@code --help} (what the command writes, say), or "". */
+    String helpNotes() {
+        return "";
+    }
+
     /** Runs the command; throws {@link org.quex.QuexException} for errors the user can act on. */
     public abstract void run() throws Exception;
 

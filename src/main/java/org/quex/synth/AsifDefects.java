@@ -28,11 +28,11 @@ public final class AsifDefects {
     }
 
     /** The rows to write for a firm-year: the clean row, or its defective form (two rows for a duplicate). */
-    public static List<FirmHistory.AsifRow> plant(Defect defect, String[] clean, int year, SplittableRandom r) {
+    public static List<FirmHistory.AsifRow> plant(Defect defect, String[] clean, int year, long firm, SplittableRandom r) {
         String[] row = clean.clone();
         int width = row.length;
         if (defect == null) {
-            return List.of(new FirmHistory.AsifRow(year, row, width, null));
+            return List.of(new FirmHistory.AsifRow(year, firm, row, width, null));
         }
         switch (defect) {
             case ASIF_MISSING_KEY_VALUE -> {
@@ -74,18 +74,18 @@ public final class AsifDefects {
             case ASIF_DUPLICATE_FIRM_YEAR -> {
                 String[] twin = row.clone();
                 put(twin, AsifField.EMPLOYEES, get(row, AsifField.EMPLOYEES) + 1 + r.nextInt(5));
-                return List.of(new FirmHistory.AsifRow(year, row, width, defect),
-                        new FirmHistory.AsifRow(year, twin, width, defect));
+                return List.of(new FirmHistory.AsifRow(year, firm, row, width, defect),
+                        new FirmHistory.AsifRow(year, firm, twin, width, defect));
             }
             case ASIF_MALFORMED_UNBALANCED_QUOTE ->
                     row[AsifField.FIRM_NAME.ordinal()] = "\"" + row[AsifField.FIRM_NAME.ordinal()];
             case ASIF_MALFORMED_NON_NUMERIC -> row[AsifField.EMPLOYEES.ordinal()] = letterO(row[AsifField.EMPLOYEES.ordinal()]);
             case ASIF_MALFORMED_SHORT_ROW -> {
-                return List.of(new FirmHistory.AsifRow(year, row, 5 + r.nextInt(10), defect));
+                return List.of(new FirmHistory.AsifRow(year, firm, row, 5 + r.nextInt(10), defect));
             }
             default -> throw new IllegalArgumentException(defect + " is not an ASIF defect");
         }
-        return List.of(new FirmHistory.AsifRow(year, row, width, defect));
+        return List.of(new FirmHistory.AsifRow(year, firm, row, width, defect));
     }
 
     /** A digit string with a letter O slipped in after its first digit, as OCR and typists do. */

@@ -1,6 +1,6 @@
 package org.quex.synth;
 
-/** Canonical ASIF fields (canonical_name in data-schemas/raw/asif_layouts.csv); a row is a String[] by ordinal. */
+/** Canonical ASIF fields (canonical_name in data-schemas/raw/asif_schemes.csv); a row is a String[] by ordinal. */
 public enum AsifField {
     FIRM_ID, YEAR, FIRM_NAME, LEGAL_PERSON, PHONE, ZIP, ADDRESS, REGION_CODE, INDUSTRY_CODE, REGISTRATION_TYPE,
     AFFILIATION, FOUNDING_YEAR, FOUNDING_MONTH, EMPLOYEES, GROSS_OUTPUT, VALUE_ADDED, INTERMEDIATE_INPUT,

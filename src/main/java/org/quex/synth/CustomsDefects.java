@@ -15,10 +15,11 @@ public final class CustomsDefects {
     private CustomsDefects() {
     }
 
-    public static void plantExtras(FirmHistory.CustomsRow template, int year, ReferenceData ref, double scale,
-                                   SplittableRandom r, FirmHistory h) {
+    /** Plants the extra rows, except kinds the template's file cannot carry (a broken line in a Stata part). */
+    public static void plantExtras(FirmHistory.CustomsRow template, int year, ReferenceData ref, RawLayouts layouts,
+                                   double scale, SplittableRandom r, FirmHistory h) {
         for (Defect d : EXTRAS) {
-            if (r.nextDouble() < d.rate() * scale) {
+            if (r.nextDouble() < d.rate() * scale && layouts.carries(d, year, template.month())) {
                 h.customs.add(plant(d, template, year, ref, r));
             }
         }

@@ -1,6 +1,6 @@
 package org.quex.synth;
 
-/** Canonical Customs fields (canonical_name in data-schemas/raw/customs_layouts.csv); a row is a String[] by ordinal. */
+/** Canonical Customs fields (canonical_name in data-schemas/raw/customs_schemes.csv); a row is a String[] by ordinal. */
 public enum CustomsField {
     DIRECTION, FIRM_CODE, FIRM_NAME, COMPANY_TYPE, HS_CODE, VALUE_USD, QUANTITY, UNIT, COUNTRY, TRADE_MODE,
     CUSTOMS_PORT, TRANSPORT, ADDRESS, PHONE, ZIP, CONTACT, MONTH;

@@ -6,14 +6,14 @@ import java.util.List;
 /**
  * Everything one firm contributes to the output, in the order it is written: ASIF rows, Customs
  * rows, honours, and the truth about each firm-year and customs link. Rows hold canonical values;
- * {@link RawRowFormatter} turns them into a year's layout.
+ * {@link RawRowFormatter} turns them into a year's scheme.
  */
 public final class FirmHistory {
     /**
-     * One ASIF line. {@code keepFields} below the layout width truncates the line (a short row);
-     * {@code defect} is null for a clean row.
+     * One ASIF row of true firm {@code firm}. {@code keepFields} below the scheme width truncates the
+     * line (a short row); {@code defect} is null for a clean row.
      */
-    public record AsifRow(int year, String[] fields, int keepFields, Defect defect) {
+    public record AsifRow(int year, long firm, String[] fields, int keepFields, Defect defect) {
     }
 
     /** One Customs line; {@code fields} by {@link CustomsField} ordinal; direction "export"/"import", country a customs code. */

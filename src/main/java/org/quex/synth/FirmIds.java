@@ -2,8 +2,8 @@ package org.quex.synth;
 
 /**
  * Identifiers: the ASIF 法人代码 (9-character organization code with its GB 11714 check character)
- * and the 10-digit customs firm code. Both are bijections of the unit number, so no two firms
- * share an id, whatever the number of firms.
+ * the 10-digit customs firm code and a vendor's panel id. All are bijections of the unit number, so no
+ * two firms share an id, whatever the number of firms.
  */
 public final class FirmIds {
     private static final long ORG_SPACE = 100_000_000L;
@@ -32,6 +32,11 @@ public final class FirmIds {
         }
         int c = 11 - sum % 11;
         return c == 10 ? 'X' : c == 11 ? '0' : (char) ('0' + c);
+    }
+
+    /** The vendor's own panel id of a firm (CIED's {@code group}): 8 digits, one per true firm for its whole life. */
+    public static long vendorGroup(long unit, long seed) {
+        return 10_000_000L + Math.floorMod(unit * ORG_MULTIPLIER + Math.floorMod(Seeds.mix(seed + 1), 90_000_000L), 90_000_000L);
     }
 
     public static String customsCode(long unit, long seed) {

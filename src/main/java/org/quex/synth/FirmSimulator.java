@@ -108,7 +108,10 @@ public final class FirmSimulator implements Serializable {
 
         SplittableRandom d = Seeds.stream(settings.seed(), p.firm(), year, Seeds.DEFECTS);
         Defect defect = AsifDefects.draw(d, settings.defectScale());
-        h.asif.addAll(AsifDefects.plant(defect, row, year, d));
+        if (defect != null && !layouts.carries(defect, year, 0)) {
+            defect = null; // a broken line cannot exist in a Stata or Access file: the row stays clean
+        }
+        h.asif.addAll(AsifDefects.plant(defect, row, year, p.firm(), d));
 
         int before = h.customs.size();
         int directRows = customsYear(p, self, year, decision, domesticSales, firmId, defect, h);
@@ -217,7 +220,7 @@ public final class FirmSimulator implements Serializable {
                         Defect.CUSTOMS_INTERMEDIARY);
             }
             if (directRows > 0) {
-                CustomsDefects.plantExtras(h.customs.get(before), year, ref, settings.defectScale(), c, h);
+                CustomsDefects.plantExtras(h.customs.get(before), year, ref, layouts, settings.defectScale(), c, h);
                 h.links.add(new FirmHistory.Link(year, self.code(), firmId, p.firm(), written.variant().name().toLowerCase(),
                         written.text(), p.name(year), defect == null ? "" : defect.label()));
             }
@@ -322,7 +325,7 @@ public final class FirmSimulator implements Serializable {
         int rows = trade(asWritten, year, "export", exportUsd, settings.meanTransactions(), p, c, h, null);
         rows += trade(asWritten, year, "import", importUsd, settings.meanTransactions() / 2, p, c, h, null);
         if (rows > 0) {
-            CustomsDefects.plantExtras(h.customs.get(before), year, ref, settings.defectScale(), c, h);
+            CustomsDefects.plantExtras(h.customs.get(before), year, ref, layouts, settings.defectScale(), c, h);
         }
     }
 

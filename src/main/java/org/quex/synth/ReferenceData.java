@@ -44,12 +44,17 @@ public final class ReferenceData implements Serializable {
     private final List<String> intermediaryKeywords;
     private final List<String> allKeywords;
     private final Set<String> registrationTypes;
+    /** Registration-type code → the NBS standard text (registration_type_codes.csv). */
+    private final Map<String, String> registrationNbsText;
+    /** Registration-type code → the text the CIED delivery writes (cied2025_registration_type_text.csv), where it has one. */
+    private final Map<String, String> registrationCiedText;
     private final List<Honour> honours;
     private final List<Country> countries;
 
     private ReferenceData(List<String> products, Map<HsVintage, Map<String, String>> productCodeByVintage,
                           Map<HsVintage, List<String>> excludedChapterCodes, List<Industry> industries,
                           List<String> intermediaryKeywords, List<String> allKeywords, Set<String> registrationTypes,
+                          Map<String, String> registrationNbsText, Map<String, String> registrationCiedText,
                           List<Honour> honours, List<Country> countries) {
         this.products = products;
         this.productCodeByVintage = productCodeByVintage;
@@ -58,6 +63,8 @@ public final class ReferenceData implements Serializable {
         this.intermediaryKeywords = intermediaryKeywords;
         this.allKeywords = allKeywords;
         this.registrationTypes = registrationTypes;
+        this.registrationNbsText = registrationNbsText;
+        this.registrationCiedText = registrationCiedText;
         this.honours = honours;
         this.countries = countries;
     }
@@ -135,8 +142,16 @@ public final class ReferenceData implements Serializable {
             }
         }
         Set<String> regTypes = new TreeSet<>();
+        Map<String, String> nbsText = new TreeMap<>();
         for (Map<String, String> r : CsvTable.resource(DIR + "registration_type_codes.csv").rows()) {
             regTypes.add(r.get("code"));
+            nbsText.put(r.get("code"), r.get("name_zh"));
+        }
+        Map<String, String> ciedText = new TreeMap<>();
+        for (Map<String, String> r : CsvTable.resource(DIR + "cied2025_registration_type_text.csv").rows()) {
+            if (ciedText.putIfAbsent(r.get("nbs_code"), r.get("text_in_source")) != null) {
+                throw new QuexException(DIR + "cied2025_registration_type_text.csv: two texts for code " + r.get("nbs_code"));
+            }
         }
         List<Honour> honours = new ArrayList<>();
         for (Map<String, String> r : CsvTable.resource(DIR + "quality_honour_levels.csv").rows()) {
@@ -152,7 +167,8 @@ public final class ReferenceData implements Serializable {
             throw new QuexException("reference tables in " + DIR + " are incomplete");
         }
         return new ReferenceData(List.copyOf(products), byVintage, excluded, List.copyOf(industries),
-                List.copyOf(keywords), List.copyOf(all), regTypes, List.copyOf(honours), List.copyOf(countries));
+                List.copyOf(keywords), List.copyOf(all), regTypes, nbsText, ciedText, List.copyOf(honours),
+                List.copyOf(countries));
     }
 
     private static void loadCorrelation(String file, String column, HsVintage vintage,
@@ -216,6 +232,17 @@ public final class ReferenceData implements Serializable {
 
     public boolean isRegistrationType(String code) {
         return registrationTypes.contains(code);
+    }
+
+    /** The NBS standard text of a registration-type code, or the code itself if the table lacks it. */
+    public String registrationNbsText(String code) {
+        return registrationNbsText.getOrDefault(code, code);
+    }
+
+    /** The text the CIED delivery writes for a code; the NBS text for the codes it has no text of. */
+    public String registrationCiedText(String code) {
+        String text = registrationCiedText.get(code);
+        return text != null ? text : registrationNbsText(code);
     }
 
     public List<Honour> honours() {

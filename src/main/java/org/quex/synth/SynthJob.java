@@ -3,14 +3,17 @@ package org.quex.synth;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.Charset;
+import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -24,10 +27,13 @@ import org.quex.QuexException;
 
 /**
  * The Spark edge of the generator. Firms are cut into fixed chunks of firm numbers; each Spark task
- * simulates a run of consecutive chunks and stages one file per output file. The driver then writes each
- * output file as its header followed by the staged chunk files in chunk order (a streaming copy),
- * and writes the truth tables. The bytes depend on the seed and settings only: not on the number
- * of partitions, the chunk size, or which task ran first.
+ * simulates a run of consecutive chunks and stages one file per output. The driver then writes each
+ * output from the staged chunk files in chunk order: a text file as its header followed by the
+ * staged lines (a streaming copy), an Excel workbook with POI's streaming writer, an Access file
+ * with Jackcess (on a local temporary file, then copied), a Stata file or a year's Stata parts
+ * once it knows their row counts and string widths from the tasks' reports; then it writes the
+ * truth tables. The bytes depend on the seed and settings only: not on the number of partitions,
+ * the chunk size, or which task ran first.
  */
 public final class SynthJob {
     public static final String STAGING = "_staging";
@@ -82,41 +88,44 @@ public final class SynthJob {
                     withoutChecksumFiles(st.getFileSystem(c)))).iterator();
         }).reduce(ChunkReport::merge);
 
-        Map<String, Long> bytes = new TreeMap<>();
-        for (Output o : outputs(s, layouts)) {
-            bytes.put(o.path(), assemble(fs, root, staging, o));
-        }
+        List<Written> written = assembleAll(fs, root, staging, outputs(s, layouts), report);
         fs.delete(staging, true);
-        TruthFiles.write(fs, root, s, truth, report, sim.intermediaries(), bytes, layouts);
+        Map<String, Long> bytes = new TreeMap<>();
+        written.forEach(w -> bytes.put(w.path(), w.bytes()));
+        TruthFiles.write(fs, root, s, truth, report, sim.intermediaries(), written, layouts);
         long firmYears = report.rowsByFile().getOrDefault(TruthRows.FIRM_YEARS, 0L);
         return new Result(report.rowsByFile(), bytes, report.defectRows(), firmYears);
     }
 
-    /** An output file: where, its header line, its encoding and line ending. */
-    record Output(String path, String header, Charset charset, String eol) {
+    /**
+     * What a run writes from the rows staged under {@code key}: a raw file of {@code file} for a
+     * year and month (a year's parts for a Stata file cut into parts; all the years of a pooled
+     * file), or a truth table ({@code file} null) with its header line.
+     */
+    record Output(String key, RawLayouts.RawFile file, int year, int month, String truthHeader) {
     }
 
-    /** Every file a run writes from staged chunks, including the ones no firm filled (header only). */
+    /** A file written: its path, data rows and size in bytes. */
+    record Written(String path, long rows, long bytes) {
+    }
+
+    /** Every output of a run, including the ones no firm filled (a header only, or an empty table). */
     static List<Output> outputs(GenerateSettings s, RawLayouts layouts) {
         List<Output> list = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (int year = s.firstYear(); year <= s.lastYear(); year++) {
             for (String source : List.of("asif", "customs", "honours")) {
-                RawLayouts.RawFile f = layouts.fileFor(source, year);
-                if (f == null) {
-                    continue;
-                }
                 int months = source.equals("customs") ? 12 : 1;
                 for (int m = 1; m <= months; m++) {
-                    String path = f.path(year, m);
-                    if (seen.add(path)) {
-                        list.add(new Output(path, layouts.header(f), f.charset(), f.lineEnding()));
+                    RawLayouts.RawFile f = layouts.fileFor(source, year, m);
+                    if (f != null && seen.add(f.stagingKey(year, m))) {
+                        list.add(new Output(f.stagingKey(year, m), f, year, m, null));
                     }
                 }
             }
         }
-        list.add(new Output(TruthRows.FIRM_YEARS, TruthRows.FIRM_YEARS_HEADER, StandardCharsets.UTF_8, "\n"));
-        list.add(new Output(TruthRows.LINKS, TruthRows.LINKS_HEADER, StandardCharsets.UTF_8, "\n"));
+        list.add(new Output(TruthRows.FIRM_YEARS, null, 0, 0, TruthRows.FIRM_YEARS_HEADER));
+        list.add(new Output(TruthRows.LINKS, null, 0, 0, TruthRows.LINKS_HEADER));
         return list;
     }
 
@@ -138,21 +147,128 @@ public final class SynthJob {
         fs.mkdirs(root);
     }
 
-    /** Header, then the staged chunk files in chunk order; returns the file's size in bytes. */
-    private static long assemble(FileSystem fs, Path root, Path staging, Output o) throws IOException {
-        Path target = new Path(root, o.path());
-        Path parts = new Path(staging, o.path());
-        FileStatus[] staged = fs.exists(parts) ? fs.listStatus(parts) : new FileStatus[0];
-        Arrays.sort(staged, (a, b) -> a.getPath().getName().compareTo(b.getPath().getName()));
-        try (OutputStream out = fs.create(target, true)) {
-            out.write(o.header().getBytes(o.charset()));
-            out.write(o.eol().getBytes(StandardCharsets.US_ASCII));
-            for (FileStatus part : staged) {
-                try (InputStream in = fs.open(part.getPath())) {
-                    IOUtils.copyBytes(in, out, 1 << 16, false);
+    /**
+     * Writes every output from its staged rows on the driver, several at a time (they are
+     * independent: one thread per core), and returns what was written in the order of the outputs.
+     */
+    private static List<Written> assembleAll(FileSystem fs, Path root, Path staging, List<Output> outputs,
+                                             ChunkReport report) throws IOException {
+        int threads = Math.max(1, Math.min(outputs.size(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "quex-generate-assemble");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<List<Written>>> futures = new ArrayList<>();
+            for (Output o : outputs) {
+                futures.add(pool.submit(() -> assemble(fs, root, staging, o, report)));
+            }
+            List<Written> written = new ArrayList<>();
+            for (Future<List<Written>> f : futures) {
+                try {
+                    written.addAll(f.get());
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof IOException io) {
+                        throw io;
+                    }
+                    if (cause instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw new IllegalStateException(cause);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while writing the generated files", e);
                 }
             }
+            return written;
+        } finally {
+            pool.shutdownNow();
         }
-        return fs.getFileStatus(target).getLen();
+    }
+
+    /** Writes an output from its staged rows, in chunk order. */
+    private static List<Written> assemble(FileSystem fs, Path root, Path staging, Output o, ChunkReport report)
+            throws IOException {
+        Path parts = new Path(staging, o.key());
+        long rows = report.rowsByFile().getOrDefault(o.key(), 0L);
+        RawLayouts.RawFile f = o.file();
+        if (f == null || f.format() == RawLayouts.Format.CSV) {
+            byte[] head;
+            if (f == null) {
+                head = (o.truthHeader() + "\n").getBytes(StandardCharsets.UTF_8);
+            } else {
+                String bom = f.bom() ? "\uFEFF" : "";
+                head = (bom + String.join(String.valueOf(f.delimiter()), RawLayouts.shared().header(f)) + f.lineEnding())
+                        .getBytes(f.charset());
+            }
+            Path target = new Path(root, o.key());
+            try (OutputStream out = fs.create(target, true)) {
+                out.write(head);
+                for (FileStatus part : StagedRecords.stagedFiles(fs, parts)) {
+                    try (InputStream in = fs.open(part.getPath())) {
+                        IOUtils.copyBytes(in, out, 1 << 16, false);
+                    }
+                }
+            }
+            return List.of(new Written(o.key(), rows, fs.getFileStatus(target).getLen()));
+        }
+        List<RawLayouts.RawColumn> columns = RawLayouts.shared().columns(f.scheme());
+        List<Written> written = new ArrayList<>();
+        try (StagedRecords records = new StagedRecords(fs, parts)) {
+            switch (f.format()) {
+                case XLSX -> {
+                    String path = f.path(o.year(), o.month());
+                    long n;
+                    try (OutputStream out = fs.create(new Path(root, path), true)) {
+                        n = XlsxFile.write(out, f.table(o.year(), o.month()), columns, records, o.year());
+                    }
+                    written.add(checked(fs, root, path, n, rows));
+                }
+                case MDB -> {
+                    // Jackcess writes a random-access local file; it is copied to the output file system
+                    java.nio.file.Path local = Files.createTempFile("quex-synth-", ".mdb");
+                    try {
+                        Files.delete(local);
+                        long n = MdbFile.write(local, f.table(o.year(), o.month()), columns, records, o.year(), o.month());
+                        String path = f.path(o.year(), o.month());
+                        try (OutputStream out = fs.create(new Path(root, path), true)) {
+                            Files.copy(local, out);
+                        }
+                        written.add(checked(fs, root, path, n, rows));
+                    } finally {
+                        Files.deleteIfExists(local);
+                    }
+                }
+                case DTA -> {
+                    int[] widths = new int[columns.size()];
+                    for (int i = 0; i < widths.length; i++) {
+                        widths[i] = report.width(o.key(), i);
+                    }
+                    for (int part = 1; part <= f.parts(); part++) {
+                        // consecutive runs of rows: part p holds rows [(p-1)N/P, pN/P)
+                        long n = rows * part / f.parts() - rows * (part - 1) / f.parts();
+                        String path = f.path(o.year(), o.month(), part);
+                        try (OutputStream out = fs.create(new Path(root, path), true)) {
+                            DtaFile.write(out, f, columns, widths, records, n);
+                        }
+                        written.add(checked(fs, root, path, n, n));
+                    }
+                    if (records.hasNext()) {
+                        throw new IllegalStateException(o.key() + ": more rows staged than the chunks reported");
+                    }
+                }
+                default -> throw new IllegalStateException("unreachable");
+            }
+        }
+        return written;
+    }
+
+    private static Written checked(FileSystem fs, Path root, String path, long written, long staged) throws IOException {
+        if (written != staged) {
+            throw new IllegalStateException(path + ": wrote " + written + " rows of " + staged + " staged");
+        }
+        return new Written(path, written, fs.getFileStatus(new Path(root, path)).getLen());
     }
 }

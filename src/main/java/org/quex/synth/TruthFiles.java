@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -17,7 +16,7 @@ final class TruthFiles {
     }
 
     static void write(FileSystem fs, Path root, GenerateSettings s, TrueCoefficients truth, ChunkReport report,
-                      List<String[]> intermediaries, Map<String, Long> bytes, RawLayouts layouts) throws IOException {
+                      List<String[]> intermediaries, List<SynthJob.Written> written, RawLayouts layouts) throws IOException {
         StringBuilder b = new StringBuilder("equation,term,value,used_to_generate\n");
         truth.equations().forEach((eq, terms) -> terms.forEach((term, v) -> b.append(eq).append(',').append(term)
                 .append(',').append(v).append(',').append(used(eq, s) ? "yes" : "no").append('\n')));
@@ -71,8 +70,8 @@ final class TruthFiles {
         put(fs, new Path(root, "truth/intermediaries.csv"), i);
 
         StringBuilder f = new StringBuilder("path,data_rows,bytes\n");
-        bytes.forEach((path, size) -> f.append(path).append(',')
-                .append(report.rowsByFile().getOrDefault(path, 0L)).append(',').append(size).append('\n'));
+        written.stream().sorted(java.util.Comparator.comparing(SynthJob.Written::path)).forEach(w ->
+                f.append(w.path()).append(',').append(w.rows()).append(',').append(w.bytes()).append('\n'));
         put(fs, new Path(root, "truth/files.csv"), f);
     }
 

@@ -58,7 +58,7 @@ class AsifDefectsTest {
                 continue;
             }
             for (int seed = 0; seed < 50; seed++) {
-                List<FirmHistory.AsifRow> rows = AsifDefects.plant(d, cleanRow(), YEAR, new SplittableRandom(seed));
+                List<FirmHistory.AsifRow> rows = AsifDefects.plant(d, cleanRow(), YEAR, 7, new SplittableRandom(seed));
                 assertEquals(1, rows.size());
                 assertEquals(d.label(), RawFileRecount.asifRule(canonical(rows.get(0).fields()), YEAR), d + " seed " + seed);
             }
@@ -67,7 +67,7 @@ class AsifDefectsTest {
 
     @Test
     void aDuplicateIsTwoOtherwiseCleanRowsOfOneFirmYear() {
-        List<FirmHistory.AsifRow> rows = AsifDefects.plant(Defect.ASIF_DUPLICATE_FIRM_YEAR, cleanRow(), YEAR,
+        List<FirmHistory.AsifRow> rows = AsifDefects.plant(Defect.ASIF_DUPLICATE_FIRM_YEAR, cleanRow(), YEAR, 7,
                 new SplittableRandom(1));
         assertEquals(2, rows.size());
         for (FirmHistory.AsifRow r : rows) {

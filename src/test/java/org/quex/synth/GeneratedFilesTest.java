@@ -1,6 +1,5 @@
 package org.quex.synth;
 
-import org.quex.CsvTable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,69 +20,128 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.quex.CsvTable;
 
-/** The generated files against their layout tables and against the truth written beside them. */
+/** The generated files against the scheme tables and against the truth written beside them. */
 class GeneratedFilesTest {
     static final int FIRST = 2000;
     static final int LAST = 2013;
 
-    private static List<Path> dataFiles(Path root) throws IOException {
+    private static Set<String> filesUnder(Path root) throws IOException {
         try (Stream<Path> s = Files.walk(root)) {
-            return s.filter(Files::isRegularFile).filter(p -> !root.relativize(p).startsWith("truth")).sorted().toList();
+            return new TreeSet<>(s.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()).toList());
         }
     }
 
-    private static Map<String, String> rawFileOf(Path root, Path file) {
-        String rel = root.relativize(file).toString();
-        String source = rel.substring(0, rel.indexOf('/'));
-        int year = source.equals("honours") ? FIRST : Integer.parseInt(rel.replaceAll("\\D", "").substring(0, 4));
-        return RawFileRecount.rawFile(source, year);
-    }
-
-    @Test
-    void everyHeaderIsItsYearsLayoutFromTheTable() throws IOException {
-        Path root = GeneratedData.dir();
-        int checked = 0;
-        for (Path file : dataFiles(root)) {
-            Map<String, String> raw = rawFileOf(root, file);
-            String table = switch (raw.get("source")) {
-                case "asif" -> "asif_layouts.csv";
-                case "customs" -> "customs_layouts.csv";
-                default -> "honours_layout.csv";
-            };
-            List<String> expected = RawFileRecount.layout(table, raw.get("layout")).stream().map(c -> c[0]).toList();
-            String header = RawFileRecount.lines(file, raw).get(0);
-            assertEquals(expected, List.of(header.split(RawFileRecount.delimiterRegex(raw), -1)), file.toString());
-            checked++;
-        }
-        // 14 ASIF years, 14 × 12 customs months, one honours file
-        assertEquals(14 + 14 * 12 + 1, checked);
-    }
-
-    @Test
-    void gbkFilesDecodeAsGbkAndFailAsUtf8() throws IOException {
-        Path root = GeneratedData.dir();
-        int gbk = 0;
-        for (Path file : dataFiles(root)) {
-            Map<String, String> raw = rawFileOf(root, file);
-            byte[] bytes = Files.readAllBytes(file);
-            String text = strictDecode(bytes, Charset.forName(raw.get("encoding")));
-            assertFalse(text.contains("\uFFFD"), file.toString());
-            if (!raw.get("encoding").equals("UTF-8")) {
-                gbk++;
-                strictDecode(bytes, Charset.forName("GB18030"));
-                assertThrows(CharacterCodingException.class, () -> strictDecode(bytes, StandardCharsets.UTF_8),
-                        file + " should not be valid UTF-8");
+    /** Every raw file the tables say a year has, with its table row and month. */
+    private static Map<String, Object[]> expectedFiles() {
+        Map<String, Object[]> files = new TreeMap<>();
+        for (int year = FIRST; year <= LAST; year++) {
+            for (String source : List.of("asif", "customs")) {
+                for (int m = 1; m <= (source.equals("customs") ? 12 : 1); m++) {
+                    Map<String, String> f = RawFileRecount.rawFile(source, year, m);
+                    for (String p : RawFileRecount.paths(f, year, m)) {
+                        files.putIfAbsent(p, new Object[] {f, year, m});
+                    }
+                }
             }
         }
-        assertEquals(8 + 12 * 12, gbk, "ASIF 2000-2007 and customs 2000-2011 are GBK/GB18030");
+        files.put("honours/honours.csv", new Object[] {RawFileRecount.rawFile("honours", FIRST, 1), FIRST, 1});
+        return files;
+    }
+
+    @Test
+    void everyFileIsWhereItsYearsSchemeSaysAndHasItsHeader() throws IOException {
+        Path root = GeneratedData.dir();
+        Map<String, Object[]> expected = expectedFiles();
+        Set<String> written = filesUnder(root);
+        written.removeIf(p -> p.startsWith("truth/"));
+        assertEquals(expected.keySet(), written);
+        // one pooled ASIF file for 2000-2007, six single years; 84 monthly Access files; 78 Stata parts;
+        // 24 monthly CSV files; the honours list
+        assertEquals(1 + 6 + 84 + (14 + 14 + 15 + 17 + 18) + 24 + 1, written.size());
+        Map<String, Integer> byFormat = new TreeMap<>();
+        for (Map.Entry<String, Object[]> e : expected.entrySet()) {
+            @SuppressWarnings("unchecked")
+            Map<String, String> f = (Map<String, String>) e.getValue()[0];
+            String source = f.get("source");
+            RawFileRecount.Read read = RawFileRecount.read(root.resolve(e.getKey()), f, (int) e.getValue()[1],
+                    (int) e.getValue()[2]);
+            List<String> scheme = RawFileRecount.scheme(source, f.get("scheme")).stream()
+                    .map(RawFileRecount.Col::raw).toList();
+            assertEquals(scheme, read.header(), e.getKey());
+            byFormat.merge(f.get("format"), 1, Integer::sum);
+        }
+        assertEquals(Map.of("csv", 1 + 3 + 24, "dta", 1 + 2 + 78, "mdb", 84, "xlsx", 1), byFormat);
+    }
+
+    @Test
+    void textFilesInGbEncodingsDecodeAsGb18030AndFailAsUtf8() throws IOException {
+        Path root = GeneratedData.dir();
+        int gb = 0;
+        for (Map.Entry<String, Object[]> e : expectedFiles().entrySet()) {
+            @SuppressWarnings("unchecked")
+            Map<String, String> f = (Map<String, String>) e.getValue()[0];
+            if (!f.get("format").equals("csv")) {
+                continue;
+            }
+            byte[] bytes = Files.readAllBytes(root.resolve(e.getKey()));
+            String text = strictDecode(bytes, RawFileRecount.charset(f));
+            assertFalse(text.contains("\uFFFD"), e.getKey());
+            if (!f.get("encoding").equals("UTF-8")) {
+                gb++;
+                assertThrows(CharacterCodingException.class, () -> strictDecode(bytes, StandardCharsets.UTF_8),
+                        e.getKey() + " should not be valid UTF-8");
+            }
+        }
+        assertEquals(1 + 1 + 6, gb, "ASIF 2011 (GBK), ASIF 2012 and customs 2013 July-December (GB18030)");
     }
 
     private static String strictDecode(byte[] bytes, Charset charset) throws CharacterCodingException {
         return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+    }
+
+    @Test
+    void truthFilesCsvCountsTheRowsOfEveryFile() throws IOException {
+        Path root = GeneratedData.dir();
+        Map<String, Long> truth = new TreeMap<>();
+        for (Map<String, String> r : CsvTable.file(root.resolve("truth/files.csv")).rows()) {
+            assertEquals(Files.size(root.resolve(r.get("path"))), Long.parseLong(r.get("bytes")), r.get("path"));
+            if (!r.get("path").startsWith("truth/")) {
+                truth.put(r.get("path"), Long.parseLong(r.get("data_rows")));
+            }
+        }
+        Map<String, Long> recount = new TreeMap<>();
+        for (Map.Entry<String, Object[]> e : expectedFiles().entrySet()) {
+            @SuppressWarnings("unchecked")
+            Map<String, String> f = (Map<String, String>) e.getValue()[0];
+            recount.put(e.getKey(), (long) RawFileRecount.read(root.resolve(e.getKey()), f, (int) e.getValue()[1],
+                    (int) e.getValue()[2]).rows().size());
+        }
+        assertEquals(recount, truth);
+    }
+
+    @Test
+    void aYearsStataPartsAreConsecutiveRunsOfNearlyEqualSize() throws IOException {
+        Path root = GeneratedData.dir();
+        for (int year = 2007; year <= 2011; year++) {
+            Map<String, Map<String, String>> parts = RawFileRecount.filesOf("customs", year);
+            assertEquals(Map.of(2007, 14, 2008, 14, 2009, 15, 2010, 17, 2011, 18).get(year), parts.size());
+            List<Integer> sizes = new ArrayList<>();
+            for (Map.Entry<String, Map<String, String>> e : parts.entrySet()) {
+                RawFileRecount.Read read = RawFileRecount.read(root.resolve(e.getKey()), e.getValue(), year, 1);
+                sizes.add(read.rows().size());
+                assertEquals(year != 2011, read.header().contains("_电话"), e.getKey());
+                assertEquals(year != 2011, read.header().contains("_邮编"), e.getKey());
+            }
+            int min = sizes.stream().min(Integer::compare).orElseThrow();
+            int max = sizes.stream().max(Integer::compare).orElseThrow();
+            assertTrue(max - min <= 1 && max > 0, year + ": " + sizes);
+        }
     }
 
     @Test
@@ -115,6 +173,16 @@ class GeneratedFilesTest {
         for (Defect d : Defect.values()) {
             assertTrue(kinds.contains(d.source().name().toLowerCase() + "|" + d.label()), "no " + d + " planted");
         }
+        // broken lines exist in text files only; a letter in a number also where a cell may hold text
+        for (String k : truth.keySet()) {
+            int year = Integer.parseInt(k.split("\\|")[1]);
+            if (k.endsWith("malformed_unbalanced_quote") || k.endsWith("malformed_short_row")) {
+                assertTrue(k.startsWith("asif") ? year >= 2011 : year >= 2012, k);
+            }
+            if (k.endsWith("malformed_non_numeric")) {
+                assertTrue(k.startsWith("asif") ? year == 2009 || year >= 2011 : year == 2006 || year >= 2012, k);
+            }
+        }
     }
 
     @Test
@@ -128,15 +196,7 @@ class GeneratedFilesTest {
         }
         int checked = 0;
         for (int year = FIRST; year <= LAST; year++) {
-            Map<String, String> raw = RawFileRecount.rawFile("asif", year);
-            List<String[]> cols = RawFileRecount.layout("asif_layouts.csv", raw.get("layout"));
-            List<String> lines = RawFileRecount.lines(root.resolve(raw.get("path").replace("{year}", "" + year)), raw);
-            for (String line : lines.subList(1, lines.size())) {
-                String[] f = line.split(RawFileRecount.delimiterRegex(raw), -1);
-                Map<String, String> v = new HashMap<>();
-                for (int i = 0; i < Math.min(f.length, cols.size()); i++) {
-                    v.put(cols.get(i)[1], f[i]);
-                }
+            for (Map<String, String> v : RawFileRecount.asifRows(root, year)) {
                 Map<String, String> t = truth.get(year + "|" + v.get("firm_id"));
                 if (t == null) {
                     continue;
@@ -153,6 +213,31 @@ class GeneratedFilesTest {
         assertEquals(truth.size(), checked, "every clean truth firm-year has exactly one ASIF row");
     }
 
+    /** 2013 writes amounts in RMB: the raw export value is 1000 times the truth's thousand RMB. */
+    @Test
+    void anAmountWrittenInRmbIsAThousandTimesTheTruth() throws IOException {
+        Path root = GeneratedData.dir();
+        Map<String, String> truth = new HashMap<>();
+        for (Map<String, String> r : CsvTable.file(root.resolve("truth/firm_years.csv")).rows()) {
+            if (r.get("year").equals("2013") && r.get("asif_defect").isEmpty()) {
+                truth.put(r.get("asif_firm_id"), r.get("export_value"));
+            }
+        }
+        Map<String, String> file = RawFileRecount.rawFile("asif", 2013, 1);
+        RawFileRecount.Read read = RawFileRecount.read(root.resolve("asif/asie2013.csv"), file, 2013, 1);
+        int id = read.header().indexOf("法人代码");
+        int export = read.header().indexOf("出口交货值（元）");
+        int exporters = 0;
+        for (List<String> row : read.rows()) {
+            String t = truth.get(row.get(id));
+            if (t != null) {
+                assertEquals(Long.parseLong(t) * 1000, Long.parseLong(row.get(export)));
+                exporters += Long.parseLong(t) > 0 ? 1 : 0;
+            }
+        }
+        assertTrue(exporters > 10, "exporters checked: " + exporters);
+    }
+
     @Test
     void everyTrueLinkPointsAtRowsOfBothFirms() throws IOException {
         Path root = GeneratedData.dir();
@@ -160,19 +245,14 @@ class GeneratedFilesTest {
         assertFalse(links.isEmpty());
         Map<Integer, Set<String>> customsCodes = new HashMap<>();
         for (int year = FIRST; year <= LAST; year++) {
-            Map<String, String> raw = RawFileRecount.rawFile("customs", year);
-            List<String[]> cols = RawFileRecount.layout("customs_layouts.csv", raw.get("layout"));
-            int codeAt = 0;
-            while (!cols.get(codeAt)[1].equals("firm_code")) {
-                codeAt++;
-            }
             Set<String> codes = customsCodes.computeIfAbsent(year, k -> new HashSet<>());
             for (int m = 1; m <= 12; m++) {
-                Path p = root.resolve(raw.get("path").replace("{year}", "" + year).replace("{month}", String.format("%02d", m)));
-                for (String line : RawFileRecount.lines(p, raw)) {
-                    String[] f = line.split(",", -1);
-                    if (f.length > codeAt) {
-                        codes.add(f[codeAt]);
+                Map<String, String> file = RawFileRecount.rawFile("customs", year, m);
+                List<RawFileRecount.Col> cols = RawFileRecount.scheme("customs", file.get("scheme"));
+                for (String p : RawFileRecount.paths(file, year, m)) {
+                    RawFileRecount.Read read = RawFileRecount.read(root.resolve(p), file, year, m);
+                    for (List<String> row : read.rows()) {
+                        codes.add(RawFileRecount.canonical(read.header(), row, cols).getOrDefault("firm_code", ""));
                     }
                 }
             }
