@@ -126,9 +126,6 @@ public final class MatchJob {
             Report report = new Report(year, customsFirms, asifFirms, byName, byPhone, counts.getLong(2),
                     counts.getLong(3), value.isNullAt(0) ? 0 : value.getDouble(0),
                     value.isNullAt(1) ? 0 : value.getDouble(1), quality, unavailable);
-            if (unavailable != null) {
-                System.out.println("match " + year + ": the zip+phone7 pass is unavailable: " + unavailable);
-            }
             writeManifest(spark, lake, report);
             return report;
         } finally {

@@ -27,6 +27,11 @@ class MatchGeneratedDataTest {
     void precisionAndRecallOfEachPassAgainstTheTruth() {
         for (MatchJob.Report r : REPORTS) {
             for (MatchJob.Quality q : r.quality()) {
+                if (q.method().equals(FirmMatcher.BY_ZIP_PHONE) && r.zipPhoneUnavailable() != null) {
+                    // the pooled 1998–2007 file has no phone (as its public dictionary): no pass to score
+                    assertEquals(0, q.links(), r.year() + " " + r.zipPhoneUnavailable());
+                    continue;
+                }
                 assertTrue(q.links() > 0, r.year() + " " + q.method() + " made no links");
                 assertTrue(q.precision() >= 0.99, r.year() + " " + q.method() + " precision " + q.precision());
                 assertTrue(q.recall() >= 0.95, r.year() + " " + q.method() + " recall " + q.recall());
@@ -43,7 +48,7 @@ class MatchGeneratedDataTest {
                                                                   java.nio.file.Path tmp) {
         SparkSession spark = SparkTestSession.get();
         GeneratedLake g = GeneratedLake.get();
-        int year = GeneratedLake.YEARS[0];
+        int year = GeneratedLake.YEARS[1]; // a year whose generated deliveries have phone and zip
         org.quex.lake.LakeTables lake = new org.quex.lake.LakeTables(tmp.resolve("lake").toString());
         spark.read().parquet(g.lake.clean("asif").toString()).where("year = " + year).write().partitionBy("year")
                 .parquet(lake.clean("asif").toString());
@@ -52,7 +57,7 @@ class MatchGeneratedDataTest {
                 .withColumn("zip", org.apache.spark.sql.functions.lit(null).cast("string"))
                 .write().partitionBy("year").parquet(lake.customsFirmYear().toString());
         MatchJob.Report r = MatchJob.run(spark, lake, year, null);
-        MatchJob.Report full = REPORTS.get(0);
+        MatchJob.Report full = REPORTS.get(1);
         assertEquals("customs " + year + ": no firm has both a phone and a zip (the delivery has no such columns)",
                 r.zipPhoneUnavailable());
         assertEquals("zip+phone7 unavailable (customs " + year + ": no firm has both a phone and a zip (the delivery "
