@@ -45,25 +45,34 @@ class IngestGeneratedFilesTest {
         raw = GeneratedRawFiles.dir();
     }
 
+    /** Where the generator puts a year's ASIF file (the pooled .dta for years up to 2007). */
+    static String asifFile(int year) {
+        return RawLayouts.shared().fileFor("asif", year).path(year, 1);
+    }
+
     static IngestJob.Result ingest(String lake, String source, int year, String input, String encoding,
                                    QualityRules rules) {
         return IngestJob.run(spark, new IngestJob.Settings(source, year, List.of(raw.resolve(input).toString()), lake,
                 encoding, 20, rules));
     }
 
-    /** ASIF years of four layouts and three charsets (GBK, GB18030, UTF-8 TSV, UTF-8 CSV). */
+    /**
+     * ASIF years of every scheme and container the generator writes: the pooled Stata 117 file
+     * (GB18030), CIED Stata 118 and .xlsx, CIE tab text (GBK), landsat CSV (GB18030; UTF-8 with BOM).
+     */
     @Test
     void asifYearsOfEveryLayoutAndCharset() {
         Map<String, Long> truth = GeneratedRawFiles.plantedDefects();
         Map<String, Long> dataRows = GeneratedRawFiles.dataRows();
         String lake = lakeDir.resolve("asif").toString();
-        for (int year : new int[] {2000, 2003, 2004, 2008, 2012}) {
-            String file = "asif/asif_" + year + (year >= 2008 && year <= 2010 ? ".tsv" : ".csv");
+        for (int year : new int[] {2003, 2008, 2009, 2011, 2012, 2013}) {
+            String file = asifFile(year);
             IngestJob.Result r = ingest(lake, "asif", year, file, null, LOOSE);
-            String expectedCharset = RawLayouts.shared().fileFor("asif", year).encoding().equals("UTF-8") ? "UTF-8" : "GB18030";
+            RawLayouts.RawFile layout = RawLayouts.shared().fileFor("asif", year);
+            String expectedCharset = layout.format() == RawLayouts.Format.XLSX || layout.encoding().equals("UTF-8")
+                    ? "UTF-8" : "GB18030";
             assertEquals(expectedCharset, r.files().get(0).file().charsetName(), file);
-            assertEquals(List.of(), r.files().get(0).file().mapping().extras(), file + ": every column maps");
-            assertEquals(dataRows.get(file), r.read(), file + ": every data line is read");
+            assertEquals(dataRows.get(file), r.read(), file + ": every data row is read (other years' too)");
             assertQuarantineMatchesTruth(lake, "asif", year, truth, "column employees (");
             assertEquals(r.written(), rawRows(lake, "asif", year).count(), file);
             // the quality pass counts the planted duplicate firm-years: two rows per pair
@@ -74,9 +83,9 @@ class IngestGeneratedFilesTest {
     }
 
     /**
-     * Customs years that cover every value format: 0/1 and 出口/进口 directions, hs8 and hs8_unpadded,
-     * yyyyMM, yyyy-MM-dd and M months, country names and codes, GBK, GB18030 and UTF-8. (Layouts
-     * customs_2002 and customs_2006 add only header names, which LayoutAndTypingTest matches.)
+     * Customs years of every container and value form: monthly Access files (2001; 2005 with English
+     * and Chinese headers), Stata parts with numeric HS codes, directions and country codes (2009),
+     * monthly CSV in two header schemes (2013).
      */
     @Test
     void customsYearsOfEveryLayout() {
@@ -84,7 +93,11 @@ class IngestGeneratedFilesTest {
         String lake = lakeDir.resolve("customs").toString();
         for (int year : new int[] {2001, 2005, 2009, 2013}) {
             IngestJob.Result r = ingest(lake, "customs", year, "customs/" + year, null, LOOSE);
-            assertEquals(12, r.files().size());
+            try (Stream<Path> files = Files.list(raw.resolve("customs/" + year))) {
+                assertEquals(files.count(), r.files().size(), "one table per file of " + year);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
             for (IngestJob.FileResult f : r.files()) {
                 String rel = "customs/" + year + "/" + new org.apache.hadoop.fs.Path(f.file().path()).getName();
                 assertEquals(GeneratedRawFiles.dataRows().get(rel), f.counts().read(), rel);
@@ -104,13 +117,13 @@ class IngestGeneratedFilesTest {
         String lake = tmp.resolve("lake").toString();
         Path in = Files.createDirectories(tmp.resolve("in"));
         for (int m = 1; m <= 3; m++) {
-            String name = String.format("customs_2001%02d.csv", m);
-            Files.copy(raw.resolve("customs/2001/" + name), in.resolve(name));
+            String name = String.format("customs_2012%02d.csv", m);
+            Files.copy(raw.resolve("customs/2012/" + name), in.resolve(name));
         }
-        IngestJob.run(spark, new IngestJob.Settings("customs", 2001, List.of(in.toString()), lake, null, 20, LOOSE));
-        Files.delete(in.resolve("customs_200103.csv"));
-        IngestJob.run(spark, new IngestJob.Settings("customs", 2001, List.of(in.toString()), lake, null, 20, LOOSE));
-        try (Stream<Path> s = Files.list(tmp.resolve("lake/raw/customs/year=2001"))) {
+        IngestJob.run(spark, new IngestJob.Settings("customs", 2012, List.of(in.toString()), lake, null, 20, LOOSE));
+        Files.delete(in.resolve("customs_201203.csv"));
+        IngestJob.run(spark, new IngestJob.Settings("customs", 2012, List.of(in.toString()), lake, null, 20, LOOSE));
+        try (Stream<Path> s = Files.list(tmp.resolve("lake/raw/customs/year=2012"))) {
             assertEquals(List.of("month=1", "month=2"),
                     s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("month=")).sorted().toList());
         }
@@ -128,7 +141,7 @@ class IngestGeneratedFilesTest {
     @Test
     void theQualityChecksAreThoseOfTheWrittenRows() {
         String lake = lakeDir.resolve("metrics").toString();
-        IngestJob.Result r = ingest(lake, "asif", 2012, "asif/asif_2012.csv", null, LOOSE);
+        IngestJob.Result r = ingest(lake, "asif", 2012, asifFile(2012), null, LOOSE);
         var rows = rawRows(lake, "asif", 2012);
         List<String> names = new ArrayList<>(List.of("rows"));
         List<org.apache.spark.sql.Column> aggregates = new ArrayList<>(List.of(functions.count(functions.lit(1))));
@@ -152,6 +165,10 @@ class IngestGeneratedFilesTest {
                 expected.put(names.get(i), ((Number) a.get(i)).doubleValue());
             }
         }
+        for (Row m : rows.where(col("employees_measure").isNotNull()).groupBy("employees_measure").count()
+                .orderBy("employees_measure").collectAsList()) {
+            expected.put("measure:employees:" + m.getString(0), (double) m.getLong(1));
+        }
         FileCounts c = r.files().get(0).counts();
         String first = c.replacementLines() == 0 ? null : r.files().get(0).file().path() + ", line " + c.firstReplacementLine();
         assertEquals(LOOSE.evaluate("asif", expected, -1, r.read(), r.quarantined(), c.replacementLines(), first),
@@ -161,12 +178,12 @@ class IngestGeneratedFilesTest {
     @Test
     void everyPhysicalLineIsARowAQuarantinedLineOrTheHeader() {
         String lake = lakeDir.resolve("lines").toString();
-        IngestJob.Result r = ingest(lake, "asif", 2003, "asif/asif_2003.csv", null, LOOSE);
+        IngestJob.Result r = ingest(lake, "asif", 2012, asifFile(2012), null, LOOSE);
         TreeSet<Long> lines = new TreeSet<>();
-        for (Row row : rawRows(lake, "asif", 2003).select("source_line").collectAsList()) {
+        for (Row row : rawRows(lake, "asif", 2012).select("source_line").collectAsList()) {
             assertTrue(lines.add(row.getLong(0)));
         }
-        for (Row row : quarantine(lake, "asif", 2003).select("line").collectAsList()) {
+        for (Row row : quarantine(lake, "asif", 2012).select("line").collectAsList()) {
             assertTrue(lines.add(row.getLong(0)), "line " + row.getLong(0) + " is both a row and quarantined");
         }
         long physical = r.files().get(0).counts().physicalLines();
@@ -177,24 +194,28 @@ class IngestGeneratedFilesTest {
 
     @Test
     void aFileWithoutARequiredColumnFailsNamingItAndTheUnmappedColumns(@TempDir Path tmp) throws IOException {
-        Path file = tmp.resolve("asif_2012.csv");
-        List<String> lines = Files.readAllLines(raw.resolve("asif/asif_2012.csv"), StandardCharsets.UTF_8);
-        lines.set(0, lines.get(0).replace(",TA,", ",ZCZJ,"));
-        Files.write(file, lines, StandardCharsets.UTF_8);
+        // the CIE abbreviations of 2011 (GBK, tab) with total assets' TA renamed
+        Path file = tmp.resolve("cie2011.txt");
+        java.nio.charset.Charset gbk = java.nio.charset.Charset.forName("GBK");
+        List<String> lines = Files.readAllLines(raw.resolve(asifFile(2011)), gbk);
+        assertTrue(("\t" + lines.get(0) + "\t").contains("\tTA\t"), lines.get(0));
+        lines.set(0, ("\t" + lines.get(0) + "\t").replace("\tTA\t", "\tZCZJ\t").strip());
+        Files.write(file, lines, gbk);
         QuexException e = assertThrows(QuexException.class, () -> IngestJob.run(spark, new IngestJob.Settings("asif",
-                2012, List.of(file.toString()), tmp.resolve("lake").toString(), null, 20, LOOSE)));
-        assertTrue(e.getMessage().contains("asif_2012.csv: no column for total_assets; the catalogue knows total_assets "
+                2011, List.of(file.toString()), tmp.resolve("lake").toString(), null, 20, LOOSE)));
+        assertTrue(e.getMessage().contains("cie2011.txt: no column for total_assets; the catalogue knows total_assets "
                 + "as toasset, 资产总计, TA"), e.getMessage());
-        assertTrue(e.getMessage().contains("; columns of the file that map to nothing: ZCZJ. Add an alias"), e.getMessage());
+        assertTrue(e.getMessage().matches(".*; columns of the file that map to nothing: [^;]*ZCZJ[^;]*\\. Add an alias.*"),
+                e.getMessage());
         assertFalse(e.getMessage().contains("\n"), "one line");
         assertFalse(Files.exists(tmp.resolve("lake")), "nothing is written");
     }
 
     @Test
     void aGbkFileReadAsUtf8FailsNamingFileLineAndCharset(@TempDir Path tmp) {
-        QuexException e = assertThrows(QuexException.class, () -> ingest(tmp.toString(), "asif", 2003,
-                "asif/asif_2003.csv", "UTF-8", LOOSE));
-        assertTrue(e.getMessage().matches(".*asif_2003\\.csv, line \\d+: bytes that are not valid UTF-8.*--encoding.*"),
+        QuexException e = assertThrows(QuexException.class, () -> ingest(tmp.toString(), "asif", 2011,
+                asifFile(2011), "UTF-8", LOOSE));
+        assertTrue(e.getMessage().matches(".*cie2011\\.txt, line \\d+: bytes that are not valid UTF-8.*--encoding.*"),
                 e.getMessage());
         assertFalse(Files.exists(tmp.resolve("raw")), "nothing is written");
     }
@@ -202,9 +223,9 @@ class IngestGeneratedFilesTest {
     @Test
     void aFileGivenTwiceIsRefused(@TempDir Path tmp) {
         QuexException e = assertThrows(QuexException.class, () -> IngestJob.run(spark, new IngestJob.Settings("asif",
-                2003, List.of(raw.resolve("asif").toString(), raw.resolve("asif/asif_2003.csv").toString()),
+                2011, List.of(raw.resolve("asif").toString(), raw.resolve(asifFile(2011)).toString()),
                 tmp.toString(), null, 20, LOOSE)));
-        assertTrue(e.getMessage().endsWith("asif_2003.csv is given twice (as a file and inside a directory?): its rows "
+        assertTrue(e.getMessage().endsWith("cie2011.txt is given twice (as a file and inside a directory?): its rows "
                 + "would be counted twice"), e.getMessage());
     }
 
@@ -219,8 +240,8 @@ class IngestGeneratedFilesTest {
     @Test
     void anErrorLevelQualityCheckStopsTheRunBeforeAnythingIsWritten(@TempDir Path tmp) {
         QualityRules strict = new QualityRules(0.0, 0.0, 0.01, 0.5, 0.99, 0.5, 0.5);
-        QuexException e = assertThrows(QuexException.class, () -> ingest(tmp.toString(), "asif", 2003,
-                "asif/asif_2003.csv", null, strict));
+        QuexException e = assertThrows(QuexException.class, () -> ingest(tmp.toString(), "asif", 2012,
+                asifFile(2012), null, strict));
         assertTrue(e.getMessage().contains("data-quality check quarantine_share failed"), e.getMessage());
         assertFalse(Files.exists(tmp.resolve("raw")));
     }
@@ -228,23 +249,23 @@ class IngestGeneratedFilesTest {
     @Test
     void reingestingAYearReplacesOnlyThatYearAndGivesTheSameRows(@TempDir Path tmp) throws IOException {
         String lake = tmp.toString();
-        ingest(lake, "asif", 2003, "asif/asif_2003.csv", null, LOOSE);
-        IngestJob.Result first = ingest(lake, "asif", 2004, "asif/asif_2004.csv", null, LOOSE);
-        assertManifestAccountsForTheFile(first, raw.resolve("asif/asif_2004.csv"));
-        Map<String, byte[]> before2003 = snapshot(tmp, "year=2003");
-        List<String> rows2004 = sortedRows(rawRows(lake, "asif", 2004));
-        List<String> quarantine2004 = sortedRows(quarantine(lake, "asif", 2004));
-        ingest(lake, "asif", 2004, "asif/asif_2004.csv", "GB18030", LOOSE);
-        Map<String, byte[]> after2003 = snapshot(tmp, "year=2003");
-        assertEquals(before2003.keySet(), after2003.keySet());
-        assertFalse(before2003.isEmpty());
-        for (String f : before2003.keySet()) {
-            assertTrue(java.util.Arrays.equals(before2003.get(f), after2003.get(f)), f + " changed");
+        ingest(lake, "asif", 2011, asifFile(2011), null, LOOSE);
+        IngestJob.Result first = ingest(lake, "asif", 2012, asifFile(2012), null, LOOSE);
+        assertManifestAccountsForTheFile(first, raw.resolve(asifFile(2012)));
+        Map<String, byte[]> before2011 = snapshot(tmp, "year=2011");
+        List<String> rows2012 = sortedRows(rawRows(lake, "asif", 2012));
+        List<String> quarantine2012 = sortedRows(quarantine(lake, "asif", 2012));
+        ingest(lake, "asif", 2012, asifFile(2012), "GB18030", LOOSE);
+        Map<String, byte[]> after2011 = snapshot(tmp, "year=2011");
+        assertEquals(before2011.keySet(), after2011.keySet());
+        assertFalse(before2011.isEmpty());
+        for (String f : before2011.keySet()) {
+            assertTrue(java.util.Arrays.equals(before2011.get(f), after2011.get(f)), f + " changed");
         }
-        assertEquals(rows2004, sortedRows(rawRows(lake, "asif", 2004)));
-        assertEquals(quarantine2004, sortedRows(quarantine(lake, "asif", 2004)));
-        try (Stream<Path> s = Files.list(tmp.resolve("raw/asif/year=2004"))) {
-            assertEquals(1, s.filter(p -> p.toString().endsWith(".parquet")).count(), "the old 2004 file is gone");
+        assertEquals(rows2012, sortedRows(rawRows(lake, "asif", 2012)));
+        assertEquals(quarantine2012, sortedRows(quarantine(lake, "asif", 2012)));
+        try (Stream<Path> s = Files.list(tmp.resolve("raw/asif/year=2012"))) {
+            assertEquals(1, s.filter(p -> p.toString().endsWith(".parquet")).count(), "the old 2012 file is gone");
         }
     }
 
@@ -254,11 +275,11 @@ class IngestGeneratedFilesTest {
         assertEquals(2007, IngestJob.yearInName("/x/tradedata_2007_14.dta"));
         assertEquals(2005, IngestJob.yearInName("/x/data200512.mdb"));
         assertEquals(null, IngestJob.yearInName("/x/part_12345678.csv"));
-        Path misnamed = Files.copy(raw.resolve("asif/asif_2003.csv"), tmp.resolve("asif_2005.csv"));
-        IngestJob.Result r = IngestJob.run(spark, new IngestJob.Settings("asif", 2003, List.of(misnamed.toString()),
+        Path misnamed = Files.copy(raw.resolve(asifFile(2011)), tmp.resolve("cie2005.txt"));
+        IngestJob.Result r = IngestJob.run(spark, new IngestJob.Settings("asif", 2011, List.of(misnamed.toString()),
                 tmp.resolve("lake").toString(), null, 20, LOOSE));
         assertEquals(1, r.warnings().size(), r.warnings().toString());
-        assertTrue(r.warnings().get(0).endsWith("asif_2005.csv: the file name says 2005, ingesting it as year 2003"),
+        assertTrue(r.warnings().get(0).endsWith("cie2005.txt: the file name says 2005, ingesting it as year 2011"),
                 r.warnings().get(0));
     }
 
