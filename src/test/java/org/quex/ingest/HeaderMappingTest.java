@@ -211,6 +211,16 @@ class HeaderMappingTest {
                         List.of("average", "average"))).getMessage());
     }
 
+    /** Names that normalize alike in two schemes: the scheme that spells them exactly is the file's. */
+    @Test
+    void theSchemeThatSpellsTheNamesExactlyWinsATie() {
+        List<String> parts = List.of("_进口或出口", "_企业编码", "_经营单位", "_税号编码", "_起运国或目的国", "_金额", "_数量",
+                "_日期");
+        assertEquals("lu_pernet_dta_parts", map("customs", parts).scheme());
+        List<String> monthly = parts.stream().map(n -> n.substring(1)).toList();
+        assertTrue(!map("customs", monthly).scheme().equals("lu_pernet_dta_parts"), map("customs", monthly).scheme());
+    }
+
     @Test
     void aUserAddsAnAliasWithAFileAndAConflictIsRefusedNamingBoth(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {

@@ -47,6 +47,9 @@ public record HeaderMapping(Map<String, int[]> sources, Map<String, Double> fact
         Map<Integer, ColumnCatalogue.Alias> aliasAt = new LinkedHashMap<>();
         Map<Integer, String> suffixAt = new LinkedHashMap<>();
         Map<String, Integer> schemeHits = new LinkedHashMap<>();
+        // names spelt exactly as a scheme spells them (_进口或出口 is the Stata parts', 进口或出口 the
+        // Access files'; both normalize alike): the tie-break between schemes that know as many names
+        Map<String, Integer> exactHits = new LinkedHashMap<>();
         List<String> extras = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
             ColumnCatalogue.Resolved resolved = catalogue.resolve(header.get(i));
@@ -65,6 +68,9 @@ public record HeaderMapping(Map<String, int[]> sources, Map<String, Double> fact
             Set<String> schemes = new LinkedHashSet<>();
             found.forEach(f -> schemes.add(f.scheme()));
             schemes.forEach(s -> schemeHits.merge(s, 1, Integer::sum));
+            String spelt = header.get(i).strip();
+            found.stream().filter(f -> f.rawName().equals(spelt)).map(ColumnCatalogue.Alias::scheme).distinct()
+                    .forEach(s -> exactHits.merge(s, 1, Integer::sum));
         }
         Map<String, int[]> sources = new LinkedHashMap<>();
         Map<String, Double> factors = new LinkedHashMap<>();
@@ -106,7 +112,8 @@ public record HeaderMapping(Map<String, int[]> sources, Map<String, Double> fact
                     + shortList(extras, 8) + ". Add an alias as in docs/ingest.md");
         }
         List<String> schemes = new ArrayList<>(schemeHits.keySet());
-        schemes.sort((a, b) -> schemeHits.get(b) - schemeHits.get(a));
+        schemes.sort((a, b) -> schemeHits.get(b) - schemeHits.get(a) != 0 ? schemeHits.get(b) - schemeHits.get(a)
+                : exactHits.getOrDefault(b, 0) - exactHits.getOrDefault(a, 0));
         return new HeaderMapping(sources, factors, measures, List.copyOf(extras), List.copyOf(notes), List.copyOf(schemes));
     }
 
