@@ -209,17 +209,25 @@ public final class LakeListing {
     }
 
     /**
-     * The inputs of the latest manifest named ingest-&lt;source&gt;-&lt;year&gt;-&lt;UTC time&gt;.json
-     * (the time sorts as text), or null where there is none.
+     * The inputs of the latest manifest named ingest-&lt;source&gt;-&lt;year&gt;-&lt;UTC time&gt;.json, or
+     * ingest-&lt;source&gt;-&lt;first&gt;-&lt;last year&gt;-&lt;UTC time&gt;.json for a run that wrote several years
+     * (a pooled file), whose years include {@code year} (the time sorts as text); null where there is none.
      */
     private static Ingest latestIngest(FileSystem fs, FileStatus[] manifests, String source, int year) {
-        String prefix = "ingest-" + source + "-" + year + "-";
+        java.util.regex.Pattern named = java.util.regex.Pattern.compile(
+                "ingest-" + java.util.regex.Pattern.quote(source) + "-(\\d{4})(?:-(\\d{4}))?-(\\d{8}T[^/]*)\\.json");
         Path latest = null;
+        String latestTime = null;
         for (FileStatus s : manifests) {
-            String name = s.getPath().getName();
-            if (name.startsWith(prefix) && name.endsWith(".json")
-                    && (latest == null || name.compareTo(latest.getName()) > 0)) {
+            java.util.regex.Matcher m = named.matcher(s.getPath().getName());
+            if (!m.matches()) {
+                continue;
+            }
+            int first = Integer.parseInt(m.group(1));
+            int last = m.group(2) == null ? first : Integer.parseInt(m.group(2));
+            if (first <= year && year <= last && (latestTime == null || m.group(3).compareTo(latestTime) > 0)) {
                 latest = s.getPath();
+                latestTime = m.group(3);
             }
         }
         if (latest == null) {

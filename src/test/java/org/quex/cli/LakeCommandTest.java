@@ -127,7 +127,13 @@ class LakeCommandTest {
                 DataTypes.createStructField("year", DataTypes.IntegerType, true)));
         write(spark, firmYear, List.of(RowFactory.create("C1", 1.0, 2007)), lake.customsFirmYear(), "year");
 
-        // two ingest runs of ASIF 2007: list takes the later manifest's inputs
+        // one run over a pooled file wrote 2005-2008 (its manifest is named by the range), then two
+        // ingest runs of ASIF 2007: list takes the latest manifest whose years hold the year
+        RunManifest pooled = new RunManifest("ingest", Map.of());
+        pooled.addInput("/data/asif/all9807finalruiliyong14.dta", 10, "0",
+                Map.of("scheme", "pernet_pooled_en", "format", "stata", "rows_read", 9));
+        pooled.write(new org.apache.hadoop.conf.Configuration(), lake, "asif-2005-2008");
+        Thread.sleep(5);
         RunManifest older = new RunManifest("ingest", Map.of());
         older.addInput("/data/old/asif_2007.csv", 10, "0", Map.of("scheme", "nbs_chinese_2004", "format", "delimited"));
         older.write(new org.apache.hadoop.conf.Configuration(), lake, "asif-2007");
@@ -221,7 +227,7 @@ class LakeCommandTest {
         assertEquals(List.of(
                 List.of("raw/asif", "2007", "3", "cie_abbrev,vendor_english", "dta,excel",
                         "asif_2007.zip!/asif_2007_a.dta, asif_2007_b.xlsx#Sheet1"),
-                List.of("raw/asif", "2008", "2"),
+                List.of("raw/asif", "2008", "2", "pernet_pooled_en", "stata", "all9807finalruiliyong14.dta"),
                 List.of("raw/customs", "2007", "3", "1-2"),
                 List.of("raw/honours", "2008", "1"),
                 List.of("quarantine/asif", "2007", "2"),
@@ -252,6 +258,9 @@ class LakeCommandTest {
         assertEquals("cie_abbrev", inputs.get(0).get("scheme").asText());
         assertEquals(2, inputs.get(0).get("rows_read").asLong());
         assertTrue(y2007.get("ingest").get("manifest").asText().contains("ingest-asif-2007-"));
+        JsonNode y2008 = asif.get("years").get(1).get("ingest");
+        assertEquals("pernet_pooled_en", y2008.get("inputs").get(0).get("scheme").asText(),
+                "2008 from the manifest of the run that wrote 2005-2008");
         JsonNode customs = tables.get(1).get("years").get(0);
         assertEquals("[1,2]", customs.get("months").toString());
         assertTrue(customs.get("ingest") == null, "no manifest for Customs 2007");
