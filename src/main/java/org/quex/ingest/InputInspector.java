@@ -7,6 +7,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -58,6 +59,9 @@ public final class InputInspector {
         List<SkippedEntry> skipped = new ArrayList<>();
         List<SkippedTable> tablesSkipped = new ArrayList<>();
         try {
+            // every file first, so that one delivery copied under two names fails before any reading
+            Map<String, List<FileStatus>> byInput = new java.util.LinkedHashMap<>();
+            List<ContentCopies.Found> all = new ArrayList<>();
             for (String input : inputs) {
                 Path path = new Path(input);
                 FileSystem fs = path.getFileSystem(hadoop);
@@ -70,6 +74,14 @@ public final class InputInspector {
                     throw new QuexException("input directory '" + input + "' holds no files");
                 }
                 found.sort((a, b) -> a.getPath().toString().compareTo(b.getPath().toString()));
+                byInput.put(input, found);
+                found.forEach(st -> all.add(new ContentCopies.Found(fs, st)));
+            }
+            ContentCopies.refuse(all);
+            for (Map.Entry<String, List<FileStatus>> given : byInput.entrySet()) {
+                String input = given.getKey();
+                List<FileStatus> found = given.getValue();
+                FileSystem fs = new Path(input).getFileSystem(hadoop);
                 int before = files.size();
                 int skippedBefore = skipped.size();
                 for (FileStatus st : found) {

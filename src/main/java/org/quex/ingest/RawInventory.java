@@ -2,10 +2,7 @@ package org.quex.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -154,7 +151,7 @@ public final class RawInventory {
             List<FileStatus> files = new ArrayList<>();
             collect(fs, fs.getFileStatus(rootPath), exclude, files);
             files.sort((a, b) -> a.getPath().toString().compareTo(b.getPath().toString()));
-            refuseCopies(fs, files);
+            ContentCopies.refuse(files.stream().map(st -> new ContentCopies.Found(fs, st)).toList());
             for (FileStatus st : files) {
                 inspect(hadoop, fs, st, encoding, catalogues, tables, skipped);
             }
@@ -260,40 +257,5 @@ public final class RawInventory {
             throw q != null ? q : new QuexException(f.name() + ": cannot read: " + e.getMessage(), e);
         }
         return new Table(f, source, nameYear, years, months, f.mapping().sources().containsKey(SourceSchema.YEAR));
-    }
-
-    /**
-     * Refuses two files with the same bytes (a month copied under two names): their rows would be
-     * counted twice. Files are compared by size and a digest of their first megabyte, then in full.
-     */
-    private static void refuseCopies(FileSystem fs, List<FileStatus> files) throws IOException {
-        Map<String, FileStatus> seen = new LinkedHashMap<>();
-        for (FileStatus st : files) {
-            String key = st.getLen() + ":" + digest(fs, st.getPath(), EncodingDetector.SAMPLE_BYTES);
-            FileStatus twin = seen.putIfAbsent(key, st);
-            if (twin != null && digest(fs, twin.getPath(), Long.MAX_VALUE).equals(digest(fs, st.getPath(), Long.MAX_VALUE))) {
-                throw new QuexException(st.getPath() + " has the same content as " + twin.getPath()
-                        + ": its rows would be counted twice; remove one of them");
-            }
-        }
-    }
-
-    private static String digest(FileSystem fs, Path path, long limit) throws IOException {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        byte[] buffer = new byte[1 << 16];
-        long left = limit;
-        try (InputStream in = fs.open(path)) {
-            int n;
-            while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
-                sha.update(buffer, 0, n);
-                left -= n;
-            }
-        }
-        return HexFormat.of().formatHex(sha.digest());
     }
 }

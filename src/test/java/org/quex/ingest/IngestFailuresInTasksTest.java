@@ -45,6 +45,21 @@ class IngestFailuresInTasksTest {
         assertFalse(Files.exists(tmp.resolve("lake/raw")));
     }
 
+    /** The same list under two names (a delivery copied twice) would count every row twice: refused before reading. */
+    @Test
+    void aFileCopiedUnderAnotherNameIsRefusedNamingBoth(@TempDir Path tmp) throws IOException {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        Files.writeString(in.resolve("honours.csv"), HEADER + "甲公司,2008,中国名牌产品,浙江省,2013\n",
+                StandardCharsets.UTF_8);
+        Files.copy(in.resolve("honours.csv"), in.resolve("honours (1).csv"));
+        QuexException e = assertThrows(QuexException.class, () -> IngestJob.run(SparkTestSession.get(),
+                new IngestJob.Settings("honours", 2013, List.of(in.toString()), tmp.resolve("lake").toString(), null,
+                        20, QualityRules.DEFAULTS)));
+        assertTrue(e.getMessage().matches("file:.*/in/honours.csv has the same content as file:.*/in/honours \\(1\\)"
+                + ".csv: its rows would be counted twice; remove one of them"), e.getMessage());
+        assertFalse(Files.exists(tmp.resolve("lake")));
+    }
+
     @Test
     void reingestingACorrectedFileClearsTheYearsOldQuarantine(@TempDir Path tmp) throws IOException {
         Path file = tmp.resolve("honours.csv");
