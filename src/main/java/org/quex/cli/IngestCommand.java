@@ -5,6 +5,7 @@ import com.beust.jcommander.Parameters;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.quex.ingest.IngestJob;
+import org.quex.ingest.InputInspector;
 import org.quex.ingest.QualityCheck;
 import org.quex.ingest.QualityRules;
 import org.quex.ingest.archive.SkippedEntry;
@@ -53,12 +54,16 @@ final class IngestCommand extends QuexCommand {
         QualityRules rules = new QualityRules(maxQuarantineShare, d.quarantineShareWarning(), d.replacementShareError(),
                 d.completenessError(), d.completenessWarning(), d.duplicateShareError(), d.rowChangeWarning());
         String label = year == null ? "all years" : String.valueOf(year);
-        SparkSession spark = SparkSessions.getOrCreate("quex ingest " + source + " " + label);
         IngestJob.Settings settings = new IngestJob.Settings(source, year == null ? List.of() : List.of(year), inputs,
                 lake, encoding, maxRecordLines, rules, sliceMb << 20,
                 org.quex.ConfigFile.load(config).list("ingest.employees.order"));
+        // the inputs are inspected before Spark starts: a wrong file fails in a second, not after start-up
+        long t = System.nanoTime();
+        InputInspector.Inspection inspection = IngestJob.inspect(SparkSessions.hadoopConfigurationBeforeSpark(), settings);
+        double inspectSeconds = (System.nanoTime() - t) / 1e9;
+        SparkSession spark = SparkSessions.getOrCreate("quex ingest " + source + " " + label);
         IngestJob.Result result = locked(spark, new LakeTables(lake), "ingest " + source + " " + label,
-                () -> IngestJob.run(spark, settings));
+                () -> IngestJob.run(spark, settings, inspection, inspectSeconds));
         for (String w : result.warnings()) {
             System.out.println("warning: " + w);
         }

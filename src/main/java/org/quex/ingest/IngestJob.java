@@ -153,8 +153,26 @@ public final class IngestJob {
     }
 
     public static Result run(SparkSession spark, Settings s) {
+        long t = System.nanoTime();
+        InputInspector.Inspection inspection = inspect(spark.sparkContext().hadoopConfiguration(), s);
+        return run(spark, s, inspection, (System.nanoTime() - t) / 1e9);
+    }
+
+    /**
+     * Every input inspected on the driver (format, charset, header mapping): what can be wrong with
+     * an input fails here, in one line, before any job (the command calls it before Spark starts).
+     */
+    public static InputInspector.Inspection inspect(Configuration hadoop, Settings s) {
+        ColumnCatalogue catalogue = ColumnCatalogue.load(s.source(), userCatalogue())
+                .withEmployeesOrder(s.employeesOrder());
+        return InputInspector.inspectInputs(hadoop, s.inputs(), s.encoding(), catalogue);
+    }
+
+    /** A run on inputs inspected already, {@code inspectSeconds} ago. */
+    public static Result run(SparkSession spark, Settings s, InputInspector.Inspection inspection,
+                             double inspectSeconds) {
         try {
-            return runJob(spark, s);
+            return runJob(spark, s, inspection, inspectSeconds);
         } catch (Exception e) {
             // An input error raised in a task reaches the driver wrapped in a SparkException, which
             // Scala throws undeclared (it is a checked exception in Java's eyes).
@@ -169,18 +187,15 @@ public final class IngestJob {
         }
     }
 
-    private static Result runJob(SparkSession spark, Settings s) throws IOException {
+    private static Result runJob(SparkSession spark, Settings s, InputInspector.Inspection inspection,
+                                 double inspectSeconds) throws IOException {
         SourceSchema schema = SourceSchema.of(s.source());
-        ColumnCatalogue catalogue = ColumnCatalogue.load(s.source(), userCatalogue())
-                .withEmployeesOrder(s.employeesOrder());
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         Map<String, Double> seconds = new LinkedHashMap<>();
-        long tInspect = System.nanoTime();
-        InputInspector.Inspection inspection = InputInspector.inspectInputs(hadoop, s.inputs(), s.encoding(), catalogue);
         List<InputFile> files = inspection.files();
         List<String> warnings = nameWarnings(files, s);
         inspection.skippedTables().forEach(t -> warnings.add(t.name() + ": skipped: " + t.reason()));
-        seconds.put("inspect", (System.nanoTime() - tInspect) / 1e9);
+        seconds.put("inspect", inspectSeconds);
         long t0 = System.nanoTime();
         LakeTables lake = new LakeTables(s.lake());
         Path staging = lake.staging("ingest-" + s.source() + "-" + s.label().replace(' ', '_') + "-"
