@@ -31,6 +31,10 @@ final class ContentCopies {
         for (Found f : files) {
             String key = f.status().getLen() + ":" + digest(f, EncodingDetector.SAMPLE_BYTES);
             Found twin = seen.putIfAbsent(key, f);
+            if (twin != null && twin.status().getPath().equals(f.status().getPath())) {
+                throw new QuexException(f.status().getPath() + " is given twice (as a file and inside a directory?): "
+                        + "its rows would be counted twice");
+            }
             if (twin != null && digest(twin, Long.MAX_VALUE).equals(digest(f, Long.MAX_VALUE))) {
                 throw new QuexException(f.status().getPath() + " has the same content as " + twin.status().getPath()
                         + ": its rows would be counted twice; remove one of them");
