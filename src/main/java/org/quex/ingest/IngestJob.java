@@ -407,7 +407,7 @@ public final class IngestJob {
                 pieces.add(new long[] {i, -1, -1});
                 continue;
             }
-            long n = StataDta.slice(SeekableStreamOpener.hadoop(f.path(), hadoop.configuration()), f.name(),
+            long n = StataDta.slice(RawTables.reopener(f, hadoop.configuration()), f.name(),
                     f.charset(), 0, 0).observations();
             long[] cuts = StataDta.cuts(n, (int) Math.max(1, Math.min(parts, n)));
             for (int k = 0; k + 1 < cuts.length; k++) {
@@ -506,9 +506,7 @@ public final class IngestJob {
     private static Iterator<InternalRow> readFile(InputFile file, long from, long to, SourceSchema schema,
                                                   Integer fileYear, java.util.Set<Integer> years, int maxRecordLines,
                                                   CollectionAccumulator<FileReport> reports, HadoopSettings hadoop) {
-        // a plain file can be opened again at a position (Stata value labels and strLs lie after the rows)
-        SeekableStreamOpener reopen = file.member() == null
-                ? SeekableStreamOpener.hadoop(file.path(), hadoop.configuration()) : null;
+        SeekableStreamOpener reopen = RawTables.reopener(file, hadoop.configuration());
         MessageDigest sha = null;
         InputStream in = null;
         RawRecords records;

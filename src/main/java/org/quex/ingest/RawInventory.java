@@ -209,7 +209,7 @@ public final class RawInventory {
                     mapped(b.getValue().files()))).orElseThrow().getKey();
         }
         for (InputFile f : fits.get(source).files()) {
-            tables.add(sample(fs, f, source));
+            tables.add(sample(hadoop, fs, f, source));
         }
         for (SkippedEntry e : fits.get(source).skipped()) {
             skipped.add(new Skipped(e.name(), e.reason())); // archive entries that are not tables
@@ -230,14 +230,15 @@ public final class RawInventory {
                 .orElse(misfits.values().iterator().next());
     }
 
-    private static Table sample(FileSystem fs, InputFile f, String source) {
+    private static Table sample(Configuration hadoop, FileSystem fs, InputFile f, String source) {
         Integer nameYear = IngestJob.yearInName(f.name());
         SourceSchema schema = SourceSchema.of(source);
         int yearIndex = schema.indexOf(SourceSchema.YEAR);
         int monthIndex = schema.partitionColumns().contains(SourceSchema.MONTH) ? schema.indexOf(SourceSchema.MONTH) : -1;
         SortedSet<Integer> years = new TreeSet<>();
         SortedSet<Integer> months = new TreeSet<>();
-        try (InputStream in = fs.open(new Path(f.path())); RawRecords records = RawTables.open(in, f, 20)) {
+        try (InputStream in = fs.open(new Path(f.path())); RawRecords records = RawTables.open(in, f, 20,
+                RawTables.reopener(f, hadoop))) {
             FileIngestion rows = new FileIngestion(records, f, schema, nameYear, java.util.Set.of());
             for (int i = 0; i < SAMPLE_RECORDS && rows.hasNext(); i++) {
                 IngestOutcome o = rows.next();

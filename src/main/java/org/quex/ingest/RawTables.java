@@ -29,6 +29,14 @@ public final class RawTables {
         return table(in, file, maxRecordLines, reopen);
     }
 
+    /**
+     * How a table's file is opened again at a position (Stata value labels and strLs lie after the
+     * rows): the file itself through Hadoop, or null for an archive member, whose bytes cannot be.
+     */
+    public static SeekableStreamOpener reopener(InputFile file, org.apache.hadoop.conf.Configuration hadoop) {
+        return file.member() == null ? SeekableStreamOpener.hadoop(file.path(), hadoop) : null;
+    }
+
     /** {@code in} is the table's own bytes. */
     private static RawRecords table(InputStream in, InputFile file, int maxRecordLines, SeekableStreamOpener reopen) {
         return switch (file.format()) {

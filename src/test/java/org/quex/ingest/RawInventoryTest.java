@@ -69,6 +69,31 @@ class RawInventoryTest {
         assertTrue(lines.get(2).matches("customs +1998 +delimited +\\S+ +file:.*/data199812.csv"), lines.get(2));
     }
 
+    /** A Stata file whose codes carry value labels (read after the data): the inventory reads it as ingest does. */
+    @Test
+    void aLabelledStataFileIsSampledThroughItsLabels(@TempDir Path tmp) throws IOException {
+        Path raw = Files.createDirectories(tmp.resolve("raw"));
+        // the CIE abbreviations (real_layouts/lu_cie_abbrev_1998_2007.csv), REGTYPE labelled as NBS texts
+        List<org.quex.stata.DtaWriter.Variable> vars = List.of(
+                new org.quex.stata.DtaWriter.Variable("FRDM", org.quex.stata.DtaWriter.Type.str(9)),
+                new org.quex.stata.DtaWriter.Variable("EN", org.quex.stata.DtaWriter.Type.str(30)),
+                new org.quex.stata.DtaWriter.Variable("INDTYPE", org.quex.stata.DtaWriter.Type.INT),
+                new org.quex.stata.DtaWriter.Variable("REGTYPE", org.quex.stata.DtaWriter.Type.INT, "", "reg"),
+                new org.quex.stata.DtaWriter.Variable("PERSENG", org.quex.stata.DtaWriter.Type.LONG),
+                new org.quex.stata.DtaWriter.Variable("SI", org.quex.stata.DtaWriter.Type.DOUBLE),
+                new org.quex.stata.DtaWriter.Variable("TA", org.quex.stata.DtaWriter.Type.DOUBLE));
+        try (java.io.OutputStream out = Files.newOutputStream(raw.resolve("cie2004.dta"));
+             org.quex.stata.DtaWriter w = org.quex.stata.DtaWriter.open(out, 118, StandardCharsets.UTF_8, vars, 2,
+                     java.util.Map.of("reg", java.util.Map.of(110, "国有企业")))) {
+            w.writeRow(new Object[] {"100000001", "甲厂", 1310, 110, 50L, 12000.0, 9000.0});
+            w.writeRow(new Object[] {"100000002", "乙厂", 1320, 110, 60L, 13000.0, 8000.0});
+        }
+        RawInventory.Inventory inv = RawInventory.scan(new Configuration(), raw.toString(), null, List.of());
+        assertEquals(List.of(), inv.skipped());
+        assertEquals("asif", inv.tables().get(0).source());
+        assertEquals(Set.of(2004), inv.tables().get(0).years());
+    }
+
     @Test
     void aMonthCopiedUnderAnotherNameIsRefusedNamingBoth(@TempDir Path tmp) throws IOException {
         Path raw = delivery(tmp);
