@@ -3,14 +3,12 @@ package org.quex.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.quex.CommandRun;
 import org.quex.SparkTestSession;
 
 /** The estimate command as a user runs it: files written, exit codes, one-line errors. */
@@ -18,30 +16,14 @@ class EstimateCommandTest {
     @TempDir
     Path tmp;
 
-    private record Outcome(int status, String out, String err) {
-    }
-
-    private static Outcome run(String... args) {
-        SparkTestSession.get();
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int status = Quex.run(args);
-            return new Outcome(status, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 
     @Test
     void writesCoefficientsAndFitForTheSpectorProbit() throws Exception {
         Path out = tmp.resolve("spector");
-        Outcome r = run("estimate", "--input", SparkTestSession.resource("oracles/spector.csv"), "--model", "probit",
+        CommandRun r = run("estimate", "--input", SparkTestSession.resource("oracles/spector.csv"), "--model", "probit",
                 "--formula", "GRADE ~ GPA + TUCE + PSI", "--out", out.toString());
         assertEquals(0, r.status(), r.err());
         List<String> csv = Files.readAllLines(out.resolve("coefficients.csv"));
@@ -62,7 +44,7 @@ class EstimateCommandTest {
     @Test
     void omittedTermsHaveEmptyNumbersAndAreListedInFitJson() throws Exception {
         Path out = tmp.resolve("fe");
-        Outcome r = run("estimate", "--input", SparkTestSession.resource("oracles/fe_panel_small.csv"), "--model", "fe",
+        CommandRun r = run("estimate", "--input", SparkTestSession.resource("oracles/fe_panel_small.csv"), "--model", "fe",
                 "--formula", "y ~ z1 + z2 + z3 + tinv + z4 | firm", "--vce", "cluster:firm", "--out", out.toString());
         assertEquals(0, r.status(), r.err());
         List<String> csv = Files.readAllLines(out.resolve("coefficients.csv"));
@@ -76,33 +58,33 @@ class EstimateCommandTest {
 
     @Test
     void badInputOrOptionExitsNonZeroWithOneClearLine() {
-        Outcome missingColumn = run("estimate", "--input", SparkTestSession.resource("oracles/spector.csv"), "--model",
+        CommandRun missingColumn = run("estimate", "--input", SparkTestSession.resource("oracles/spector.csv"), "--model",
                 "probit", "--formula", "GRADE ~ GPA + SAT", "--out", tmp.resolve("x").toString());
         assertEquals(1, missingColumn.status());
         assertEquals("quex estimate: error: column 'SAT' not found in the input (columns: GPA, TUCE, PSI, GRADE)",
                 missingColumn.err().strip());
 
-        Outcome badModel = run("estimate", "--input", "a.csv", "--model", "logit", "--formula", "y ~ x", "--out", "o");
+        CommandRun badModel = run("estimate", "--input", "a.csv", "--model", "logit", "--formula", "y ~ x", "--out", "o");
         assertEquals(1, badModel.status());
         assertEquals("quex estimate: error: --model 'logit' is not one of probit, ols, fe", badModel.err().strip());
 
-        Outcome missingInput = run("estimate", "--input", tmp.resolve("none.csv").toString(), "--model", "ols",
+        CommandRun missingInput = run("estimate", "--input", tmp.resolve("none.csv").toString(), "--model", "ols",
                 "--formula", "y ~ x", "--out", "o");
         assertEquals(1, missingInput.status());
         assertTrue(missingInput.err().strip().matches("quex estimate: error: input '.*none.csv' does not exist"),
                 missingInput.err());
 
-        Outcome unknownOption = run("estimate", "--inptu", "a.csv");
+        CommandRun unknownOption = run("estimate", "--inptu", "a.csv");
         assertEquals(2, unknownOption.status());
         assertEquals(1, unknownOption.err().strip().lines().count(), unknownOption.err());
 
-        Outcome unknownCommand = run("estimat");
+        CommandRun unknownCommand = run("estimat");
         assertEquals(2, unknownCommand.status());
     }
 
     @Test
     void helpListsTheOptions() {
-        Outcome help = run("estimate", "--help");
+        CommandRun help = run("estimate", "--help");
         assertEquals(0, help.status());
         String text = help.out() + help.err();
         assertTrue(text.contains("--formula") && text.contains("--vce") && text.contains("--partitions"), text);

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quex.QuexException;
+import org.quex.CommandRun;
 import org.quex.SparkTestSession;
 import org.quex.ingest.AssembledRecord;
 import org.quex.ingest.dta.StataDta;
@@ -191,24 +190,8 @@ class LakeCommandTest {
         writer.parquet(table.toString());
     }
 
-    private record Outcome(int status, String out, String err) {
-    }
-
-    private static Outcome run(String... args) {
-        SparkTestSession.get();
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int status = Quex.run(args);
-            return new Outcome(status, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 
     /** The cells of a line of the fixed-width listing (cells are separated by two or more spaces). */
@@ -218,7 +201,7 @@ class LakeCommandTest {
 
     @Test
     void listShowsEveryTableWithItsYearsRowsAndTheLatestIngestInputs() {
-        Outcome r = run("lake", "list", "--lake", lake.root());
+        CommandRun r = run("lake", "list", "--lake", lake.root());
         assertEquals(0, r.status(), r.err());
         List<String> lines = r.out().lines().toList();
         assertEquals("lake " + lake.root() + ": 9 tables", lines.get(0));
@@ -241,7 +224,7 @@ class LakeCommandTest {
 
     @Test
     void listAsJsonHasTheSameCountsAndEveryInput() throws IOException {
-        Outcome r = run("lake", "list", "--lake", lake.root(), "--json");
+        CommandRun r = run("lake", "list", "--lake", lake.root(), "--json");
         assertEquals(0, r.status(), r.err());
         JsonNode tables = new ObjectMapper().readTree(r.out()).get("tables");
         assertEquals(9, tables.size());
@@ -317,7 +300,7 @@ class LakeCommandTest {
     @Test
     void csvExportHasTheCanonicalHeaderAndEveryValue() throws IOException {
         Path out = dir.resolve("csv-asif/asif_2007.csv");
-        Outcome r = run("lake", "export", "--lake", lake.root(), "--table", "raw/asif", "--year", "2007",
+        CommandRun r = run("lake", "export", "--lake", lake.root(), "--table", "raw/asif", "--year", "2007",
                 "--out", out.toString());
         assertEquals(0, r.status(), r.err());
         assertEquals("lake export raw/asif years 2007: 3 rows, " + ASIF.size() + " columns -> " + out + "\n", r.out());
@@ -355,7 +338,7 @@ class LakeCommandTest {
     @Test
     void csvExportKeepsTheRowsAConditionSelectsAndWritesNumbersPlainly() throws IOException {
         Path out = dir.resolve("out/customs.csv");
-        Outcome r = run("lake", "export", "--lake", lake.root(), "--table", "raw/customs", "--where",
+        CommandRun r = run("lake", "export", "--lake", lake.root(), "--table", "raw/customs", "--where",
                 "firm_code = 'C1' AND month = 1", "--out", out.toString());
         assertEquals(0, r.status(), r.err());
         List<List<String>> records = parseCsv(Files.readString(out));
@@ -376,7 +359,7 @@ class LakeCommandTest {
     @Test
     void csvExportJoinsAListColumn() throws IOException {
         Path out = dir.resolve("out/rejected.csv");
-        Outcome r = run("lake", "export", "--lake", lake.root(), "--table", "clean/asif_rejected", "--out", out.toString());
+        CommandRun r = run("lake", "export", "--lake", lake.root(), "--table", "clean/asif_rejected", "--out", out.toString());
         assertEquals(0, r.status(), r.err());
         assertEquals("firm_id,rules,rule,year\n1003,employees_lt_8;sales_lt_5m,employees_lt_8,2007\n", Files.readString(out));
     }
@@ -384,7 +367,7 @@ class LakeCommandTest {
     @Test
     void parquetExportIsOneFileThatReadsBackAsTheTable() throws IOException {
         Path out = dir.resolve("parquet-panel/panel.parquet");
-        Outcome r = run("lake", "export", "--lake", lake.root(), "--table", "panel/firm_year", "--out", out.toString());
+        CommandRun r = run("lake", "export", "--lake", lake.root(), "--table", "panel/firm_year", "--out", out.toString());
         assertEquals(0, r.status(), r.err());
         assertEquals("lake export panel/firm_year years 2007-2008: 3 rows, 7 columns -> " + out + "\n", r.out());
         assertEquals(List.of("panel.parquet"), list(out.getParent()), "one file, no .crc, no temporary directory");
@@ -408,7 +391,7 @@ class LakeCommandTest {
                 .collectAsList().stream().sorted().toList());
         assertEquals(ASIF, back.schema());
         Path none = dir.resolve("parquet/none.parquet");
-        Outcome r = run("lake", "export", "--lake", lake.root(), "--table", "raw/asif", "--where", "firm_id = 'x'",
+        CommandRun r = run("lake", "export", "--lake", lake.root(), "--table", "raw/asif", "--where", "firm_id = 'x'",
                 "--out", none.toString());
         assertEquals(0, r.status(), r.err());
         assertEquals(0, SparkTestSession.get().read().parquet(none.toString()).count());
@@ -433,7 +416,7 @@ class LakeCommandTest {
     @Test
     void stataExportReadsBackAsTheRows() throws IOException {
         Path out = dir.resolve("dta-asif/asif.dta");
-        Outcome r = run("lake", "export", "--lake", lake.root(), "--table", "raw/asif", "--out", out.toString());
+        CommandRun r = run("lake", "export", "--lake", lake.root(), "--table", "raw/asif", "--out", out.toString());
         assertEquals(0, r.status(), r.err());
         List<String> longs = SourceSchema.of("asif").columns().stream()
                 .filter(c -> c.kind() == org.quex.lake.schema.ValueKind.LONG).map(c -> c.name()).toList();
@@ -469,7 +452,7 @@ class LakeCommandTest {
     @Test
     void stataExportOfThePanelAndOfBooleans() throws IOException {
         Path out = dir.resolve("dta/panel.dta");
-        Outcome r = run("lake", "export", "--lake", lake.root(), "--table", "panel/firm_year", "--year", "2007",
+        CommandRun r = run("lake", "export", "--lake", lake.root(), "--table", "panel/firm_year", "--year", "2007",
                 "--where", "tfp < 1", "--out", out.toString());
         assertEquals(0, r.status(), r.err());
         List<List<String>> dta = readDta(out);
@@ -486,7 +469,7 @@ class LakeCommandTest {
     @Test
     void stataExportTakesLongTextAsStrL() throws IOException {
         Path out = dir.resolve("dta/quarantine.dta");
-        Outcome r = run("lake", "export", "--lake", lake.root(), "--table", "quarantine/asif", "--out", out.toString());
+        CommandRun r = run("lake", "export", "--lake", lake.root(), "--table", "quarantine/asif", "--out", out.toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("  raw_text: strL (values of up to 3000 bytes, more than a str2045 holds)"), r.out());
         List<List<String>> dta = readDta(out);
@@ -545,12 +528,12 @@ class LakeCommandTest {
                 "lake", "show", "--lake", root);
         assertError(2, "quex lake: error: lake export needs --table and --out (see --help)",
                 "lake", "export", "--lake", root, "--table", "raw/asif");
-        Outcome where = run("lake", "export", "--lake", root, "--table", "raw/asif", "--where", "employes > 8",
+        CommandRun where = run("lake", "export", "--lake", root, "--table", "raw/asif", "--where", "employes > 8",
                 "--out", dir.resolve("x.csv").toString());
         assertEquals(1, where.status());
         assertTrue(where.err().startsWith("quex lake: error: --where \"employes > 8\": ")
                 && where.err().contains("employes") && where.err().lines().count() == 1, where.err());
-        Outcome syntax = run("lake", "export", "--lake", root, "--table", "raw/asif", "--where", "employees >",
+        CommandRun syntax = run("lake", "export", "--lake", root, "--table", "raw/asif", "--where", "employees >",
                 "--out", dir.resolve("x.csv").toString());
         assertEquals(1, syntax.status());
         assertTrue(syntax.err().startsWith("quex lake: error: --where \"employees >\": [PARSE_SYNTAX_ERROR]")
@@ -562,7 +545,7 @@ class LakeCommandTest {
     void aTableWithoutFilesIsListedWithNoRowsAndNotExported() throws IOException {
         Path empty = dir.resolve("emptylake");
         Files.createDirectories(empty.resolve("panel/firm_year"));
-        Outcome r = run("lake", "list", "--lake", empty.toString());
+        CommandRun r = run("lake", "list", "--lake", empty.toString());
         assertEquals(0, r.status(), r.err());
         assertEquals(List.of("panel/firm_year", "-", "0"), cells(r.out().lines().toList().get(2)));
         assertError(1, "quex lake: error: table panel/firm_year holds no rows (no Parquet files under "
@@ -571,7 +554,7 @@ class LakeCommandTest {
     }
 
     private static void assertError(int status, String line, String... args) {
-        Outcome r = run(args);
+        CommandRun r = run(args);
         assertEquals(status, r.status(), r.err());
         assertEquals(line + "\n", r.err());
     }

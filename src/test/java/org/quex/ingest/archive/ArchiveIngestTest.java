@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.ByteOrder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.quex.CsvTable;
 import org.quex.QuexException;
 import org.quex.SparkTestSession;
-import org.quex.cli.Quex;
 import org.quex.ingest.EncodingDetector;
 import org.quex.ingest.IngestJob;
 import org.quex.ingest.QualityRules;
@@ -382,17 +379,9 @@ class ArchiveIngestTest {
 
     /** Runs the quex command, returning what it printed; fails unless it exits with {@code status}. */
     private static List<String> command(int status, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        int exit;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            exit = Quex.run(args);
-        } finally {
-            System.setOut(original);
-        }
-        List<String> printed = out.toString(StandardCharsets.UTF_8).lines().toList();
-        assertEquals(status, exit, String.join("\n", printed));
+        org.quex.CommandRun run = org.quex.CommandRun.of(args);
+        List<String> printed = run.out().lines().toList();
+        assertEquals(status, run.status(), String.join("\n", printed) + run.err());
         return printed;
     }
 
