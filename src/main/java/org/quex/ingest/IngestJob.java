@@ -67,14 +67,9 @@ public final class IngestJob {
         }
 
         public Settings(String source, List<Integer> years, List<String> inputs, String lake, String encoding,
-                        int maxRecordLines, QualityRules rules, long sliceBytes) {
-            this(source, years, inputs, lake, encoding, maxRecordLines, rules, sliceBytes,
-                    ColumnCatalogue.DEFAULT_EMPLOYEES_ORDER);
-        }
-
-        public Settings(String source, List<Integer> years, List<String> inputs, String lake, String encoding,
                         int maxRecordLines, QualityRules rules) {
-            this(source, years, inputs, lake, encoding, maxRecordLines, rules, SLICE_BYTES);
+            this(source, years, inputs, lake, encoding, maxRecordLines, rules, SLICE_BYTES,
+                    ColumnCatalogue.DEFAULT_EMPLOYEES_ORDER);
         }
 
         /** One year, as {@code ingest --year Y}. */

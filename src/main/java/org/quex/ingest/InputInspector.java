@@ -31,9 +31,6 @@ import org.quex.lake.schema.SourceSchema;
  * wrong fails here with its name, before anything is written.
  */
 public final class InputInspector {
-    /** The default employment order (a catalogue may carry another: {@link ColumnCatalogue#employeesOrder}). */
-    public static final List<String> EMPLOYEES_ORDER = ColumnCatalogue.DEFAULT_EMPLOYEES_ORDER;
-
     private InputInspector() {
     }
 

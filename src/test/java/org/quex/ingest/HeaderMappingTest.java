@@ -30,7 +30,7 @@ import org.quex.synth.RawLayouts;
  * public code that processes the files) and as the generator writes them, mapped and typed.
  */
 class HeaderMappingTest {
-    private static final List<String> ORDER = InputInspector.EMPLOYEES_ORDER;
+    private static final List<String> ORDER = org.quex.ingest.catalogue.ColumnCatalogue.DEFAULT_EMPLOYEES_ORDER;
 
     private static ColumnCatalogue catalogue(String source) {
         return ColumnCatalogue.load(source, null);

@@ -65,7 +65,8 @@ class SlicedIngestTest {
                 List.of(file.toString()), whole, null, 20, QualityRules.DEFAULTS));
         long bytes = Files.size(file);
         IngestJob.Result many = IngestJob.run(SparkTestSession.get(), new IngestJob.Settings("asif", List.of(),
-                List.of(file.toString()), sliced, null, 20, QualityRules.DEFAULTS, bytes / 5));
+                List.of(file.toString()), sliced, null, 20, QualityRules.DEFAULTS, bytes / 5,
+                org.quex.ingest.catalogue.ColumnCatalogue.DEFAULT_EMPLOYEES_ORDER));
         assertEquals(new FileCounts(ROWS + 1, ROWS, ROWS - 12, 12, 0, 0, 0), one.files().get(0).counts());
         assertEquals(one.files().get(0).counts(), many.files().get(0).counts());
         assertEquals(one.years(), many.years());

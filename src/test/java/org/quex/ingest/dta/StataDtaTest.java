@@ -31,7 +31,6 @@ import org.quex.ingest.QualityRules;
 import org.quex.ingest.FileIngestion;
 import org.quex.ingest.IngestOutcome;
 import org.quex.ingest.InputFile;
-import org.quex.ingest.InputInspector;
 import org.quex.ingest.RawFormat;
 import org.quex.ingest.RawTables;
 
@@ -92,7 +91,7 @@ class StataDtaTest {
         StataDta header = new StataDta(new ByteArrayInputStream(dta), "tradedata_2007_1.dta", EncodingDetector.GB18030);
         org.quex.ingest.catalogue.HeaderMapping m = org.quex.ingest.catalogue.HeaderMapping.of(header.variableNames(),
                 org.quex.ingest.catalogue.ColumnCatalogue.load("customs", null), "tradedata_2007_1.dta",
-                InputInspector.EMPLOYEES_ORDER, true);
+                org.quex.ingest.catalogue.ColumnCatalogue.DEFAULT_EMPLOYEES_ORDER, true);
         assertEquals(List.of("_中转国"), m.extras());
         InputFile file = new InputFile("tradedata_2007_1.dta", dta.length, RawFormat.STATA, "GB18030", "default", (char) 0,
                 m, header.variableNames());
