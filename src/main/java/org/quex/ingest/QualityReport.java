@@ -29,6 +29,9 @@ public final class QualityReport implements Serializable {
     private final Set<Object> ids = new HashSet<>();
     private final double[] min;
     private final double[] max;
+    /** Rows per employment measure taken (ASIF files with both measures: the first, or the fallback). */
+    private final Map<String, Long> measures = new java.util.TreeMap<>();
+    private final int measureIndex;
 
     public QualityReport(SourceSchema schema) {
         for (String key : QualityRules.keyFields(schema.source())) {
@@ -57,10 +60,6 @@ public final class QualityReport implements Serializable {
     public long rows() {
         return rows;
     }
-
-    /** Rows per employment measure taken (ASIF files with both measures: the first, or the fallback). */
-    private final Map<String, Long> measures = new java.util.TreeMap<>();
-    private int measureIndex = -1;
 
     /** Counts one typed row of the source's canonical schema. */
     public void add(Object[] row) {
