@@ -109,7 +109,7 @@ final class Minimizer {
     static double[] gradient(Function<double[], Double> f, double[] x) {
         double[] g = new double[x.length];
         for (int i = 0; i < x.length; i++) {
-            double h = 1e-6 * Math.max(1, Math.abs(x[i]));
+            double h = 1e-4 * Math.max(1, Math.abs(x[i])); // evaluation noise ~1e-13·f, truncation ~h²·f‴
             double[] p = x.clone();
             double[] m = x.clone();
             p[i] += h;

@@ -25,13 +25,13 @@ public final class SecondStageMoments implements Serializable {
     final int instruments;
     final boolean nlls;
     long rows;
-    final double[] uu;
-    final double[] uv;
-    final double[] us;
-    final double[] ss;
-    final double[] zu;
-    final double[] zv;
-    final double[] zz;
+    final Compensated uu;
+    final Compensated uv;
+    final Compensated us;
+    final Compensated ss;
+    final Compensated zu;
+    final Compensated zv;
+    final Compensated zz;
 
     SecondStageMoments(int parameters, boolean nlls, int instruments) {
         this.dim = parameters + 2;
@@ -39,13 +39,13 @@ public final class SecondStageMoments implements Serializable {
         this.instruments = instruments;
         Monomials m = basis(dim);
         int c3 = m.count(3);
-        uu = new double[m.count(6)];
-        uv = new double[c3 * dim];
-        us = new double[nlls ? c3 * dim : 0];
-        ss = new double[nlls ? dim * dim : 0];
-        zu = new double[instruments * c3];
-        zv = new double[instruments * dim];
-        zz = new double[instruments * instruments];
+        uu = new Compensated(m.count(6));
+        uv = new Compensated(c3 * dim);
+        us = new Compensated(nlls ? c3 * dim : 0);
+        ss = new Compensated(nlls ? dim * dim : 0);
+        zu = new Compensated(instruments * c3);
+        zv = new Compensated(instruments * dim);
+        zz = new Compensated(instruments * instruments);
     }
 
     static Monomials basis(int dim) {
@@ -66,64 +66,66 @@ public final class SecondStageMoments implements Serializable {
         rows++;
         double[] u6 = m.values(u, 6);
         for (int i = 0; i < u6.length; i++) {
-            uu[i] += w * u6[i];
+            uu.add(i, w * u6[i]);
         }
         double[] u3 = m.values(u, 3);
         for (int i = 0; i < u3.length; i++) {
             double wu = w * u3[i];
             for (int j = 0; j < dim; j++) {
-                uv[i * dim + j] += wu * v[j];
+                uv.add(i * dim + j, wu * v[j]);
                 if (nlls) {
-                    us[i * dim + j] += wu * s[j];
+                    us.add(i * dim + j, wu * s[j]);
                 }
             }
         }
         if (nlls) {
             for (int i = 0; i < dim; i++) {
                 for (int j = 0; j < dim; j++) {
-                    ss[i * dim + j] += w * s[i] * s[j];
+                    ss.add(i * dim + j, w * s[i] * s[j]);
                 }
             }
         }
         for (int k = 0; k < instruments; k++) {
             double wz = w * z[k];
             for (int i = 0; i < u3.length; i++) {
-                zu[k * u3.length + i] += wz * u3[i];
+                zu.add(k * u3.length + i, wz * u3[i]);
             }
             for (int j = 0; j < dim; j++) {
-                zv[k * dim + j] += wz * v[j];
+                zv.add(k * dim + j, wz * v[j]);
             }
             for (int l = 0; l < instruments; l++) {
-                zz[k * instruments + l] += wz * z[l];
+                zz.add(k * instruments + l, wz * z[l]);
             }
         }
     }
 
     SecondStageMoments merge(SecondStageMoments o) {
         rows += o.rows;
-        addInto(uu, o.uu);
-        addInto(uv, o.uv);
-        addInto(us, o.us);
-        addInto(ss, o.ss);
-        addInto(zu, o.zu);
-        addInto(zv, o.zv);
-        addInto(zz, o.zz);
+        uu.merge(o.uu);
+        uv.merge(o.uv);
+        us.merge(o.us);
+        ss.merge(o.ss);
+        zu.merge(o.zu);
+        zv.merge(o.zv);
+        zz.merge(o.zz);
         return this;
-    }
-
-    private static void addInto(double[] a, double[] b) {
-        for (int i = 0; i < a.length; i++) {
-            a[i] += b[i];
-        }
     }
 
     /** Sum of weights (the degree-6 power of the leading 1). */
     double weight() {
-        return uu[0];
+        return uu.value(0);
     }
 
-    /** Where the homogeneous coordinates come from: ũ = (1, (x − centre)/scale). */
-    record Frame(double[] centre, double[] scale) implements Serializable {
+    /** Where the homogeneous coordinates come from: ũ = (1, (x − centre)/scale). (Not a record: Kryo.) */
+    static final class Frame implements Serializable {
+        private final double[] centre;
+        private final double[] scale;
+
+        Frame(double[] centre, double[] scale) {
+            this.centre = centre;
+            this.scale = scale;
+        }
+
         double[] homogeneous(double[] x) {
             double[] h = new double[x.length + 1];
             h[0] = 1;
@@ -157,6 +159,13 @@ public final class SecondStageMoments implements Serializable {
      */
     Pieces evaluate(double[] theta, Frame uvFrame, Frame sFrame) {
         Monomials m = basis(dim);
+        double[] uu = this.uu.values();
+        double[] uv = this.uv.values();
+        double[] us = this.us.values();
+        double[] ss = this.ss.values();
+        double[] zu = this.zu.values();
+        double[] zv = this.zv.values();
+        double[] zz = this.zz.values();
         double[] a = new double[theta.length + 1];
         a[0] = 1;
         for (int j = 0; j < theta.length; j++) {
@@ -202,7 +211,17 @@ public final class SecondStageMoments implements Serializable {
         double criterion;
         double[] zXi = null;
         if (nlls) {
+            // t centred (t − t̄) and ĝ's constant shifted by t̄ give the same ξ (P has a constant
+            // column) without the cancellation of Σt² ≫ Σξ²
             double[] as = sFrame.map(a);
+            double tMean = 0;
+            for (int j = 0; j < dim; j++) {
+                tMean += ss[j] * as[j];
+            }
+            tMean /= ss[0];
+            as[0] -= tMean;
+            g = g.clone();
+            g[0] -= tMean;
             double[] pts = new double[4];
             for (int i = 0; i < 4; i++) {
                 pts[i] = contractCross(us, c3[i], as);
@@ -238,6 +257,10 @@ public final class SecondStageMoments implements Serializable {
             criterion = dotv(zXi, wz) / weight();
         }
         return new Pieces(ptp, ptw, g, criterion, zXi);
+    }
+
+    double[] zz() {
+        return zz.values();
     }
 
     /** Σ_α Σ_j cross[α·dim + j]·c[α]·b[j]. */

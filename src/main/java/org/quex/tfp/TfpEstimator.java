@@ -136,12 +136,15 @@ public final class TfpEstimator implements Serializable {
     /** Cross-products of [first-stage regressors, y], one matrix per replicate (0 = the data). */
     public final class FirstStage implements Serializable {
         final int k;
-        final double[][] gram;
+        final Compensated[] gram;
         long rows;
 
         FirstStage(int k, int replicates) {
             this.k = k;
-            gram = new double[replicates + 1][k * k];
+            gram = new Compensated[replicates + 1];
+            for (int rep = 0; rep <= replicates; rep++) {
+                gram[rep] = new Compensated(k * k);
+            }
         }
 
         public void add(FirmYear r) {
@@ -153,11 +156,11 @@ public final class TfpEstimator implements Serializable {
                 if (w == 0) {
                     continue;
                 }
-                double[] g = gram[rep];
+                Compensated g = gram[rep];
                 for (int i = 0; i < k; i++) {
                     double wx = w * x[i];
                     for (int j = i; j < k; j++) {
-                        g[i * k + j] += wx * x[j];
+                        g.add(i * k + j, wx * x[j]);
                     }
                 }
             }
@@ -166,15 +169,13 @@ public final class TfpEstimator implements Serializable {
         public FirstStage merge(FirstStage o) {
             rows += o.rows;
             for (int rep = 0; rep < gram.length; rep++) {
-                for (int i = 0; i < gram[rep].length; i++) {
-                    gram[rep][i] += o.gram[rep][i];
-                }
+                gram[rep].merge(o.gram[rep]);
             }
             return this;
         }
 
         double[] full(int rep) {
-            double[] g = gram[rep].clone();
+            double[] g = gram[rep].values();
             for (int i = 0; i < k; i++) {
                 for (int j = 0; j < i; j++) {
                     g[i * k + j] = g[j * k + i];
@@ -215,12 +216,12 @@ public final class TfpEstimator implements Serializable {
         }
 
         double mean(int column) {
-            return gram[0][column] / gram[0][0];
+            return gram[0].value(column) / gram[0].value(0);
         }
 
         double sd(int column) {
             double m = mean(column);
-            double v = gram[0][column * k + column] / gram[0][0] - m * m;
+            double v = gram[0].value(column * k + column) / gram[0].value(0) - m * m;
             return v > 0 ? Math.sqrt(v) : 1;
         }
     }
@@ -308,7 +309,7 @@ public final class TfpEstimator implements Serializable {
     public final class SecondStage implements Serializable {
         final FirstStageFit fit;
         final SecondStageMoments[] moments;
-        final double[][] ivGram;
+        final Compensated ivGram;
         final int ivK;
         long rows;
 
@@ -318,7 +319,7 @@ public final class TfpEstimator implements Serializable {
             if (spec.method() == Method.WRDG) {
                 moments = null;
                 ivK = 2 * wrdgColumns() + 2;
-                ivGram = new double[1][ivK * ivK];
+                ivGram = new Compensated(ivK * ivK);
             } else {
                 ivK = 0;
                 ivGram = null;
@@ -388,10 +389,9 @@ public final class TfpEstimator implements Serializable {
         }
 
         private void addIv(double[] r) {
-            double[] g = ivGram[0];
             for (int i = 0; i < ivK; i++) {
                 for (int j = 0; j < ivK; j++) {
-                    g[i * ivK + j] += r[i] * r[j];
+                    ivGram.add(i * ivK + j, r[i] * r[j]);
                 }
             }
         }
@@ -403,9 +403,7 @@ public final class TfpEstimator implements Serializable {
                     moments[rep].merge(o.moments[rep]);
                 }
             } else {
-                for (int i = 0; i < ivGram[0].length; i++) {
-                    ivGram[0][i] += o.ivGram[0][i];
-                }
+                ivGram.merge(o.ivGram);
             }
             return this;
         }
@@ -474,6 +472,7 @@ public final class TfpEstimator implements Serializable {
             // Gauss–Newton on the moments Z′ξ(θ): from BFGS's point to the root (or the
             // minimum) at full precision; a step is taken only when it lowers the objective
             SecondStageMoments m = second.moments[rep];
+            double[] zz = m.zz();
             for (int it = 0; it < 50 && value > 0; it++) {
                 double[] zXi = m.evaluate(theta, second.fit.uv, null).zXi();
                 int k = zXi.length;
@@ -499,7 +498,7 @@ public final class TfpEstimator implements Serializable {
                     for (int i = 0; i < k; i++) {
                         col[i] = jac[i * q + j];
                     }
-                    double[] s = Dense.solve(m.zz, k, col);
+                    double[] s = Dense.solve(zz, k, col);
                     for (int i = 0; i < k; i++) {
                         aJ[i * q + j] = s[i];
                     }
@@ -541,7 +540,7 @@ public final class TfpEstimator implements Serializable {
         return e;
     }
 
-    private TfpResult finishOls(FirstStage first) {
+    TfpResult finishOls(FirstStage first) {
         int p = first.k - 1;
         if (first.rows <= p) {
             return TfpResult.skipped(spec, first.rows, 0, 1, "fewer rows (" + first.rows + ") than terms (" + p + ")");
@@ -583,7 +582,7 @@ public final class TfpEstimator implements Serializable {
             return TfpResult.skipped(spec, firstStageRows, second.rows, 1,
                     "only " + second.rows + " rows with the year before");
         }
-        double[] g = second.ivGram[0];
+        double[] g = second.ivGram.values();
         int zo = 0;
         int xo = px;
         int yo = 2 * px;
