@@ -56,15 +56,8 @@ public final class TfpSpark {
                         + String.join(", ", data.columns()) + ")");
             }
         }
-        checkNumbers(data, numeric, columns.time());
-        List<Column> select = new ArrayList<>();
-        select.add((columns.group() == null ? lit("all") : col(columns.group()).cast("string")).as("g"));
-        select.add(col(columns.id()).cast("string").as("id"));
-        select.add(col(columns.time()).cast("int").as("t"));
-        for (int i = 0; i < numeric.size(); i++) {
-            select.add(col(numeric.get(i)).cast("double").as("v" + i));
-        }
-        Dataset<Row> typed = data.select(select.toArray(new Column[0]));
+        long total = checkNumbers(data, numeric, columns.time());
+        Dataset<Row> typed = typed(data, columns, numeric);
         Column complete = col("g").isNotNull().and(col("id").isNotNull()).and(col("t").isNotNull());
         for (int i = 0; i < numeric.size(); i++) {
             complete = complete.and(col("v" + i).isNotNull()).and(col("v" + i).isNaN().unary_$bang());
@@ -74,7 +67,6 @@ public final class TfpSpark {
                 .sortWithinPartitions("id", "t", "g");
         JavaRDD<Row> rows = sorted.javaRDD().persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            long total = data.count();
             TfpEstimator estimator = new TfpEstimator(spec);
             int nFree = spec.free().size();
             int nState = spec.state().size();
@@ -148,14 +140,7 @@ public final class TfpSpark {
                                                             int partitions) {
         TfpEstimator estimator = new TfpEstimator(spec);
         List<String> numeric = columns.numeric(spec.method());
-        List<Column> select = new ArrayList<>();
-        select.add((columns.group() == null ? lit("all") : col(columns.group()).cast("string")).as("g"));
-        select.add(col(columns.id()).cast("string").as("id"));
-        select.add(col(columns.time()).cast("int").as("t"));
-        for (int i = 0; i < numeric.size(); i++) {
-            select.add(col(numeric.get(i)).cast("double").as("v" + i));
-        }
-        JavaRDD<Row> rows = data.select(select.toArray(new Column[0])).repartition(partitions, col("id"))
+        JavaRDD<Row> rows = typed(data, columns, numeric).repartition(partitions, col("id"))
                 .sortWithinPartitions("id", "t", "g").javaRDD();
         boolean proxy = spec.method().needsProxy();
         FirstPass p1 = rows.treeAggregate(new FirstPass(estimator, spec.free().size(), spec.state().size(), proxy),
@@ -164,6 +149,38 @@ public final class TfpSpark {
         p1.sums.forEach((g, s) -> fits.put(g, estimator.solve(s)));
         return rows.treeAggregate(new SecondPass(estimator, fits, spec.free().size(), spec.state().size(), proxy),
                 SecondPass::add, SecondPass::merge).sums;
+    }
+
+    /** (g, id, t, v0, v1, …): group, firm, year and the numeric variables as doubles. */
+    private static Dataset<Row> typed(Dataset<Row> data, Columns columns, List<String> numeric) {
+        List<Column> select = new ArrayList<>();
+        select.add((columns.group() == null ? lit("all") : col(columns.group()).cast("string")).as("g"));
+        select.add(col(columns.id()).cast("string").as("id"));
+        select.add(number(data, columns.time(), "int").as("t"));
+        for (int i = 0; i < numeric.size(); i++) {
+            select.add(number(data, numeric.get(i), "double").as("v" + i));
+        }
+        return data.select(select.toArray(new Column[0]));
+    }
+
+    /** A column as a number; in text, "", ".", "NA" and "NaN" are missing (as in estimate), other text null. */
+    private static Column number(Dataset<Row> data, String name, String type) {
+        Column c = col(name);
+        if (!(data.schema().apply(name).dataType() instanceof org.apache.spark.sql.types.StringType)) {
+            return c.cast(type);
+        }
+        Column t = org.apache.spark.sql.functions.trim(c);
+        return when(t.isin("", ".", "NA", "NaN", "nan"), lit(null).cast(type)).otherwise(t.try_cast(type));
+    }
+
+    /** Present but not a number: not missing by {@link #number}, yet no number. */
+    private static Column notANumber(Dataset<Row> data, String name, String type) {
+        Column c = col(name);
+        if (!(data.schema().apply(name).dataType() instanceof org.apache.spark.sql.types.StringType)) {
+            return lit(false);
+        }
+        Column t = org.apache.spark.sql.functions.trim(c);
+        return c.isNotNull().and(t.isin("", ".", "NA", "NaN", "nan").unary_$bang()).and(t.try_cast(type).isNull());
     }
 
     private static boolean small(long n, int minRows, TfpSpec spec, TfpEstimator estimator) {
@@ -180,15 +197,19 @@ public final class TfpSpark {
         return all;
     }
 
-    /** A value that is present but not a number is an error naming the column, not a dropped row. */
-    private static void checkNumbers(Dataset<Row> data, List<String> numeric, String time) {
+    /**
+     * A value that is present but not a number is an error naming the column, not a dropped row.
+     * Returns the number of rows (the same aggregation).
+     */
+    private static long checkNumbers(Dataset<Row> data, List<String> numeric, String time) {
         List<String> all = new ArrayList<>(numeric);
         all.add(time);
         List<Column> checks = new ArrayList<>();
         for (String c : all) {
             String type = c.equals(time) ? "int" : "double";
-            checks.add(sum(when(col(c).isNotNull().and(col(c).cast(type).isNull()), 1L).otherwise(0L)).as(c));
+            checks.add(sum(when(notANumber(data, c, type), 1L).otherwise(0L)).as(c));
         }
+        checks.add(org.apache.spark.sql.functions.count(lit(1)));
         Row bad = data.agg(checks.get(0), checks.subList(1, checks.size()).toArray(new Column[0])).first();
         for (int i = 0; i < all.size(); i++) {
             if (!bad.isNullAt(i) && bad.getLong(i) > 0) {
@@ -196,6 +217,7 @@ public final class TfpSpark {
                         + (all.get(i).equals(time) ? "whole numbers (years)" : "numbers"));
             }
         }
+        return bad.getLong(all.size());
     }
 
     static FirmYear firmYear(Row r, int nFree, int nState, boolean proxy) {
