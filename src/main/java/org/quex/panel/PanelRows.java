@@ -121,6 +121,7 @@ final class PanelRows implements Serializable {
                 case "int" -> DataTypes.IntegerType;
                 case "long" -> DataTypes.LongType;
                 case "double" -> DataTypes.DoubleType;
+                case "boolean" -> DataTypes.BooleanType;
                 default -> DataTypes.StringType;
             };
             fields.add(DataTypes.createStructField(nt[0], type, true));
