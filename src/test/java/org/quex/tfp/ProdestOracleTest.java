@@ -105,6 +105,23 @@ class ProdestOracleTest {
         assertTrue(direct.acf(r.estimates()) < 1e-15);
     }
 
+    /**
+     * The degree option: with a full cubic in (k, investment), as Stata prodest's default poly(3),
+     * the estimates equal an independent replica of Stata's algorithm (research note tfp-notes §A2,
+     * "not a published number": 0.318911 / 0.257706 / 0.161751; LP 0.201115 / 0.169622 / 0.120036).
+     */
+    @Test
+    void cubicFirstStageMatchesTheStataReplica() throws Exception {
+        TfpResult op = new TfpEstimator(ChileanPanel.spec(Method.OP).withDegree(3)).estimate(ChileanPanel.rows(true));
+        assertEquals(0.318911, op.estimate("fX1"), 5e-7);
+        assertEquals(0.257706, op.estimate("fX2"), 5e-7);
+        assertEquals(0.161751, op.estimate("sX"), 2e-6);
+        TfpResult lp = new TfpEstimator(ChileanPanel.spec(Method.LP).withDegree(3)).estimate(ChileanPanel.rows(false));
+        assertEquals(0.201115, lp.estimate("fX1"), 5e-7);
+        assertEquals(0.169622, lp.estimate("fX2"), 5e-7);
+        assertEquals(0.120036, lp.estimate("sX"), 2e-6);
+    }
+
     @Test
     void wooldridgePrintsWhatProdestPrints() throws Exception {
         TfpResult r = new TfpEstimator(ChileanPanel.spec(Method.WRDG)).estimate(ChileanPanel.rows(false));
