@@ -38,9 +38,18 @@ public final class RunJob {
      * @param raw         root of the raw files (local path, file://, hdfs:// or s3a://)
      * @param incremental reuse the years whose raw inputs are unchanged since they were built, and
      *                    build the panel over every year of the lake
+     * @param breakLock   take the lake's lock even from a run that still seems alive
      */
     public record Settings(String raw, LakeTables lake, List<Integer> years, ConfigFile config, List<ModelTable> tables,
-                           boolean demo, boolean incremental) {
+                           boolean demo, boolean incremental, boolean breakLock) {
+        public Settings(String raw, LakeTables lake, List<Integer> years, ConfigFile config, List<ModelTable> tables,
+                        boolean demo, boolean incremental) {
+            this(raw, lake, years, config, tables, demo, incremental, false);
+        }
+
+        public LakeLock.Policy lockPolicy() {
+            return LakeLock.Policy.of(config.properties().getProperty("lake.lock.stale_after_seconds"), breakLock);
+        }
     }
 
     /** One finished step: stage, year (null for all years), rows it produced, seconds. */
@@ -149,7 +158,8 @@ public final class RunJob {
 
     private Outcome run(Plan plan) {
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-        try (LakeLock lock = LakeLock.acquire(hadoop, s.lake(), "quex run on " + spark.sparkContext().applicationId())) {
+        try (LakeLock lock = LakeLock.acquire(hadoop, s.lake(), "quex run on " + spark.sparkContext().applicationId(),
+                s.lockPolicy())) {
             return runLocked(hadoop, plan);
         }
     }
