@@ -97,12 +97,13 @@ class LakeLockTest {
         writeLock(holder("quex run on node-7", "node-7", 4242, now.minusSeconds(30)), now.minusSeconds(30));
         QuexException e = assertThrows(QuexException.class,
                 () -> LakeLock.acquire(HADOOP, lake(), "quex run B", FIVE_MINUTES));
-        assertTrue(e.getMessage().contains("(quex run on node-7 pid 4242 on node-7, last heartbeat 30 s ago)"),
+        // seconds are counted when the message is made: a loaded machine may add one or two
+        assertTrue(e.getMessage().matches(".*\\(quex run on node-7 pid 4242 on node-7, last heartbeat 3[0-3] s ago\\).*"),
                 e.getMessage());
 
         writeLock(holder("quex run on node-7", "node-7", 4242, now.minusSeconds(900)), now.minusSeconds(900));
         try (LakeLock lock = LakeLock.acquire(HADOOP, lake(), "quex run B", FIVE_MINUTES)) {
-            assertTrue(lock.takeover().endsWith(": no heartbeat for 900 s (stale after 300 s)"), lock.takeover());
+            assertTrue(lock.takeover().matches(".*: no heartbeat for 90[0-3] s \\(stale after 300 s\\)"), lock.takeover());
         }
     }
 
@@ -113,12 +114,12 @@ class LakeLockTest {
         writeLock("quex run on app-1 pid 42 since 2026-01-01T00:00:00Z\n", now.minusSeconds(10));
         QuexException e = assertThrows(QuexException.class,
                 () -> LakeLock.acquire(HADOOP, lake(), "quex run B", FIVE_MINUTES));
-        assertTrue(e.getMessage().contains("(quex run on app-1 pid 42, last heartbeat 10 s ago)"), e.getMessage());
+        assertTrue(e.getMessage().matches(".*\\(quex run on app-1 pid 42, last heartbeat 1[0-3] s ago\\).*"), e.getMessage());
 
         writeLock("quex run on app-1 pid 42 since 2026-01-01T00:00:00Z\n", now.minusSeconds(3600));
         try (LakeLock lock = LakeLock.acquire(HADOOP, lake(), "quex run B", FIVE_MINUTES)) {
-            assertEquals("took over the lake lock of quex run on app-1 pid 42, last heartbeat 3600 s ago:"
-                    + " no heartbeat for 3600 s (stale after 300 s)", lock.takeover());
+            assertTrue(lock.takeover().matches("took over the lake lock of quex run on app-1 pid 42, last heartbeat"
+                    + " 360[0-3] s ago: no heartbeat for 360[0-3] s \\(stale after 300 s\\)"), lock.takeover());
         }
     }
 
