@@ -39,9 +39,27 @@ public final class DesignBlock implements Serializable {
      * binary regressor predicts the outcome perfectly and its rows leave the sample, as in Stata).
      */
     DesignBlock withoutRows(int col, double value) {
+        return filter(col, value, false);
+    }
+
+    /** This block with only the rows where column {@code col} equals {@code value} (quasi-complete separation). */
+    DesignBlock onlyRows(int col, double value) {
+        return filter(col, value, true);
+    }
+
+    /** This block with the response coded 0/1 as Stata codes a probit outcome: any nonzero value is a success. */
+    DesignBlock withBinaryResponse() {
+        double[] ny = new double[n];
+        for (int i = 0; i < n; i++) {
+            ny[i] = y[i] != 0 ? 1 : 0;
+        }
+        return new DesignBlock(n, p, x, ny, cluster, DesignSummary.of(n, p, x, ny, cluster, summary.missingRows, 0, 0));
+    }
+
+    private DesignBlock filter(int col, double value, boolean keepEqual) {
         int keep = 0;
         for (int i = 0; i < n; i++) {
-            if (x[i + col * n] != value) {
+            if ((x[i + col * n] == value) == keepEqual) {
                 keep++;
             }
         }
@@ -50,7 +68,7 @@ public final class DesignBlock implements Serializable {
         int[] nc = cluster == null ? null : new int[keep];
         int r = 0;
         for (int i = 0; i < n; i++) {
-            if (x[i + col * n] == value) {
+            if ((x[i + col * n] == value) != keepEqual) {
                 continue;
             }
             for (int j = 0; j < p; j++) {

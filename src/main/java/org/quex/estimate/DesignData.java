@@ -172,11 +172,32 @@ public final class DesignData implements AutoCloseable {
 
     /** Removes the rows where a stored column equals a value (perfect prediction in probit). */
     void dropRows(int column, double value) {
-        JavaRDD<DesignBlock> next = blocks.map(b -> b.withoutRows(column, value));
+        replaceBlocks(blocks.map(b -> b.withoutRows(column, value)));
+    }
+
+    /** Keeps only the rows where a stored column equals a value (quasi-complete separation in probit). */
+    void keepRows(int column, double value) {
+        replaceBlocks(blocks.map(b -> b.onlyRows(column, value)));
+    }
+
+    /** Codes the response 0/1, any nonzero value a success (a probit outcome coded 0/k). */
+    void binaryResponse() {
+        replaceBlocks(blocks.map(DesignBlock::withBinaryResponse));
+    }
+
+    private void replaceBlocks(JavaRDD<DesignBlock> next) {
         next.setName(blocks.name()).persist(StorageLevel.MEMORY_AND_DISK());
         summary = summarize(next);
         blocks.unpersist(false);
         blocks = next;
+    }
+
+    /** Rows whose observed outcome the fit predicts with probability 1 in double precision: {failures, successes}. */
+    long[] determined(BlockMath.Layout layout, double[] theta) {
+        return blocks.treeAggregate(new long[2], (acc, b) -> {
+            long[] c = Separation.determined(b, layout, theta);
+            return new long[] {acc[0] + c[0], acc[1] + c[1]};
+        }, (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]}, treeDepth(blocks));
     }
 
     PassTotals residuals(BlockMath.Layout layout, double yShift, double[] theta, BlockMath.Meat meat) {
