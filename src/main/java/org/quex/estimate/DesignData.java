@@ -192,13 +192,6 @@ public final class DesignData implements AutoCloseable {
         blocks = next;
     }
 
-    /** Rows whose observed outcome the fit predicts with probability 1 in double precision: {failures, successes}. */
-    long[] determined(BlockMath.Layout layout, double[] theta) {
-        return blocks.treeAggregate(new long[2], (acc, b) -> {
-            long[] c = Separation.determined(b, layout, theta);
-            return new long[] {acc[0] + c[0], acc[1] + c[1]};
-        }, (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]}, treeDepth(blocks));
-    }
 
     PassTotals residuals(BlockMath.Layout layout, double yShift, double[] theta, BlockMath.Meat meat) {
         return pass(new PassTotals(layout.q(), 0, meat != BlockMath.Meat.NONE),

@@ -89,9 +89,9 @@ public final class ProbitEstimator {
         List<FitResult.Term> terms = Reporting.terms(data.columns, 0, constant, reported, v, omitted, reason, 0);
 
         double ll = fin.value;
-        long[] determined = Separation.possible(s, layout, theta) ? data.determined(layout, theta) : new long[2];
-        if (determined[0] + determined[1] > 0) {
-            notes.add(determined[0] + " failures and " + determined[1] + " successes completely determined");
+        long determined = fin.failuresDetermined + fin.successesDetermined;
+        if (determined > 0) {
+            notes.add(fin.failuresDetermined + " failures and " + fin.successesDetermined + " successes completely determined");
         }
         int dfModel = kept.count() - (constant && !omitted[q - 1] ? 1 : 0);
         Map<String, Object> fit = new LinkedHashMap<>();
@@ -100,7 +100,7 @@ public final class ProbitEstimator {
         fit.put("n", n);
         fit.put("n_dropped_missing", s.missingRows());
         fit.put("n_dropped_perfect_prediction", perfectlyPredicted);
-        fit.put("n_completely_determined", determined[0] + determined[1]);
+        fit.put("n_completely_determined", determined);
         fit.put("vce", spec.vce().toString());
         fit.put("iterations", newton.iterations());
         fit.put("converged", newton.converged());
