@@ -37,6 +37,21 @@ final class Collinearity {
      */
     static Decision decide(double[] gram, int q, int p, DesignSummary s, boolean constant, boolean demeaned,
                            double tolerance, boolean[] fixed) {
+        return decide(gram, q, p, s, constant, demeaned, WITHIN_NOISE, tolerance, fixed);
+    }
+
+    /**
+     * The noise share of a demeaning that stops at a relative tolerance (an iterative absorption
+     * of several effects): what is left of a column constant within the effects is about
+     * tolerance × its magnitude, so its square, with a margin, is the yardstick.
+     */
+    static double withinNoise(double absorbTolerance) {
+        return Math.max(WITHIN_NOISE, 100 * absorbTolerance * absorbTolerance);
+    }
+
+    /** As {@link #decide(double[], int, int, DesignSummary, boolean, boolean, double, boolean[])} with the noise share of the demeaning. */
+    static Decision decide(double[] gram, int q, int p, DesignSummary s, boolean constant, boolean demeaned,
+                           double withinNoise, double tolerance, boolean[] fixed) {
         boolean[] noVariation = new boolean[q];
         boolean[] excluded = new boolean[q];
         double[] scale = new double[q];
@@ -48,7 +63,7 @@ final class Collinearity {
             }
             boolean constantColumn = s.min[j] == s.max[j];
             if (demeaned) {
-                noVariation[j] = constantColumn || !(scale[j] > WITHIN_NOISE * s.sumSq[j]);
+                noVariation[j] = constantColumn || !(scale[j] > withinNoise * s.sumSq[j]);
             } else if (constant) {
                 noVariation[j] = constantColumn || !(scale[j] > 0);
             } else {

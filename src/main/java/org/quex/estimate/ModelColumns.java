@@ -35,6 +35,8 @@ final class ModelColumns {
     final List<String> names = new ArrayList<>();
     /** The response then the design columns, as Spark columns. */
     final List<Column> columns = new ArrayList<>();
+    /** The same as doubles (text parsed), for expressions over a table such as predictions. */
+    private final List<Column> numbers = new ArrayList<>();
 
     private final Dataset<Row> input;
     private final StructType schema;
@@ -55,8 +57,24 @@ final class ModelColumns {
         return new ModelColumns(input, f);
     }
 
+    /**
+     * The response and the design columns as Spark expressions of doubles (null where missing), by
+     * name (the response under its label), for computing over a table what a fit on it used:
+     * x′b for predictions. Factor levels and polynomial coefficients come from this table.
+     */
+    static Map<String, Column> numericByName(Dataset<Row> input, Formula f) {
+        ModelColumns m = new ModelColumns(input, f);
+        Map<String, Column> out = new LinkedHashMap<>();
+        out.put(f.response(), m.numbers.get(0));
+        for (int i = 0; i < m.names.size(); i++) {
+            out.put(m.names.get(i), m.numbers.get(i + 1));
+        }
+        return out;
+    }
+
     /** The response: a plain column as it is (text parsed later), an expression evaluated. */
     private Column response(Expr e) {
+        numbers.add(numeric(e));
         return e instanceof Expr.Var v ? raw(v.name()) : alias(numeric(e));
     }
 
@@ -65,6 +83,7 @@ final class ModelColumns {
             String name = ((Expr.Var) ((Term.Numeric) term.parts().get(0)).expr()).name();
             names.add(name);
             columns.add(raw(name));
+            numbers.add(numeric(new Expr.Var(name)));
             return;
         }
         List<String> partialNames = new ArrayList<>(List.of(""));
@@ -85,6 +104,7 @@ final class ModelColumns {
         for (int i = 0; i < partial.size(); i++) {
             names.add(partialNames.get(i));
             columns.add(alias(finite(partial.get(i))));
+            numbers.add(finite(partial.get(i)));
         }
     }
 

@@ -49,6 +49,24 @@ class FormulaOracleTest {
                 "year::2010", "销售额", "x1:x2", "_cons"), r.terms().stream().map(FitResult.Term::name).toList());
     }
 
+    /** The design columns as Spark expressions over the table (what predictions use) give back the fit's RSS. */
+    @Test
+    void theDesignColumnsByNameReproduceTheFit() {
+        String formula = "y ~ x1*x2 + log(pos) + I(x1^2) + poly(zz, 2) + i(year, ref = 2001) + `销售额`";
+        Dataset<Row> p = panel();
+        FitResult r = Estimation.fit(p, ModelSpec.of(ModelSpec.Model.OLS, formula, null));
+        Map<String, org.apache.spark.sql.Column> design = ModelColumns.numericByName(p, Formula.parse(formula));
+        org.apache.spark.sql.Column xb = org.apache.spark.sql.functions.lit(r.term("_cons").estimate());
+        for (FitResult.Term t : r.terms()) {
+            if (!t.name().equals("_cons")) {
+                xb = xb.plus(design.get(t.name()).multiply(t.estimate()));
+            }
+        }
+        org.apache.spark.sql.Column e = design.get("y").minus(xb);
+        double rss = p.select(org.apache.spark.sql.functions.sum(e.multiply(e))).first().getDouble(0);
+        OracleTest.assertRelative((double) r.fit().get("rss"), rss, 1e-9, "rss from the design columns");
+    }
+
     @Test
     void probitWithYearDummiesDropsTheLastYearAsFixestDoes() throws Exception {
         FitResult r = Estimation.fit(panel(), ModelSpec.of(ModelSpec.Model.PROBIT, "d ~ x1 + x.dot + i(year) + x1:x2", null));
