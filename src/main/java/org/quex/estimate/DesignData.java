@@ -192,7 +192,6 @@ public final class DesignData implements AutoCloseable {
         blocks = next;
     }
 
-
     PassTotals residuals(BlockMath.Layout layout, double yShift, double[] theta, BlockMath.Meat meat) {
         return pass(new PassTotals(layout.q(), 0, meat != BlockMath.Meat.NONE),
                 b -> BlockMath.residuals(b, layout, yShift, theta, meat));

@@ -3,13 +3,16 @@ package org.quex.estimate;
 /**
  * Probit observations whose outcome the fit predicts with certainty. Stata reports them after a
  * fit ("Note: 4 failures and 0 successes completely determined."): they carry no information,
- * and their coefficients' standard errors are questionable. Here "determined" means the fitted
- * probability of the observed outcome is 1 in double precision: Φ(qη) rounds to 1 beyond
- * qη = {@link #CUT} (1 − Φ(8.3) ≈ 5e-17), q = 2y − 1. Each probit pass counts them
- * ({@link PassTotals}), so the note costs no pass of its own.
+ * and their coefficients' standard errors are questionable. Stata counts a row as determined when
+ * its fitted probability of the observed outcome is within machine precision of 1 (for logit,
+ * |η| beyond −ln(c(epsdouble)) ≈ 36); for probit that is 1 − Φ(qη) &lt; 2⁻⁵², i.e.
+ * qη &gt; {@link #CUT} = Φ⁻¹(1 − 2⁻⁵²), q = 2y − 1. A strong but finite predictor gives such rows
+ * (quasi-separation that no single regressor shows); the fit is reported with the note. Each
+ * probit pass counts them ({@link PassTotals}), so the note costs no pass of its own.
  */
 final class Separation {
-    static final double CUT = 8.3;
+    /** Φ⁻¹(1 − 2⁻⁵²) (R: qnorm(2^-52, lower.tail = FALSE)). */
+    static final double CUT = 8.125890665;
 
     private Separation() {
     }

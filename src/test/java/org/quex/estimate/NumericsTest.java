@@ -157,4 +157,37 @@ class NumericsTest {
                 r.notes().toString());
         assertEquals(true, r.fit().get("converged"));
     }
+
+    /**
+     * Statalist's example of a strong predictor (failures with a large x dropped: every x > 3.1 is
+     * a success, below both outcomes): no single-regressor rule applies, the fit converges and is
+     * reported with the completely determined rows, as Stata does (before: "information matrix is
+     * singular" was possible on the way).
+     */
+    @Test
+    void partialSeparationByAContinuousRegressorIsFittedWithTheDeterminedRowsNoted() {
+        SplittableRandom rng = new SplittableRandom(11);
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            double x = rng.nextDouble(0, 6);
+            double z = rng.nextGaussian();
+            double y = 2 * (x - 3) + z + rng.nextGaussian() > 0 ? 1 : 0;
+            if (!(y == 0 && x > 3.1)) {
+                rows.add(new Object[] {y, x, z});
+            }
+        }
+        FitResult r = fit(frame(rows), ModelSpec.Model.PROBIT, "y ~ x + z");
+        assertEquals(true, r.fit().get("converged"));
+        assertFalse(r.term("x").omitted());
+        assertEquals((long) rows.size(), r.fit().get("n"));
+        long determined = 0;
+        for (Object[] row : rows) {
+            double eta = r.term("_cons").estimate() + r.term("x").estimate() * (double) row[1]
+                    + r.term("z").estimate() * (double) row[2];
+            determined += ((double) row[0] == 1 ? eta : -eta) > Separation.CUT ? 1 : 0;
+        }
+        assertTrue(determined > 50, "the test needs determined rows, got " + determined);
+        assertEquals(determined, r.fit().get("n_completely_determined"));
+        assertTrue(r.notes().stream().anyMatch(n -> n.endsWith("successes completely determined")), r.notes().toString());
+    }
 }
