@@ -16,6 +16,7 @@ import org.quex.lake.LakeTables;
 import org.quex.lake.SparkSessions;
 import org.quex.panel.YearList;
 import org.quex.pipeline.DemoTruth;
+import org.quex.pipeline.ModelCheck;
 import org.quex.pipeline.ModelTable;
 import org.quex.pipeline.ResultsWriter;
 import org.quex.pipeline.RunJob;
@@ -75,6 +76,7 @@ final class RunCommand extends QuexCommand {
         List<Integer> yearList = YearList.parse(years != null ? years : demo ? "2005-2013" : "2000-2013");
         ConfigFile conf = ConfigFile.load(config);
         List<ModelTable> tables = ModelTable.load(models);
+        ModelCheck.check(tables); // every formula and sample against the panel's columns, before any work
         String rawDir = demo ? demoDir + "/raw" : raw;
         String lakeRoot = lake != null ? lake : demo ? demoDir + "/lake" : "lake";
         String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now())

@@ -107,6 +107,7 @@ public final class RunJob {
 
     /** A run whose inputs were found already (the command does it before Spark starts). */
     public static Outcome run(SparkSession spark, Settings settings, Plan plan) {
+        ModelCheck.check(settings.tables()); // a typo in a model file stops the run now, not after the panel
         return new RunJob(spark, settings).run(plan);
     }
 
