@@ -9,7 +9,7 @@ import org.quex.pipeline.RunJob;
 /** The lines of bench run (the run itself is a command, outside the test suite). */
 class RunBenchmarkTest {
     @Test
-    void oneLinePerStageInPipelineOrderAndATotal() {
+    void oneLinePerStageInPipelineOrderWithItsBaselineAndATotal() {
         List<RunJob.Step> steps = List.of(
                 new RunJob.Step("ingest", 2011, 10, 1.0, "asif: read 11, quarantined 1"),
                 new RunJob.Step("ingest", 2011, 20, 2.0, "customs: read 20, quarantined 0"),
@@ -19,10 +19,13 @@ class RunBenchmarkTest {
                 new RunJob.Step("estimate", null, 9, 0.25, "table2 (2-2) probit"));
         assertEquals(List.of(
                 "bench run firms=100 year=2011-2012 stage=ingest_asif steps=2 rows=22 seconds=2.500",
-                "bench run firms=100 year=2011-2012 stage=ingest_customs steps=1 rows=20 seconds=2.000",
-                "bench run firms=100 year=2011-2012 stage=clean steps=1 rows=25 seconds=0.500",
+                "bench run firms=100 year=2011-2012 stage=ingest_customs steps=1 rows=20 seconds=2.000"
+                        + " baseline_seconds=1.600 ratio=1.25",
+                "bench run firms=100 year=2011-2012 stage=clean steps=1 rows=25 seconds=0.500"
+                        + " baseline_seconds=0.200 ratio=2.50",
                 "bench run firms=100 year=2011-2012 stage=estimate steps=2 rows=18 seconds=0.500",
                 "bench run firms=100 year=2011-2012 stage=total seconds=5.500 generate_seconds=3.000"),
-                RunBenchmark.lines(100, List.of(2011, 2012), 3.0, steps));
+                RunBenchmark.lines(100, List.of(2011, 2012), 3.0, steps,
+                        java.util.Map.of("ingest_customs", 1.6, "clean", 0.2)));
     }
 }
