@@ -38,6 +38,11 @@ final class EstimateCommand extends QuexCommand {
     int maxIterations = 100;
 
     @Override
+    String logDirectory() {
+        return out;
+    }
+
+    @Override
     public void run() throws Exception {
         ModelSpec.Model m = ModelSpec.parseModel(model);
         ModelSpec base = ModelSpec.of(m, formula, vce);

@@ -79,6 +79,11 @@ final class RunCommand extends QuexCommand {
     String digits;
 
     @Override
+    String logDirectory() {
+        return results;
+    }
+
+    @Override
     public void run() throws Exception {
         if (demo == (raw != null)) {
             throw new QuexException(demo ? "--demo generates its own raw files: leave out --raw"

@@ -56,12 +56,20 @@ public final class ResultsWriter {
             List<RegressionTable> tables = new ArrayList<>();
             List<ReferenceValues> plotted = new ArrayList<>();
             List<String[]> recovery = new ArrayList<>();
+            StringBuilder samples = new StringBuilder("table,model,variable,year,n,missing,mean,sd,min,p50,max\n");
             for (RunJob.FittedTable f : outcome.tables()) {
                 List<ModelColumn> columns = new ArrayList<>();
                 for (int i = 0; i < f.fits().size(); i++) {
                     ModelTable.Model model = f.table().models().get(i);
                     columns.add(new ModelColumn(model.id(), f.fits().get(i), model.title()));
                     FitOutput.write(f.fits().get(i), dir + "/models/" + f.table().id() + "/" + model.id(), hadoop);
+                    out.text("models/" + f.table().id() + "/" + model.id() + "/sample_statistics.csv",
+                            SummaryTableWriter.csv(f.samples().get(i)));
+                    for (org.quex.panel.VariableSummary v : f.samples().get(i)) {
+                        samples.append(f.table().id()).append(',').append(model.id()).append(',')
+                                .append(SummaryTableWriter.csv(List.of(v)).lines().skip(1).findFirst().orElse(""))
+                                .append('\n');
+                    }
                 }
                 ReferenceValues trueValues = truth == null ? null : truth.of(f.table());
                 ReferenceValues paper = PaperValues.of(columns);
@@ -78,6 +86,7 @@ public final class ResultsWriter {
                 }
             }
             writeTables(out, tables, plotted);
+            out.text("sample_statistics.csv", samples.toString());
             out.text("descriptive_statistics.md", SummaryTableWriter.markdown(outcome.panel().summary()));
             out.text("descriptive_statistics.csv", SummaryTableWriter.csv(outcome.panel().summary()));
             out.text("ingest_report.csv", ingestCsv(outcome.ingests()));
@@ -107,6 +116,15 @@ public final class ResultsWriter {
      * marking {@code plotted} values (may hold nulls), and tables/tables.tex, a document that
      * typesets every LaTeX table: {@code report} writes the same files.
      */
+    public static void writeTables(String dir, List<RegressionTable> tables, List<ReferenceValues> plotted,
+                                   Configuration hadoop) {
+        try {
+            writeTables(Out.of(dir, hadoop), tables, plotted);
+        } catch (IOException e) {
+            throw new QuexException("cannot write tables to " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
     static void writeTables(Out out, List<RegressionTable> tables, List<ReferenceValues> plotted) throws IOException {
         List<String> inputs = new ArrayList<>();
         for (int i = 0; i < tables.size(); i++) {
@@ -208,7 +226,8 @@ public final class ResultsWriter {
                     .append(t.id()).append(".png)\n");
         }
         sb.append("\nAll LaTeX tables in one document: [tables/tables.tex](tables/tables.tex) (`pdflatex tables.tex`).\n");
-        sb.append("\nAlso: [descriptive statistics](descriptive_statistics.md), [ingest report](ingest_report.csv), [cleaning report](cleaning_report.csv),"
+        sb.append("\nAlso: [descriptive statistics](descriptive_statistics.md) and of each estimation sample"
+                + " ([sample_statistics.csv](sample_statistics.csv)), [ingest report](ingest_report.csv), [cleaning report](cleaning_report.csv),"
                 + " [quality levels by year](quality_by_year.csv),"
                 + " [match report](match_report.csv), per-model `models/<table>/<model>/coefficients.csv` and `fit.json`,"
                 + " [manifest](manifest.json)");
@@ -222,8 +241,7 @@ public final class ResultsWriter {
     private static String manifest(String runId, RunJob.Settings s, RunJob.Outcome o) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("run_id", runId);
-        String version = ResultsWriter.class.getPackage().getImplementationVersion();
-        m.put("code_version", version == null ? "dev" : version);
+        m.put("code_version", org.quex.QuexVersion.describe());
         m.put("configuration", RunJob.describe(s));
         m.put("inputs", o.inventory().describe());
         List<Map<String, Object>> steps = new ArrayList<>();
