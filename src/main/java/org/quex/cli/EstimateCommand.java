@@ -44,7 +44,7 @@ final class EstimateCommand extends QuexCommand {
 
     @Override
     public void run() throws Exception {
-        ModelSpec.Model m = ModelSpec.parseModel(model);
+        ModelSpec.Model m = ModelSpec.parseModel(org.quex.Suggest.oneOf("--model", model, "probit", "ols", "fe"));
         ModelSpec base = ModelSpec.of(m, formula, vce);
         ModelSpec spec = new ModelSpec(m, base.formula(), base.vce(), partitions, tolerance, maxIterations,
                 base.collinearityTolerance());

@@ -72,6 +72,14 @@ class CommandLineTest {
         assertEquals(1, value.status());
         assertEquals("quex run: error: --reference 'papr' is not one of paper, truth, none; did you mean paper?",
                 value.err().strip());
+        CommandRun model = CommandRun.of("estimate", "--input", "a.csv", "--model", "probt", "--formula", "y ~ x", "--out", "o");
+        assertEquals(1, model.status());
+        assertEquals("quex estimate: error: --model 'probt' is not one of probit, ols, fe; did you mean probit?",
+                model.err().strip());
+        CommandRun action = CommandRun.of("lake", "lsit", "--lake", "nowhere");
+        assertEquals(2, action.status());
+        assertEquals("quex lake: error: expected one action, list or export; got lsit; did you mean list? (see quex lake"
+                + " --help)", action.err().strip());
         CommandRun required = CommandRun.of("estimate", "--input", "a.csv");
         assertEquals(2, required.status());
         assertEquals("quex estimate: error: missing required options --model, --out, --formula (see quex estimate --help)",

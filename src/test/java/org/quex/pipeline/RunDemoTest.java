@@ -133,6 +133,23 @@ class RunDemoTest {
         }
     }
 
+    /** Each model's estimation sample is described: an FE model's N is the sample's complete rows. */
+    @Test
+    void theSampleStatisticsOfEachModelMatchItsFit() throws IOException {
+        List<String> lines = Files.readAllLines(dir.resolve("sample_statistics.csv"));
+        assertEquals("table,model,variable,year,n,missing,mean,sd,min,p50,max", lines.get(0));
+        RunJob.FittedTable table3 = outcome.tables().get(1);
+        long n = ((Number) table3.fits().get(0).fit().get("n")).longValue();
+        String row = lines.stream().filter(l -> l.startsWith("table3,3,ln_export,,")).findFirst().orElseThrow();
+        long sampleN = Long.parseLong(row.split(",")[4]);
+        // every complete row, less singleton groups when the estimator drops them (xtreg, fe keeps them)
+        long singletons = ((Number) table3.fits().get(0).fit().getOrDefault("n_singletons", 0)).longValue();
+        assertTrue(sampleN >= n && sampleN <= n + singletons, row + " against N = " + n);
+        assertEquals(17, lines.stream().skip(1).filter(l -> List.of("ex", "ln_export").contains(l.split(",")[2])).count(),
+                "one row of the dependent variable per model");
+        assertTrue(Files.isRegularFile(dir.resolve("models/table2/1/sample_statistics.csv")));
+    }
+
     /** Per source and year: read = written + quarantined, and what ingest wrote is what clean took in. */
     @Test
     void theIngestReportAccountsForEveryRowAndFeedsTheCleaning() throws IOException {
