@@ -50,7 +50,10 @@ final class EstimateCommand extends QuexCommand {
                 base.collinearityTolerance());
         SparkSession spark = SparkSessions.getOrCreate("quex estimate");
         FitResult result = Estimation.fit(TableReader.read(spark, input), spec);
-        FitOutput.write(result, out, spark.sparkContext().hadoopConfiguration());
+        org.apache.hadoop.conf.Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        // the local file system would write a .crc beside each file: the output is for people
+        new org.apache.hadoop.fs.Path(out).getFileSystem(hadoop).setWriteChecksum(false);
+        FitOutput.write(result, out, hadoop);
         System.out.print(FitOutput.table(result));
         System.out.println("wrote " + out + "/coefficients.csv and " + out + "/fit.json");
     }

@@ -42,7 +42,14 @@ public final class Quex {
     private Quex() {
     }
 
+    /**
+     * Whether a command's INFO logs go to its log file: set by {@link #main}, so that tests calling
+     * {@link #run} in one JVM keep the test configuration's logging.
+     */
+    static boolean logsToFile;
+
     public static void main(String[] args) {
+        logsToFile = true;
         int status = run(args);
         // Stop Spark before exiting so that executors and workers shut down in order.
         org.apache.spark.sql.SparkSession.getDefaultSession().foreach(session -> {
@@ -103,7 +110,7 @@ public final class Quex {
                 return 0;
             }
             String logDir = command.logDirectory();
-            if (logDir != null) {
+            if (logDir != null && logsToFile) {
                 Logs.configure(Logs.file(logDir, parsed), command.verbose);
             }
             command.run();

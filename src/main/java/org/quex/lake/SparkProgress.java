@@ -18,7 +18,7 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class SparkProgress implements AutoCloseable {
     static final long FIRST_SECONDS = 5;
-    static final long EVERY_SECONDS = 10;
+    static final long EVERY_SECONDS = 30;
 
     private final SparkSession spark;
     private final String label;

@@ -322,11 +322,6 @@ public final class LatexTableWriter {
         return em * FONT;
     }
 
-    static String debug(TableLayout l) {
-        return String.format(Locale.ROOT, "labels=%.1f cells=%.1f height=%.1f", labelWidth(l), cellsWidth(l),
-                height(l, TEXT_WIDTH));
-    }
-
     /** Rows, rules, caption and notes; notes wrap at the table's width. */
     private static double height(TableLayout layout, double width) {
         int rows = layout.header().size() + 1 + (layout.groups().isEmpty() ? 0 : 1) + layout.body().size()

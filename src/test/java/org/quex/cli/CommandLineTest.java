@@ -123,4 +123,33 @@ class CommandLineTest {
             ctx.updateLoggers();
         }
     }
+
+    @Test
+    void aCommandWritesItsLogFileUnderItsOutputDirectory() throws Exception {
+        org.apache.logging.log4j.core.LoggerContext ctx = (org.apache.logging.log4j.core.LoggerContext) LogManager.getContext(false);
+        var root = ctx.getConfiguration().getRootLogger();
+        Path out = tmp.resolve("spector");
+        Quex.logsToFile = true; // as quex's main sets it
+        try {
+            CommandRun r = CommandRun.of("estimate", "--input", org.quex.SparkTestSession.resource("oracles/spector.csv"),
+                    "--model", "probit", "--formula", "GRADE ~ GPA + TUCE + PSI", "--out", out.toString());
+            assertEquals(0, r.status(), r.err());
+            assertEquals("probit  GRADE ~ GPA + TUCE + PSI  (vce: oim)", firstLine(r.out()));
+            try (var files = Files.list(out)) {
+                assertEquals(List.of("_logs", "coefficients.csv", "fit.json"),
+                        files.map(f -> f.getFileName().toString()).sorted().toList(), "no .crc files");
+            }
+            ctx.getConfiguration().getAppender(Logs.FILE_APPENDER).stop();
+            try (var logs = Files.list(out.resolve("_logs"))) {
+                Path log = logs.findFirst().orElseThrow();
+                assertTrue(log.getFileName().toString().matches("quex-estimate-\\d{8}T\\d{6}Z\\.log"), log.toString());
+                assertTrue(Files.readString(log).contains(" INFO "), "Spark's INFO lines are in the file");
+            }
+        } finally {
+            Quex.logsToFile = false;
+            root.removeAppender(Logs.FILE_APPENDER);
+            root.setLevel(org.apache.logging.log4j.Level.WARN);
+            ctx.updateLoggers();
+        }
+    }
 }

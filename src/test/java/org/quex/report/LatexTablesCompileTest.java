@@ -17,7 +17,8 @@ import org.quex.pipeline.PaperValues;
 
 /**
  * The paper's three tables, from a demo run's fits, compile with pdflatex and fit their pages: no
- * overfull box, no float too large, with and without the bracketed paper values. CI sets
+ * overfull box, no float too large, with and without the bracketed paper values (which make Tables
+ * 3 and 4 longtables), and a table of eleven columns set landscape. CI sets
  * QUEX_REQUIRE_PDFLATEX=1 (and installs TeX Live), so there a missing pdflatex fails; elsewhere the
  * test is skipped with a message when pdflatex is not installed.
  */
@@ -42,6 +43,16 @@ class LatexTablesCompileTest {
             inputs.add(t.id() + ".tex");
             inputs.add(t.id() + "-paper.tex");
         }
+        // Tables 3 and 4 side by side: eleven columns need a landscape page, and continue on the next
+        List<ModelColumn> eleven = new ArrayList<>(PaperTables.all().get(1).models());
+        eleven.addAll(PaperTables.all().get(2).models());
+        RegressionTable wide = new RegressionTable("wide", "Tables 3 and 4 side by side", "Firm FE.", eleven);
+        LatexTableWriter.Setting setting = LatexTableWriter.fit(TableLayout.of(wide));
+        assertTrue(setting.landscape() && setting.longtable(), setting.toString());
+        Files.writeString(tmp.resolve("wide.tex"), LatexTableWriter.latex(wide));
+        inputs.add("wide.tex");
+        assertEquals(new LatexTableWriter.Setting(false, false, 6, false),
+                LatexTableWriter.fit(TableLayout.of(PaperTables.all().get(1))), "Table 3 fits as it is");
         Files.writeString(tmp.resolve("tables.tex"), LatexTableWriter.document(inputs));
         for (int pass = 0; pass < 2; pass++) { // longtable settles its column widths on the second pass
             Process p = new ProcessBuilder("pdflatex", "-interaction=nonstopmode", "-halt-on-error", "tables.tex")
