@@ -15,10 +15,11 @@ import pandas as pd
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 PAPER_TABLES_CSV = REPOSITORY / "src/main/resources/data-schemas/reference/paper_tables.csv"
+PAPER_MODELS_DIR = REPOSITORY / "conf/models"
 
-TABLES = ["table2", "table3", "table4"]
-# Rows of tables/tableN.csv that hold fit statistics, not coefficients.
-FIT_TERMS = ["N", "pseudo_r2", "adj_r2_within", "n_groups"]
+# Rows of tables/<table>.csv that hold fit statistics, not coefficients (docs/report.md).
+FIT_TERMS = ["N", "r2", "adj_r2", "r2_within", "adj_r2_within", "pseudo_r2", "ll", "chi2",
+             "n_groups", "n_clusters"]
 # Two-sided normal quantiles for the intervals. The FE models' t has over a thousand residual
 # degrees of freedom even on the small demo, so the normal quantile is what Stata's t would give
 # to three digits.
@@ -73,6 +74,40 @@ def models_of_run(run):
     return pd.DataFrame(read_manifest(run)["models"])[["table", "model", "estimator", "formula", "vce"]]
 
 
+def tables_of(run):
+    """The run's tables in the order of its model files (whatever they are called)."""
+    return list(dict.fromkeys(models_of_run(run)["table"]))
+
+
+def model_signature(estimator, formula):
+    """What makes two models the same model, as Quex's PaperValues says: estimator, dependent
+    variable, the set of regressors, the constant, the set of absorbed effects."""
+    left, _, right = formula.partition("~")
+    right, _, absorbed = right.partition("|")
+    terms = [t.strip() for t in right.split("+") if t.strip()]
+    constant = "0" not in terms and "-1" not in terms
+    regressors = frozenset(t for t in terms if t not in ("0", "1", "-1"))
+    return (estimator.strip().lower(), left.strip(), regressors, constant,
+            frozenset(a.strip() for a in absorbed.split("+") if a.strip()))
+
+
+def paper_models():
+    """The paper's models from the packed model files: signature -> (table, model)."""
+    known = {}
+    for path in sorted(PAPER_MODELS_DIR.glob("*.conf")):
+        settings = {}
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if "=" in line and not line.lstrip().startswith("#"):
+                key, _, value = line.partition("=")
+                settings[key.strip()] = value.strip()
+        for model in [m.strip() for m in settings.get("models", "").split(",") if m.strip()]:
+            estimator = settings.get(f"model.{model}.estimator")
+            formula = settings.get(f"model.{model}.formula")
+            if estimator and formula:
+                known[model_signature(estimator, formula)] = (path.stem, model)
+    return known
+
+
 def read_table(run, table):
     """tables/<table>.csv in long form; model ids stay text ("1", "2-1")."""
     frame = pd.read_csv(Path(run) / "tables" / f"{table}.csv",
@@ -81,26 +116,55 @@ def read_table(run, table):
     return frame
 
 
+def read_truth(run):
+    """A demo's true values (truth_recovery.csv): table, model, term, true_value; empty otherwise."""
+    path = Path(run) / "truth_recovery.csv"
+    if not path.is_file():
+        return pd.DataFrame(columns=["table", "model", "term", "true_value"])
+    truth = pd.read_csv(path, dtype={"table": str, "model": str, "term": str})
+    return truth[["table", "model", "term", "true_value"]]
+
+
 def read_coefficients(run):
-    """Every coefficient of Tables 2–4 (fit-statistic rows left out), omitted terms included."""
-    frame = pd.concat([read_table(run, table) for table in TABLES], ignore_index=True)
-    return frame[~frame["term"].isin(FIT_TERMS)].reset_index(drop=True)
+    """Every coefficient of the run's tables (fit-statistic rows left out), omitted terms
+    included, with a demo's true value beside it (`true_value`, NaN where there is none)."""
+    frame = pd.concat([read_table(run, table) for table in tables_of(run)], ignore_index=True)
+    frame = frame[~frame["term"].isin(FIT_TERMS)].reset_index(drop=True)
+    return frame.merge(read_truth(run), on=["table", "model", "term"], how="left")
 
 
 def read_fit_statistics(run):
-    """One row per model: N, pseudo R² (probit) or adjusted within R² and groups (FE)."""
-    frame = pd.concat([read_table(run, table) for table in TABLES], ignore_index=True)
+    """One row per model: N and the fit statistics its table has (R², pseudo R², groups …)."""
+    frame = pd.concat([read_table(run, table) for table in tables_of(run)], ignore_index=True)
     fits = frame[frame["term"].isin(FIT_TERMS)]
     wide = fits.pivot_table(index=["table", "model"], columns="term", values="estimate", sort=False)
     return wide.reindex(columns=[t for t in FIT_TERMS if t in wide.columns]).reset_index()
 
 
-def read_paper():
-    """The paper's published values, with `table` spelled as in the run ("table2")."""
+def read_paper(run=None):
+    """The paper's published values. With a run: only for the run's models that are the
+    paper's (same estimator and formula, whatever their table is called), with `table` and
+    `model` as the run names them; without: as published, `table` spelled "table2"."""
     paper = pd.read_csv(PAPER_TABLES_CSV, dtype={"model": str, "term": str})
     paper["table"] = "table" + paper["table"].astype(str)
     paper["stars"] = paper["stars"].fillna(0).astype(int)
-    return paper
+    if run is None:
+        return paper
+    known = paper_models()
+    parts = []
+    for row in models_of_run(run).itertuples(index=False):
+        published = known.get(model_signature(row.estimator, row.formula))
+        if published is None:
+            continue
+        rows = paper[(paper["table"] == published[0]) & (paper["model"] == published[1])].copy()
+        rows["table"], rows["model"] = row.table, row.model
+        parts.append(rows)
+    return pd.concat(parts, ignore_index=True) if parts else paper.iloc[0:0]
+
+
+def read_sample_statistics(run):
+    """Descriptive statistics of each model's estimation sample (sample_statistics.csv)."""
+    return pd.read_csv(Path(run) / "sample_statistics.csv", dtype={"table": str, "model": str})
 
 
 def read_csv(run, name):
@@ -137,8 +201,8 @@ def term_order(long_table):
 def beside_paper(run, table, digits=4):
     """One table with, per model, Quex's estimate (stars), the paper's value (stars) and, on a
     demo, the true value: rows are terms in the table's order, then N and R²."""
-    ours = read_table(run, table)
-    paper = read_paper()
+    ours = read_table(run, table).merge(read_truth(run), on=["table", "model", "term"], how="left")
+    paper = read_paper(run)
     paper = paper[paper["table"] == table]
     models = list(dict.fromkeys(ours["model"]))
     terms = term_order(ours)
@@ -164,16 +228,16 @@ def beside_paper(run, table, digits=4):
             elif str(row["omitted"]).lower() == "true":
                 quex.append("(omitted)")
             else:
-                quex.append(formatted(row["estimate"], row["stars"], term in ("N", "n_groups")))
+                quex.append(formatted(row["estimate"], row["stars"], term in ("N", "n_groups", "n_clusters")))
             # The paper calls the probit's fit pseudo_r2 and the FE's adj_r2.
             paper_term = "adj_r2" if term == "adj_r2_within" else term
             pub.append(formatted(published.loc[paper_term, "value"],
                                  stars_text(published.loc[paper_term, "stars"]))
                        if paper_term in published.index else "")
-            true.append(formatted(row["reference"]) if row is not None
-                        and "reference" in mine.columns else "")
+            true.append(formatted(row["true_value"]) if row is not None else "")
         cells[(model, "Quex")] = quex
-        cells[(model, "paper")] = pub
+        if any(pub):
+            cells[(model, "paper")] = pub
         if any(true):
             cells[(model, "true")] = true
     frame = pd.DataFrame(cells, index=pd.Index(terms, name="term"))
@@ -199,8 +263,8 @@ def term_panel(ax, coefficients, paper, table, term):
     published = paper[(paper["table"] == table) & (paper["term"] == term)]
     ax.plot(published["value"], published["model"].map(position), "D", mfc="none",
             color="black", ms=5, label="paper")
-    if "reference" in mine.columns and mine["reference"].notna().any():
-        ax.plot(mine["reference"], y, "x", color="tab:red", ms=6, label="true (demo)")
+    if "true_value" in mine.columns and mine["true_value"].notna().any():
+        ax.plot(mine["true_value"], y, "x", color="tab:red", ms=6, label="true (demo)")
     ax.axvline(0, color="grey", lw=0.5)
     ax.set_yticks(range(len(models)), [f"({m})" for m in models])
     ax.set_ylim(len(models) - 0.5, -0.5)

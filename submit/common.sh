@@ -23,7 +23,9 @@ quex_build_if_needed() {
     return 0
   fi
   echo "quex: building (mvn package) ..." >&2
-  (cd "$QUEX_HOME" && mvn -q -B -DskipTests package) >&2 || { echo "quex: build failed" >&2; exit 1; }
+  # Maven 3.8 prints ANSI resets (ESC[0m) even with -B and -q: they are stripped, the status kept (pipefail)
+  (set -o pipefail; cd "$QUEX_HOME" && mvn -q -B -Dstyle.color=never -DskipTests package 2>&1 \
+    | sed -u 's/\x1b\[[0-9;]*m//g') >&2 || { echo "quex: build failed" >&2; exit 1; }
 }
 
 # spark-submit without a Spark distribution: SparkSubmit from the Maven classpath. Executors that
@@ -36,8 +38,11 @@ quex_spark_submit() {
     export SPARK_HOME="$QUEX_HOME/target/spark-home"
     mkdir -p "$SPARK_HOME/jars"
   fi
-  java "${SPARK_JVM_FLAGS[@]}" -Xmx"${QUEX_DRIVER_MEMORY:-4g}" \
-    -Dlog4j2.configurationFile="file:$QUEX_HOME/conf/log4j2.properties" \
-    -cp "$QUEX_HOME/conf:$(cat "$QUEX_CLASSPATH_FILE")" \
-    org.apache.spark.deploy.SparkSubmit "$@"
+  # The JVM announces the Vector API module (--add-modules jdk.incubator.vector) on every start;
+  # that line is dropped from standard error, everything else passes (the exit status is java's).
+  { java "${SPARK_JVM_FLAGS[@]}" -Xmx"${QUEX_DRIVER_MEMORY:-4g}" \
+      -Dlog4j2.configurationFile="file:$QUEX_HOME/conf/log4j2.properties" \
+      -cp "$QUEX_HOME/conf:$(cat "$QUEX_CLASSPATH_FILE")" \
+      org.apache.spark.deploy.SparkSubmit "$@" 2>&1 1>&3 3>&- \
+      | { grep --line-buffered -v '^WARNING: Using incubator modules: jdk.incubator.vector$' || true; } >&2; } 3>&1
 }

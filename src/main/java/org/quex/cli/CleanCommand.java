@@ -29,7 +29,13 @@ final class CleanCommand extends QuexCommand {
     String config;
 
     @Override
+    String logDirectory() {
+        return lake;
+    }
+
+    @Override
     public void run() {
+        source = org.quex.Suggest.oneOf("--source", source, "asif", "customs", "all"); // before Spark starts
         List<String> sources = source.equals("all") ? List.of("asif", "customs") : List.of(source);
         CleaningConfig settings = CleaningConfig.load(config);
         SparkSession spark = SparkSessions.getOrCreate("quex clean " + year);

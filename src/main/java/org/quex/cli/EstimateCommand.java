@@ -46,8 +46,13 @@ final class EstimateCommand extends QuexCommand {
     int maxIterations = 100;
 
     @Override
+    String logDirectory() {
+        return out;
+    }
+
+    @Override
     public void run() throws Exception {
-        ModelSpec.Model m = ModelSpec.parseModel(model);
+        ModelSpec.Model m = ModelSpec.parseModel(org.quex.Suggest.oneOf("--model", model, "probit", "ols", "fe"));
         ModelSpec base = ModelSpec.of(m, formula, vce);
         ModelSpec spec = new ModelSpec(m, base.formula(), base.vce(), partitions, tolerance, maxIterations,
                 base.collinearityTolerance());
@@ -57,7 +62,10 @@ final class EstimateCommand extends QuexCommand {
             table = TableReader.where(table, where, input);
         }
         FitResult result = Estimation.fit(table, spec);
-        FitOutput.write(result, out, spark.sparkContext().hadoopConfiguration());
+        org.apache.hadoop.conf.Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        // the local file system would write a .crc beside each file: the output is for people
+        new org.apache.hadoop.fs.Path(out).getFileSystem(hadoop).setWriteChecksum(false);
+        FitOutput.write(result, out, hadoop);
         System.out.print(FitOutput.table(result));
         System.out.println("wrote " + out + "/coefficients.csv and " + out + "/fit.json");
     }

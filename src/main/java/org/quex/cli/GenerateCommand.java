@@ -50,6 +50,11 @@ final class GenerateCommand extends QuexCommand {
     boolean overwrite;
 
     @Override
+    String logDirectory() {
+        return out;
+    }
+
+    @Override
     public void run() throws Exception {
         int[] range = GenerateSettings.parseYears(years);
         String equation = switch (scaleModel) {

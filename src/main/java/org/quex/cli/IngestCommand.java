@@ -53,7 +53,13 @@ final class IngestCommand extends QuexCommand {
     double maxQuarantineShare = QualityRules.DEFAULTS.quarantineShareError();
 
     @Override
+    String logDirectory() {
+        return lake;
+    }
+
+    @Override
     public void run() {
+        source = org.quex.Suggest.oneOf("--source", source, "asif", "customs", "honours"); // before Spark starts
         QualityRules d = QualityRules.DEFAULTS;
         QualityRules rules = new QualityRules(maxQuarantineShare, d.quarantineShareWarning(), d.replacementShareError(),
                 d.completenessError(), d.completenessWarning(), d.duplicateShareError(), d.rowChangeWarning());

@@ -40,7 +40,8 @@ final class LakeCommand extends QuexCommand {
     @Override
     public void run() {
         if (action.size() != 1 || !List.of("list", "export").contains(action.get(0))) {
-            throw new ParameterException("expected one action, list or export; got " + (action.isEmpty() ? "none" : String.join(" ", action)));
+            throw new ParameterException("expected one action, list or export; got " + (action.isEmpty() ? "none"
+                    : String.join(" ", action) + org.quex.Suggest.hint(action.get(0), List.of("list", "export"))));
         }
         LakeTables tables = new LakeTables(lake);
         if (action.get(0).equals("list")) {

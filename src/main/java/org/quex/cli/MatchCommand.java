@@ -25,6 +25,11 @@ final class MatchCommand extends QuexCommand {
     String truth;
 
     @Override
+    String logDirectory() {
+        return lake;
+    }
+
+    @Override
     public void run() {
         SparkSession spark = SparkSessions.getOrCreate("quex match " + year);
         LakeTables tables = new LakeTables(lake);

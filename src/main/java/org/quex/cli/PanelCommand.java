@@ -29,6 +29,11 @@ final class PanelCommand extends QuexCommand {
     String config;
 
     @Override
+    String logDirectory() {
+        return lake;
+    }
+
+    @Override
     public void run() {
         PanelConfig settings = PanelConfig.from(ConfigFile.load(config));
         SparkSession spark = SparkSessions.getOrCreate("quex panel");

@@ -11,6 +11,18 @@ public abstract class QuexCommand {
     @Parameter(names = {"-h", "--help"}, help = true, description = "List this command's options")
     boolean help;
 
+    @Parameter(names = "--verbose", description = "Spark's and Quex's INFO logs on the console too (else in the log"
+            + " file under the lake or results: _logs/)")
+    boolean verbose;
+
+    /**
+     * The directory whose _logs/ holds this command's log file: its lake, results or output
+     * directory; null for commands that log nowhere but the console.
+     */
+    String logDirectory() {
+        return null;
+    }
+
     /** Text printed after the options by {@code --help} (what the command writes, say), or "". */
     String helpNotes() {
         return "";

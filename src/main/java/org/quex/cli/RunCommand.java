@@ -20,6 +20,10 @@ import org.quex.pipeline.ModelCheck;
 import org.quex.pipeline.ModelTable;
 import org.quex.pipeline.ResultsWriter;
 import org.quex.pipeline.RunJob;
+import org.quex.report.Labels;
+import org.quex.report.Reference;
+import org.quex.report.TableFormat;
+import org.quex.report.TableOptions;
 import org.quex.synth.GenerateSettings;
 import org.quex.synth.SynthJob;
 import org.quex.synth.TrueCoefficients;
@@ -67,12 +71,34 @@ final class RunCommand extends QuexCommand {
             + " or changed since the lake was built; rebuild the panel over every year of the lake and re-estimate")
     boolean incremental;
 
+    @Parameter(names = "--reference", description = "Values in brackets under the estimates: paper (the published"
+            + " coefficients, on the paper's models only), truth (the demo's true values) or none")
+    String reference = "none";
+
+    @Parameter(names = "--labels", description = "Labels file of the tables (default: the packed conf/labels.conf, the"
+            + " paper's names; none: variable names)")
+    String labels;
+
+    @Parameter(names = "--digits", description = "Decimals in the tables: N for every term, TERM=N for one (e.g. 3,si2=1);"
+            + " over a model file's digits")
+    String digits;
+
+    @Override
+    String logDirectory() {
+        return results;
+    }
+
     @Override
     public void run() throws Exception {
         if (demo == (raw != null)) {
             throw new QuexException(demo ? "--demo generates its own raw files: leave out --raw"
                     : "give --raw DIR (the raw files) or --demo");
         }
+        TableOptions tableOptions = new TableOptions(Reference.parse(reference), Labels.load(labels), digits);
+        if (tableOptions.reference() == Reference.TRUTH && !demo) {
+            throw new QuexException("--reference truth needs --demo: real data have no true values");
+        }
+        TableFormat.parseDigits(digits, TableFormat.paper(), "--digits");
         List<Integer> yearList = YearList.parse(years != null ? years : demo ? "2005-2013" : "2000-2013");
         ConfigFile conf = ConfigFile.load(config);
         List<ModelTable> tables = ModelTable.load(models);
@@ -98,7 +124,7 @@ final class RunCommand extends QuexCommand {
         RunJob.Outcome outcome = plan == null ? RunJob.run(spark, settings) : RunJob.run(spark, settings, plan);
         String dir = results + "/" + runId;
         DemoTruth truth = demo ? DemoTruth.load(Path.of(rawDir, "truth", "coefficients.csv")) : null;
-        ResultsWriter.write(dir, settings, outcome, truth, runId, spark.sparkContext().hadoopConfiguration());
+        ResultsWriter.write(dir, settings, outcome, truth, tableOptions, runId, spark.sparkContext().hadoopConfiguration());
         System.out.printf(Locale.ROOT, "run %s finished in %.1f s: %s/README.md%n", runId, (System.nanoTime() - start) / 1e9,
                 dir);
     }

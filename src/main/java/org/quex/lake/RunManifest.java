@@ -70,7 +70,7 @@ public final class RunManifest {
         m.put("stage", stage);
         m.put("started", started.toString());
         m.put("finished", Instant.now().toString());
-        m.put("code_version", org.quex.CodeVersion.current());
+        m.put("code_version", org.quex.QuexVersion.describe());
         m.put("configuration", configuration);
         m.put("inputs", inputs);
         m.put("counts", counts);

@@ -12,9 +12,11 @@ import org.quex.CsvTable;
 
 /**
  * The true coefficients behind generated data (truth/coefficients.csv), as reference values for
- * the tables: every model of a table whose base equation generated the data gets that equation's
- * values, and 0 for the regressors the equation does not contain (they play no part in the
- * process). Left out, having no true value: the constant of a fixed-effects model (it absorbs the
+ * the tables: every model that contains a generating equation (same estimator, dependent variable
+ * and absorbed effects as the base model of the paper's table the equation is drawn from, and at
+ * least its regressors) gets that equation's values, and 0 for the regressors the equation does
+ * not contain (they play no part in the process). Models are known by their formula, not by the
+ * name of their table. Left out, having no true value: the constant of a fixed-effects model (it absorbs the
  * sample mean of the firm effects) and hhi, whose sales shares contain the firm's own exports.
  */
 public final class DemoTruth {
@@ -46,25 +48,48 @@ public final class DemoTruth {
         return new DemoTruth(used);
     }
 
-    /** The true values of a table's models, or null when its equation did not generate the data. */
+    /** The true values of a table's models, or null when no equation of theirs generated the data. */
     public ReferenceValues of(ModelTable table) {
-        Map<String, Double> equation = used.get(EQUATION_OF_TABLE.get(table.id()));
-        if (equation == null) {
-            return null;
+        Map<String, ModelSpec> specs = new LinkedHashMap<>();
+        table.models().forEach(m -> specs.put(m.id(), m.spec()));
+        return of(specs);
+    }
+
+    /** The generating equation a model contains, or null. */
+    static String equationOf(ModelSpec spec) {
+        for (ModelTable packed : ModelTable.load(null)) {
+            String equation = EQUATION_OF_TABLE.get(packed.id());
+            ModelSpec base = packed.models().get(0).spec();
+            if (equation != null && base.model() == spec.model()
+                    && base.formula().response().equals(spec.formula().response())
+                    && base.formula().absorbed().equals(spec.formula().absorbed())
+                    && spec.formula().regressors().containsAll(base.formula().regressors())) {
+                return equation;
+            }
         }
+        return null;
+    }
+
+    /** The true values of models by column id, or null when no equation of theirs generated the data. */
+    public ReferenceValues of(Map<String, ModelSpec> models) {
         Map<String, Map<String, Double>> values = new LinkedHashMap<>();
-        for (ModelTable.Model m : table.models()) {
+        for (Map.Entry<String, ModelSpec> e : models.entrySet()) {
+            ModelSpec spec = e.getValue();
+            Map<String, Double> equation = used.get(equationOf(spec));
+            if (equation == null) {
+                continue;
+            }
             Map<String, Double> terms = new LinkedHashMap<>();
-            for (String x : m.spec().formula().regressors()) {
+            for (String x : spec.formula().regressors()) {
                 if (!OUTCOME_DEPENDENT.contains(x)) {
                     terms.put(x, equation.getOrDefault(x, 0.0));
                 }
             }
-            if (m.spec().model() != ModelSpec.Model.FE && equation.containsKey("_cons")) {
+            if (spec.model() != ModelSpec.Model.FE && equation.containsKey("_cons")) {
                 terms.put("_cons", equation.get("_cons"));
             }
-            values.put(m.id(), terms);
+            values.put(e.getKey(), terms);
         }
-        return new ReferenceValues("true value", values);
+        return values.isEmpty() ? null : new ReferenceValues("true value", values);
     }
 }

@@ -11,20 +11,29 @@ import java.util.stream.Stream;
 import org.quex.ConfigFile;
 import org.quex.QuexException;
 import org.quex.estimate.ModelSpec;
+import org.quex.report.RegressionTable;
 
 /**
  * One table of models as a model file describes it (conf/models/table2.conf …): a title, a note,
  * and the models in column order, each with its estimator, formula and VCE. The three files of
  * the paper are packed into the jar; --models DIR reads every *.conf of a directory instead.
  */
-public record ModelTable(String id, String title, String note, List<Model> models) {
+public record ModelTable(String id, String title, String note, List<Model> models,
+                         List<RegressionTable.ColumnGroup> groups, String digits) {
     public static final List<String> PACKED = List.of("table2", "table3", "table4");
 
     /**
      * One column: the paper's model label, what to fit, and on which rows: a Spark SQL condition on
      * the panel's columns (e.g. {@code matched = 1}), or null for every row.
      */
-    public record Model(String id, ModelSpec spec, String sample) {
+    public record Model(String id, ModelSpec spec, String sample, String title) {
+        public Model(String id, ModelSpec spec, String sample) {
+            this(id, spec, sample, null);
+        }
+    }
+
+    public ModelTable(String id, String title, String note, List<Model> models) {
+        this(id, title, note, models, List.of(), null);
     }
 
     /** The packed tables, or every *.conf in {@code dir} in name order. */
@@ -75,12 +84,45 @@ public record ModelTable(String id, String title, String note, List<Model> model
                 ModelSpec spec = ModelSpec.of(ModelSpec.parseModel(c.text(key + "estimator")), c.text(key + "formula"),
                         p.getProperty(key + "vce"));
                 String sample = p.getProperty(key + "sample", tableSample);
-                models.add(new Model(model, spec, sample == null || sample.isBlank() ? null : sample.trim()));
+                String title = p.getProperty(key + "title");
+                models.add(new Model(model, spec, sample == null || sample.isBlank() ? null : sample.trim(),
+                        title == null || title.isBlank() ? null : title.trim()));
             } catch (QuexException e) {
                 throw e.getMessage().startsWith(where) ? e : new QuexException(where + ": model " + model + ": " + e.getMessage(), e);
             }
         }
         String note = p.getProperty("note");
-        return new ModelTable(id, c.text("title"), note == null ? "" : note.trim(), models);
+        String digits = p.getProperty("digits");
+        // checked now, before any work: a table's format is built only once its models are fitted
+        org.quex.report.TableFormat.parseDigits(digits, new org.quex.report.TableFormat(4, java.util.Map.of(),
+                org.quex.report.Labels.NONE), where);
+        List<RegressionTable.ColumnGroup> groups = parseGroups(p.getProperty("groups"), where);
+        RegressionTable.checkGroups(where, models.stream().map(Model::id).toList(), groups);
+        return new ModelTable(id, c.text("title"), note == null ? "" : note.trim(), models, groups,
+                digits == null || digits.isBlank() ? null : digits.trim());
+    }
+
+    /**
+     * Column groups: "Baseline: 1; Firm characteristics: 2-1 2-2 2-3" (a title, a colon, the model
+     * ids it spans, separated by spaces or commas; groups separated by semicolons).
+     */
+    public static List<RegressionTable.ColumnGroup> parseGroups(String text, String where) {
+        List<RegressionTable.ColumnGroup> groups = new ArrayList<>();
+        if (text == null || text.isBlank()) {
+            return groups;
+        }
+        for (String part : text.split(";")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            int colon = part.lastIndexOf(':');
+            List<String> ids = colon < 0 ? List.of() : java.util.Arrays.stream(part.substring(colon + 1).split("[\\s,]+"))
+                    .filter(x -> !x.isEmpty()).toList();
+            if (ids.isEmpty() || part.substring(0, colon).isBlank()) {
+                throw new QuexException(where + ": groups '" + part.trim() + "' is not TITLE: MODEL MODEL … (e.g. Baseline: 1)");
+            }
+            groups.add(new RegressionTable.ColumnGroup(part.substring(0, colon).trim(), ids));
+        }
+        return groups;
     }
 }

@@ -22,6 +22,10 @@ import org.quex.estimate.FitOutput;
 import org.quex.estimate.FitResult;
 import org.quex.match.MatchJob;
 import org.quex.report.CoefficientPlot;
+import org.quex.report.LatexTableWriter;
+import org.quex.report.OfficeTableWriter;
+import org.quex.report.Reference;
+import org.quex.report.TableOptions;
 import org.quex.report.ModelColumn;
 import org.quex.report.ReferenceValues;
 import org.quex.report.RegressionTable;
@@ -38,38 +42,51 @@ public final class ResultsWriter {
     private ResultsWriter() {
     }
 
-    /** @param truth the generator's truth of a demo run, or null (the paper's values are shown then) */
+    /**
+     * @param truth   the generator's truth of a demo run, or null (the paper's values are plotted then)
+     * @param options the tables' reference values, labels and digits
+     */
     public static List<RegressionTable> write(String dir, RunJob.Settings settings, RunJob.Outcome outcome, DemoTruth truth,
-                                              String runId, Configuration hadoop) {
+                                              TableOptions options, String runId, Configuration hadoop) {
+        if (options.reference() == Reference.TRUTH && truth == null) {
+            throw new QuexException("--reference truth needs generated data (--demo): real data have no true values");
+        }
         try {
-            Out out = new Out(new org.apache.hadoop.fs.Path(dir), new org.apache.hadoop.fs.Path(dir).getFileSystem(hadoop));
+            Out out = Out.of(dir, hadoop);
             List<RegressionTable> tables = new ArrayList<>();
+            List<ReferenceValues> plotted = new ArrayList<>();
             List<String[]> recovery = new ArrayList<>();
+            StringBuilder samples = new StringBuilder("table,model,variable,year,n,missing,mean,sd,min,p50,max\n");
             for (RunJob.FittedTable f : outcome.tables()) {
                 List<ModelColumn> columns = new ArrayList<>();
                 for (int i = 0; i < f.fits().size(); i++) {
-                    String model = f.table().models().get(i).id();
-                    columns.add(new ModelColumn(model, f.fits().get(i)));
-                    FitOutput.write(f.fits().get(i), dir + "/models/" + f.table().id() + "/" + model, hadoop);
+                    ModelTable.Model model = f.table().models().get(i);
+                    columns.add(new ModelColumn(model.id(), f.fits().get(i), model.title()));
+                    FitOutput.write(f.fits().get(i), dir + "/models/" + f.table().id() + "/" + model.id(), hadoop);
+                    out.text("models/" + f.table().id() + "/" + model.id() + "/sample_statistics.csv",
+                            SummaryTableWriter.csv(f.samples().get(i)));
+                    for (org.quex.panel.VariableSummary v : f.samples().get(i)) {
+                        samples.append(f.table().id()).append(',').append(model.id()).append(',')
+                                .append(SummaryTableWriter.csv(List.of(v)).lines().skip(1).findFirst().orElse(""))
+                                .append('\n');
+                    }
                 }
-                ReferenceValues reference = truth != null ? truth.of(f.table()) : PaperValues.of(f.table().id());
-                RegressionTable table = new RegressionTable(f.table().id(), f.table().title(), f.table().note(), columns)
-                        .withReference(reference);
+                ReferenceValues trueValues = truth == null ? null : truth.of(f.table());
+                ReferenceValues paper = PaperValues.of(columns);
+                RegressionTable table = new RegressionTable(f.table().id(), f.table().title(), f.table().note(), columns,
+                        switch (options.reference()) {
+                            case NONE -> null;
+                            case PAPER -> paper;
+                            case TRUTH -> trueValues;
+                        }, f.table().groups(), options.format(f.table().digits(), "model file " + f.table().id()));
                 tables.add(table);
-                String svg = CoefficientPlot.svg(table.title(), reference == null ? null : reference.label(),
-                        CoefficientPlot.series(table, CoefficientPlot.Z99));
-                out.text("plots/" + table.id() + ".svg", svg);
-                out.png("plots/" + table.id() + ".png", file -> CoefficientPlot.png(table.title(),
-                        reference == null ? null : reference.label(), CoefficientPlot.series(table, CoefficientPlot.Z99), file));
-                String t = "tables/" + table.id();
-                out.text(t + ".md", RegressionTableWriter.markdown(table));
-                out.text(t + ".csv", RegressionTableWriter.csv(table));
-                out.text(t + ".tex", RegressionTableWriter.latex(table));
-                out.text(t + ".html", RegressionTableWriter.html(table, svg));
-                if (truth != null && reference != null) {
-                    recovery.addAll(recoveryRows(table, reference));
+                plotted.add(truth != null ? trueValues : paper);
+                if (trueValues != null) {
+                    recovery.addAll(recoveryRows(table, trueValues));
                 }
             }
+            writeTables(out, tables, plotted);
+            out.text("sample_statistics.csv", samples.toString());
             out.text("descriptive_statistics.md", SummaryTableWriter.markdown(outcome.panel().summary()));
             out.text("descriptive_statistics.csv", SummaryTableWriter.csv(outcome.panel().summary()));
             out.text("ingest_report.csv", ingestCsv(outcome.ingests()));
@@ -86,12 +103,48 @@ public final class ResultsWriter {
                 recovery.forEach(r -> sb.append(String.join(",", r)).append('\n'));
                 out.text("truth_recovery.csv", sb.toString());
             }
-            out.text("README.md", readme(runId, settings, outcome, tables, truth != null, !recovery.isEmpty()));
+            out.text("README.md", readme(runId, settings, outcome, tables, truth != null, options.reference(), !recovery.isEmpty()));
             out.text("manifest.json", manifest(runId, settings, outcome));
             return tables;
         } catch (IOException e) {
             throw new QuexException("cannot write results to " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Each table as Markdown, CSV, LaTeX, HTML, Excel and Word, with a coefficient plot (SVG, PNG)
+     * marking {@code plotted} values (may hold nulls), and tables/tables.tex, a document that
+     * typesets every LaTeX table: {@code report} writes the same files.
+     */
+    public static void writeTables(String dir, List<RegressionTable> tables, List<ReferenceValues> plotted,
+                                   Configuration hadoop) {
+        try {
+            writeTables(Out.of(dir, hadoop), tables, plotted);
+        } catch (IOException e) {
+            throw new QuexException("cannot write tables to " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    static void writeTables(Out out, List<RegressionTable> tables, List<ReferenceValues> plotted) throws IOException {
+        List<String> inputs = new ArrayList<>();
+        for (int i = 0; i < tables.size(); i++) {
+            RegressionTable table = tables.get(i);
+            ReferenceValues reference = plotted.get(i);
+            String label = reference == null ? null : reference.label();
+            List<CoefficientPlot.Series> series = CoefficientPlot.series(table.withReference(reference), CoefficientPlot.Z99);
+            String svg = CoefficientPlot.svg(table.title(), label, series);
+            out.text("plots/" + table.id() + ".svg", svg);
+            out.png("plots/" + table.id() + ".png", file -> CoefficientPlot.png(table.title(), label, series, file));
+            String t = "tables/" + table.id();
+            out.text(t + ".md", RegressionTableWriter.markdown(table));
+            out.text(t + ".csv", RegressionTableWriter.csv(table));
+            out.text(t + ".tex", RegressionTableWriter.latex(table));
+            out.text(t + ".html", RegressionTableWriter.html(table, svg));
+            out.bytes(t + ".xlsx", OfficeTableWriter.xlsx(table));
+            out.bytes(t + ".docx", OfficeTableWriter.docx(table));
+            inputs.add(table.id() + ".tex");
+        }
+        out.text("tables/tables.tex", LatexTableWriter.document(inputs));
     }
 
     /** Each estimate against its true value: inside the 99 % confidence interval or not. */
@@ -149,11 +202,15 @@ public final class ResultsWriter {
     }
 
     private static String readme(String runId, RunJob.Settings s, RunJob.Outcome o, List<RegressionTable> tables,
-                                 boolean demo, boolean recovery) {
+                                 boolean demo, Reference reference, boolean recovery) {
         StringBuilder sb = new StringBuilder("# Quex run " + runId + "\n\n");
-        sb.append(demo ? "Demo on generated data (" + s.raw() + "); the reference values in brackets are the true"
-                + " coefficients of the data-generating process.\n\n"
-                : "Reference values in brackets are the paper's published coefficients.\n\n");
+        sb.append(demo ? "Demo on generated data (" + s.raw() + ")." : "");
+        sb.append(switch (reference) {
+            case NONE -> demo ? "\n\n" : "";
+            case PAPER -> (demo ? " " : "") + "Values in brackets are the paper's published coefficients (on the paper's"
+                    + " models).\n\n";
+            case TRUTH -> " Values in brackets are the true coefficients of the data-generating process.\n\n";
+        });
         sb.append("Years ").append(s.years()).append(", lake `").append(s.lake().root()).append("`.\n\n");
         sb.append("| stage | year | rows | seconds | detail |\n|---|---|---:|---:|---|\n");
         for (RunJob.Step step : o.steps()) {
@@ -164,10 +221,13 @@ public final class ResultsWriter {
         for (RegressionTable t : tables) {
             sb.append("- ").append(t.title()).append(": [Markdown](tables/").append(t.id()).append(".md), [CSV](tables/")
                     .append(t.id()).append(".csv), [LaTeX](tables/").append(t.id()).append(".tex), [HTML](tables/")
-                    .append(t.id()).append(".html), plot [SVG](plots/").append(t.id()).append(".svg) / [PNG](plots/")
+                    .append(t.id()).append(".html), [Excel](tables/").append(t.id()).append(".xlsx), [Word](tables/")
+                    .append(t.id()).append(".docx), plot [SVG](plots/").append(t.id()).append(".svg) / [PNG](plots/")
                     .append(t.id()).append(".png)\n");
         }
-        sb.append("\nAlso: [descriptive statistics](descriptive_statistics.md), [ingest report](ingest_report.csv), [cleaning report](cleaning_report.csv),"
+        sb.append("\nAll LaTeX tables in one document: [tables/tables.tex](tables/tables.tex) (`pdflatex tables.tex`).\n");
+        sb.append("\nAlso: [descriptive statistics](descriptive_statistics.md) and of each estimation sample"
+                + " ([sample_statistics.csv](sample_statistics.csv)), [ingest report](ingest_report.csv), [cleaning report](cleaning_report.csv),"
                 + " [quality levels by year](quality_by_year.csv),"
                 + " [match report](match_report.csv), per-model `models/<table>/<model>/coefficients.csv` and `fit.json`,"
                 + " [manifest](manifest.json)");
@@ -181,7 +241,7 @@ public final class ResultsWriter {
     private static String manifest(String runId, RunJob.Settings s, RunJob.Outcome o) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("run_id", runId);
-        m.put("code_version", org.quex.CodeVersion.current());
+        m.put("code_version", org.quex.QuexVersion.describe());
         m.put("configuration", RunJob.describe(s));
         m.put("inputs", o.inventory().describe());
         List<Map<String, Object>> steps = new ArrayList<>();
@@ -218,10 +278,22 @@ public final class ResultsWriter {
     }
 
     /** The results directory on any Hadoop file system (local, file://, hdfs://, s3a://). */
-    private record Out(org.apache.hadoop.fs.Path root, FileSystem fs) {
+    record Out(org.apache.hadoop.fs.Path root, FileSystem fs) {
+        static Out of(String dir, Configuration hadoop) throws IOException {
+            org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(dir);
+            FileSystem fs = root.getFileSystem(hadoop);
+            // Hadoop's local file system writes a .crc beside every file: results are for people
+            fs.setWriteChecksum(false);
+            return new Out(root, fs);
+        }
+
         void text(String relative, String text) throws IOException {
+            bytes(relative, text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        void bytes(String relative, byte[] bytes) throws IOException {
             try (OutputStream os = fs.create(new org.apache.hadoop.fs.Path(root, relative), true)) {
-                os.write(text.getBytes(StandardCharsets.UTF_8));
+                os.write(bytes);
             }
         }
 

@@ -10,7 +10,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.quex.CodeVersion;
+import org.quex.QuexVersion;
 import org.quex.ConfigFile;
 import org.quex.QuexException;
 import org.quex.clean.CleanJob;
@@ -61,8 +61,9 @@ public final class RunJob {
         }
     }
 
-    /** The fitted models of one table, in column order. */
-    public record FittedTable(ModelTable table, List<FitResult> fits) {
+    /** The fitted models of one table, in column order, and the descriptive statistics of each one's sample. */
+    public record FittedTable(ModelTable table, List<FitResult> fits,
+                              List<List<org.quex.panel.VariableSummary>> samples) {
     }
 
     /** The accounting of one ingest: rows read from the raw files = written to the lake + quarantined. */
@@ -175,7 +176,7 @@ public final class RunJob {
         List<MatchJob.Report> matchReports = new ArrayList<>();
         Map<Integer, YearState> states = new LinkedHashMap<>();
         Map<Integer, YearState.Stage> redo = new LinkedHashMap<>();
-        String code = CodeVersion.current();
+        String code = QuexVersion.describe();
         for (int year : s.years()) {
             long hashing = System.nanoTime();
             YearState state = YearState.of(hadoop, year, plan.inputsOf(year), s.config(), code);
@@ -266,14 +267,16 @@ public final class RunJob {
         List<FittedTable> fitted = new ArrayList<>();
         for (ModelTable table : s.tables()) {
             List<FitResult> fits = new ArrayList<>();
+            List<List<org.quex.panel.VariableSummary>> samples = new ArrayList<>();
             for (ModelTable.Model model : table.models()) {
                 Dataset<Row> sample = model.sample() == null ? data : restrict(data, table, model);
+                samples.add(SampleStatistics.of(sample, model.spec()));
                 fits.add(time("estimate", null, () -> Estimation.fit(sample, model.spec()),
                         x -> ((Number) x.fit().get("n")).longValue(),
                         x -> table.id() + " (" + model.id() + ") " + model.spec().model().name().toLowerCase(Locale.ROOT)
                                 + ", " + x.fit().get("iterations") + " iterations"));
             }
-            fitted.add(new FittedTable(table, fits));
+            fitted.add(new FittedTable(table, fits, samples));
         }
         data.unpersist();
         return new Outcome(steps, ingests, cleanReports, matchReports, panel, fitted, plan.inventory());
@@ -292,7 +295,11 @@ public final class RunJob {
     private <T> T time(String stage, Integer year, Supplier<T> work, java.util.function.ToLongFunction<T> rows,
                        java.util.function.Function<T, String> detail) {
         long start = System.nanoTime();
-        T result = work.get();
+        T result;
+        try (org.quex.lake.SparkProgress progress = org.quex.lake.SparkProgress.start(spark,
+                stage + " " + (year == null ? "all" : year), System.out)) {
+            result = work.get();
+        }
         record(new Step(stage, year, rows.applyAsLong(result), (System.nanoTime() - start) / 1e9, detail.apply(result)));
         return result;
     }

@@ -1,16 +1,24 @@
 package org.quex.report;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.quex.estimate.FitResult;
 import org.quex.estimate.ModelSpec;
 
-/** One column of a regression table: a fitted model and the paper's label for it ("1", "2-1", … "6-4"). */
-public record ModelColumn(String id, FitResult fit) {
+/**
+ * One column of a regression table: a fitted model, the paper's label for it ("1", "2-1", … "6-4")
+ * and an optional title printed above it ("Baseline"; null for none).
+ */
+public record ModelColumn(String id, FitResult fit, String title) {
 
     public ModelColumn {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(fit, "fit");
+    }
+
+    public ModelColumn(String id, FitResult fit) {
+        this(id, fit, null);
     }
 
     /** The column header as papers print it: "(2-1)". */
@@ -34,6 +42,11 @@ public record ModelColumn(String id, FitResult fit) {
         return fit.spec().model() == ModelSpec.Model.PROBIT;
     }
 
+    /** The absorbed variables (fixed effects) of the model, in formula order. */
+    public List<String> absorbed() {
+        return fit.spec().formula().absorbed();
+    }
+
     /** The variance estimator as a reader expects it: "OIM", "Robust", "Cluster (firm)". */
     public String vceLabel() {
         ModelSpec.Vce vce = fit.spec().vce();
@@ -44,17 +57,6 @@ public record ModelColumn(String id, FitResult fit) {
             case ROBUST -> "Robust";
             case CLUSTER -> "Cluster (" + vce.clusterVariable() + ")";
         };
-    }
-
-    /**
-     * The fit statistic reported as adjusted R²: within for FE (what xtreg, fe and the paper
-     * report), overall for OLS, none for probit.
-     */
-    public Optional<String> adjustedR2Key() {
-        if (isProbit()) {
-            return Optional.empty();
-        }
-        return Optional.of(fit.fit().containsKey("adj_r2_within") ? "adj_r2_within" : "adj_r2");
     }
 
     /** A numeric fit statistic such as "n" or "pseudo_r2", if the fit has it. */

@@ -13,7 +13,7 @@ import org.quex.estimate.FitResult;
  */
 public final class RegressionTableWriter {
     static final String CSV_HEADER =
-            "table,model,term,estimate,std_error,statistic,p_value,stars,omitted,reference\n";
+            "table,model,term,estimate,std_error,statistic,p_value,stars,omitted,reference,label\n";
 
     private RegressionTableWriter() {
     }
@@ -21,8 +21,17 @@ public final class RegressionTableWriter {
     public static String markdown(RegressionTable t) {
         TableLayout layout = TableLayout.of(t);
         StringBuilder sb = new StringBuilder("### ").append(t.title()).append("\n\n");
-        markdownRow(sb, "", layout.columns());
+        if (layout.groups().isEmpty()) {
+            markdownRow(sb, "", layout.columns());
+        } else { // Markdown has no spans: a group's title stands over its first column
+            List<String> titles = new ArrayList<>(java.util.Collections.nCopies(layout.columns().size(), ""));
+            layout.groups().forEach(g -> titles.set(g.first(), g.title()));
+            markdownRow(sb, "", titles);
+        }
         sb.append("|---").append("|---:".repeat(layout.columns().size())).append("|\n");
+        if (!layout.groups().isEmpty()) {
+            markdownRow(sb, "", layout.columns());
+        }
         for (List<TableLayout.Row> part : parts(layout)) {
             for (TableLayout.Row row : part) {
                 markdownRow(sb, row.label(), row.cells().stream().map(c -> c.text() + c.stars()).toList());
@@ -48,8 +57,9 @@ public final class RegressionTableWriter {
 
     /**
      * One row per model and term (only the terms a model has) and per fit statistic, numbers in
-     * full precision; fit statistics use their fit.json keys (N, pseudo_r2, adj_r2_within or
-     * adj_r2, n_groups) with the value in {@code estimate}.
+     * full precision; fit statistics use their fit.json keys (N, r2, adj_r2, r2_within,
+     * adj_r2_within, pseudo_r2, ll, chi2, n_groups, n_clusters) with the value in {@code estimate};
+     * {@code label} is what the table prints.
      */
     public static String csv(RegressionTable t) {
         StringBuilder sb = new StringBuilder(CSV_HEADER);
@@ -60,91 +70,38 @@ public final class RegressionTableWriter {
                     continue;
                 }
                 FitResult.Term x = term.get();
-                csvRow(sb, t, m, name, List.of(ReportNumbers.full(x.estimate()), ReportNumbers.full(x.stdError()),
-                        ReportNumbers.full(x.statistic()), ReportNumbers.full(x.pValue()),
+                csvRow(sb, t, m, name, t.label(name), List.of(ReportNumbers.full(x.estimate()),
+                        ReportNumbers.full(x.stdError()), ReportNumbers.full(x.statistic()), ReportNumbers.full(x.pValue()),
                         x.omitted() ? "" : TableLayout.stars(x.pValue()), Boolean.toString(x.omitted())));
             }
-            List<String> keys = new ArrayList<>(List.of("n", "pseudo_r2"));
-            m.adjustedR2Key().ifPresent(keys::add);
-            keys.add("n_groups");
-            for (String key : keys) {
-                boolean count = key.equals("n") || key.equals("n_groups");
-                String term = key.equals("n") ? "N" : key;
-                m.statistic(key).ifPresent(v -> csvRow(sb, t, m, term, List.of(count ? Long.toString(v.longValue())
-                        : ReportNumbers.full(v), "", "", "", "", "")));
+            for (TableLayout.Statistic s : TableLayout.STATISTICS) {
+                String term = s.key().equals("n") ? "N" : s.key();
+                TableLayout.statistic(m, s.key()).ifPresent(v -> csvRow(sb, t, m, term, s.label(), List.of(
+                        s.digits() < 0 ? Long.toString(v.longValue()) : ReportNumbers.full(v), "", "", "", "", "")));
             }
         }
         return sb.toString();
     }
 
-    private static void csvRow(StringBuilder sb, RegressionTable t, ModelColumn m, String term, List<String> values) {
+    private static void csvRow(StringBuilder sb, RegressionTable t, ModelColumn m, String term, String label,
+                               List<String> values) {
         sb.append(ReportNumbers.csvField(t.id())).append(',').append(ReportNumbers.csvField(m.id())).append(',')
                 .append(ReportNumbers.csvField(term));
         for (String v : values) {
             sb.append(',').append(v);
         }
         Double reference = t.reference(m.id(), term);
-        sb.append(',').append(reference == null ? "" : ReportNumbers.full(reference)).append('\n');
+        sb.append(',').append(reference == null ? "" : ReportNumbers.full(reference)).append(',')
+                .append(ReportNumbers.csvField(label)).append('\n');
     }
 
-    /** A {@code table} float with a booktabs {@code tabular}; needs the booktabs package. */
+    /** The table as a LaTeX fragment that fits its page: see {@link LatexTableWriter}. */
     public static String latex(RegressionTable t) {
-        TableLayout layout = TableLayout.of(t);
-        StringBuilder sb = new StringBuilder();
-        sb.append("\\begin{table}[htbp]\n\\centering\n");
-        // LaTeX numbers the caption itself, so a leading "Table 2." of the title would print twice.
-        sb.append("\\caption{").append(latexText(t.title().replaceFirst("^Table\\s+\\S+?[.:]\\s*", "")))
-                .append("}\n");
-        sb.append("\\label{tab:").append(latexText(t.id())).append("}\n");
-        sb.append("\\begin{tabular}{l").append("c".repeat(layout.columns().size())).append("}\n\\toprule\n");
-        latexRow(sb, "", layout.columns());
-        List<List<TableLayout.Row>> parts = parts(layout);
-        for (int i = 0; i < parts.size(); i++) {
-            if (i > 0) {
-                sb.append("\\midrule\n");
-            }
-            for (TableLayout.Row row : parts.get(i)) {
-                latexRow(sb, row.label(), row.cells().stream()
-                        .map(c -> latexNumber(c.text()) + (c.stars().isEmpty() ? "" : "$^{" + c.stars() + "}$"))
-                        .toList());
-            }
-        }
-        sb.append("\\bottomrule\n\\end{tabular}\n");
-        sb.append("\\begin{flushleft}\n\\footnotesize\n")
-                .append(String.join(" \\\\\n", layout.notes().stream().map(RegressionTableWriter::latexText).toList()))
-                .append("\n\\end{flushleft}\n\\end{table}\n");
-        return sb.toString();
-    }
-
-    /** Row cells are already escaped, except the label. */
-    private static void latexRow(StringBuilder sb, String label, List<String> cells) {
-        sb.append(latexText(label));
-        for (String c : cells) {
-            sb.append(" & ").append(c);
-        }
-        sb.append(" \\\\\n");
-    }
-
-    /** A cell with a typeset minus sign: a hyphen before a number is too short in print. */
-    private static String latexNumber(String s) {
-        return latexText(s).replaceAll("(?<![\\w)])-(?=\\d)", "\\$-\\$");
+        return LatexTableWriter.latex(t);
     }
 
     static String latexText(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '\\' -> sb.append("\\textbackslash{}");
-                case '&', '%', '$', '#', '_', '{', '}' -> sb.append('\\').append(c);
-                case '~' -> sb.append("\\textasciitilde{}");
-                case '^' -> sb.append("\\textasciicircum{}");
-                // In the default OT1 font encoding < and > in text print as ¡ and ¿.
-                case '<', '>' -> sb.append('$').append(c).append('$');
-                case '²' -> sb.append("$^2$");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
+        return LatexTableWriter.latexText(s);
     }
 
     /**
@@ -175,7 +132,18 @@ public final class RegressionTableWriter {
     private static String htmlTable(RegressionTable t, TableLayout layout) {
         StringBuilder sb = new StringBuilder();
         sb.append("<table class=\"regression\" id=\"").append(XmlText.escape(t.id())).append("\">\n<caption>")
-                .append(XmlText.escape(t.title())).append("</caption>\n<thead>\n<tr><th></th>");
+                .append(XmlText.escape(t.title())).append("</caption>\n<thead>\n");
+        if (!layout.groups().isEmpty()) {
+            sb.append("<tr class=\"groups\"><th></th>");
+            int at = 0;
+            for (TableLayout.Span g : layout.groups()) {
+                sb.append("<th></th>".repeat(g.first() - at)).append("<th colspan=\"").append(g.count()).append("\">")
+                        .append(XmlText.escape(g.title())).append("</th>");
+                at = g.first() + g.count();
+            }
+            sb.append("<th></th>".repeat(layout.columns().size() - at)).append("</tr>\n");
+        }
+        sb.append("<tr><th></th>");
         for (String c : layout.columns()) {
             sb.append("<th>").append(XmlText.escape(c)).append("</th>");
         }
@@ -220,6 +188,7 @@ public final class RegressionTableWriter {
             table.regression th[scope=row] { text-align: left; font-weight: normal; }
             table.regression thead tr:first-child th { border-bottom: 1px solid #000; }
             table.regression tbody { border-top: 1px solid #000; }
+            tr.groups th[colspan] { border-bottom: 1px solid #000; }
             tr.std-error td, tr.reference td { color: #555; }
             tr.reference td { font-style: italic; }
             sup { font-size: 0.7em; }

@@ -9,7 +9,12 @@ public final class ReportNumbers {
 
     /** Four decimals, the paper's precision; "." (Stata's missing) for NaN or infinity. */
     static String fourDecimals(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : ".";
+        return decimals(v, 4);
+    }
+
+    /** {@code digits} decimals; "." for NaN or infinity. */
+    static String decimals(double v, int digits) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%." + digits + "f", v) : ".";
     }
 
     /** A count with thousands separators: 418,213. */

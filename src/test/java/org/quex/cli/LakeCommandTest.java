@@ -522,11 +522,11 @@ class LakeCommandTest {
                 "lake", "export", "--lake", root, "--table", "raw/asif", "--out", "x.xlsx");
         assertError(1, "quex lake: error: lake '" + dir.resolve("nolake") + "' does not exist",
                 "lake", "list", "--lake", dir.resolve("nolake").toString());
-        assertError(2, "quex lake: error: --out is an option of lake export, not of lake list (see --help)",
+        assertError(2, "quex lake: error: --out is an option of lake export, not of lake list (see quex lake --help)",
                 "lake", "list", "--lake", root, "--out", "x.csv");
-        assertError(2, "quex lake: error: expected one action, list or export; got show (see --help)",
+        assertError(2, "quex lake: error: expected one action, list or export; got show (see quex lake --help)",
                 "lake", "show", "--lake", root);
-        assertError(2, "quex lake: error: lake export needs --table and --out (see --help)",
+        assertError(2, "quex lake: error: lake export needs --table and --out (see quex lake --help)",
                 "lake", "export", "--lake", root, "--table", "raw/asif");
         CommandRun where = run("lake", "export", "--lake", root, "--table", "raw/asif", "--where", "employes > 8",
                 "--out", dir.resolve("x.csv").toString());

@@ -17,7 +17,10 @@ import org.quex.ConfigFile;
 import org.quex.SparkTestSession;
 import org.quex.estimate.FitResult;
 import org.quex.lake.LakeTables;
+import org.quex.report.Labels;
+import org.quex.report.Reference;
 import org.quex.report.RegressionTable;
+import org.quex.report.TableOptions;
 import org.quex.synth.GenerateSettings;
 import org.quex.synth.SynthJob;
 import org.quex.synth.TrueCoefficients;
@@ -60,7 +63,8 @@ class RunDemoTest {
         dir = work.resolve("results/test-run");
         // through a file:// URI, as an hdfs:// or s3a:// results directory would be written
         tables = ResultsWriter.write("file://" + dir.toAbsolutePath(), settings, outcome,
-                DemoTruth.load(raw.resolve("truth/coefficients.csv")), "test-run", spark.sparkContext().hadoopConfiguration());
+                DemoTruth.load(raw.resolve("truth/coefficients.csv")), new TableOptions(Reference.TRUTH, Labels.packed(), null),
+                "test-run", spark.sparkContext().hadoopConfiguration());
     }
 
     @Test
@@ -109,20 +113,41 @@ class RunDemoTest {
     }
 
     @Test
-    void theResultsDirectoryHoldsEveryOutput() {
+    void theResultsDirectoryHoldsEveryOutputAndNoChecksumFiles() throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            assertEquals(List.of(), files.filter(f -> f.getFileName().toString().endsWith(".crc")).toList());
+        }
+        assertTrue(Files.isRegularFile(dir.resolve("tables/tables.tex")));
         for (String f : List.of("README.md", "manifest.json", "descriptive_statistics.md", "descriptive_statistics.csv",
                 "ingest_report.csv", "cleaning_report.csv", "match_report.csv", "quality_by_year.csv", "truth_recovery.csv", "models/table3/4-5/coefficients.csv",
                 "models/table2/1/fit.json")) {
             assertTrue(Files.isRegularFile(dir.resolve(f)), f);
         }
         for (RegressionTable t : tables) {
-            for (String ext : List.of(".md", ".csv", ".tex", ".html")) {
+            for (String ext : List.of(".md", ".csv", ".tex", ".html", ".xlsx", ".docx")) {
                 assertTrue(Files.isRegularFile(dir.resolve("tables/" + t.id() + ext)), t.id() + ext);
             }
             for (String ext : List.of(".svg", ".png")) {
                 assertTrue(Files.isRegularFile(dir.resolve("plots/" + t.id() + ext)), t.id() + ext);
             }
         }
+    }
+
+    /** Each model's estimation sample is described: an FE model's N is the sample's complete rows. */
+    @Test
+    void theSampleStatisticsOfEachModelMatchItsFit() throws IOException {
+        List<String> lines = Files.readAllLines(dir.resolve("sample_statistics.csv"));
+        assertEquals("table,model,variable,year,n,missing,mean,sd,min,p50,max", lines.get(0));
+        RunJob.FittedTable table3 = outcome.tables().get(1);
+        long n = ((Number) table3.fits().get(0).fit().get("n")).longValue();
+        String row = lines.stream().filter(l -> l.startsWith("table3,3,ln_export,,")).findFirst().orElseThrow();
+        long sampleN = Long.parseLong(row.split(",")[4]);
+        // every complete row, less singleton groups when the estimator drops them (xtreg, fe keeps them)
+        long singletons = ((Number) table3.fits().get(0).fit().getOrDefault("n_singletons", 0)).longValue();
+        assertTrue(sampleN >= n && sampleN <= n + singletons, row + " against N = " + n);
+        assertEquals(17, lines.stream().skip(1).filter(l -> List.of("ex", "ln_export").contains(l.split(",")[2])).count(),
+                "one row of the dependent variable per model");
+        assertTrue(Files.isRegularFile(dir.resolve("models/table2/1/sample_statistics.csv")));
     }
 
     /** Per source and year: read = written + quarantined, and what ingest wrote is what clean took in. */

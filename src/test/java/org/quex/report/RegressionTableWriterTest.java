@@ -26,7 +26,7 @@ class RegressionTableWriterTest {
     void coefficientHasFourDecimalsAndStarsAndTheStandardErrorIsBelowIt() {
         String md = RegressionTableWriter.markdown(TABLE2);
         assertTrue(md.contains("| qu | 0.0044*** | 0.0100** |\n|  | (0.0011) | (0.0046) |\n"), md);
-        assertTrue(md.contains("| ln_cap | 0.0500* | 0.0200 |\n"), md);
+        assertTrue(md.contains("| ln(cap) | 0.0500* | 0.0200 |\n"), md);
     }
 
     @Test
@@ -64,7 +64,7 @@ class RegressionTableWriterTest {
     void theConstantIsTheLastRowEvenWhenAModelListsATermAfterIt() {
         assertEquals(List.of("qu", "ln_cap", "rd", "_cons"), TABLE2.terms());
         String md = RegressionTableWriter.markdown(TABLE2);
-        assertTrue(md.indexOf("| rd |") < md.indexOf("| _cons | -1.2000*** | -1.1000*** |"), md);
+        assertTrue(md.indexOf("| rd |") < md.indexOf("| Constant | -1.2000*** | -1.1000*** |"), md);
     }
 
     @Test
@@ -80,6 +80,7 @@ class RegressionTableWriterTest {
         String md = RegressionTableWriter.markdown(TABLE2);
         assertTrue(md.contains("| N | 418,213 | 418,213 |\n| Pseudo R² | 0.1234 | 0.1300 |\n| VCE | OIM | OIM |\n"),
                 md);
+        assertFalse(md.contains("FE |"), "no fixed-effects row without absorbed effects");
         assertFalse(md.contains("Adj."), md);
         assertTrue(md.contains("Standard errors in parentheses; * p<0.10, ** p<0.05, *** p<0.01 (z tests)."), md);
     }
@@ -87,8 +88,8 @@ class RegressionTableWriterTest {
     @Test
     void feColumnsReportAdjustedWithinR2GroupsAndClusteredErrors() {
         String md = RegressionTableWriter.markdown(Fits.feTable());
-        assertTrue(md.contains("| N | 120,000 |\n| Adj. within R² | 0.2500 |\n| Groups | 1,000 |\n"
-                + "| VCE | Cluster (firm) |\n"), md);
+        assertTrue(md.contains("| firm FE | Yes |\n| N | 120,000 |\n| Within R² | 0.2600 |\n| Adjusted within R² | 0.2500 |\n"
+                + "| Groups | 1,000 |\n| VCE | Cluster (firm) |\n"), md);
         assertFalse(md.contains("Pseudo"), md);
         assertTrue(md.contains("(t tests)"), md);
         assertTrue(md.contains("(3) omits age (constant within firm)."), md);
@@ -141,7 +142,7 @@ class RegressionTableWriterTest {
         Map<String, String[]> rows = new HashMap<>();
         for (int i = 1; i < lines.length; i++) {
             String[] f = lines[i].split(",", -1);
-            assertEquals(10, f.length, lines[i]);
+            assertEquals(11, f.length, lines[i]);
             rows.put(f[1] + "/" + f[2], f);
         }
         return rows;
@@ -150,12 +151,14 @@ class RegressionTableWriterTest {
     @Test
     void latexUsesBooktabsEscapesUnderscoresAndBalancesEnvironments() {
         String tex = RegressionTableWriter.latex(TABLE2);
-        assertTrue(tex.contains("ln\\_cap & 0.0500$^{*}$ & 0.0200 \\\\\n"), tex);
-        assertTrue(tex.contains("\\_cons & $-$1.2000$^{***}$ & $-$1.1000$^{***}$"), tex);
+        assertTrue(tex.contains("ln(cap) & 0.0500^{*} & 0.0200 \\\\\n"), tex);
+        assertTrue(tex.contains("Constant & -1.2000^{***} & -1.1000^{***}"), tex);
         assertTrue(tex.contains("\\toprule") && tex.contains("\\midrule") && tex.contains("\\bottomrule"), tex);
         assertTrue(tex.contains("\\caption{Product quality upgrading and export status (Probit)}"), tex);
         assertTrue(tex.contains("\\label{tab:table2}"), tex);
-        assertTrue(tex.contains("Pseudo R$^2$"), tex);
+        assertTrue(tex.contains("Pseudo R\\textsuperscript{2}"), tex);
+        assertTrue(tex.contains("\\begin{tabular}{lD{.}{.}{3.7}D{.}{.}{3.7}}"), "decimal-aligned columns: " + tex);
+        assertTrue(tex.contains("N & \\multicolumn{1}{c}{418,213} &"), tex);
         assertTrue(tex.contains("p$<$0.10"), tex);
         assertFalse(tex.replace("\\_", "").contains("_"), "every underscore escaped");
         assertBalanced(tex);
@@ -174,7 +177,7 @@ class RegressionTableWriterTest {
             }
         }
         assertTrue(open.isEmpty(), tex);
-        assertEquals(6, count, "table, tabular and flushleft");
+        assertEquals(8, count, "table, threeparttable, tabular and tablenotes");
     }
 
     @Test

@@ -1,0 +1,147 @@
+package org.quex.cli;
+
+import com.beust.jcommander.Parameter;
+import com.beust.jcommander.Parameters;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.quex.QuexException;
+import org.quex.estimate.ModelSpec;
+import org.quex.pipeline.DemoTruth;
+import org.quex.pipeline.ModelTable;
+import org.quex.pipeline.PaperValues;
+import org.quex.pipeline.ResultsWriter;
+import org.quex.report.FitDirectory;
+import org.quex.report.Labels;
+import org.quex.report.ModelColumn;
+import org.quex.report.Reference;
+import org.quex.report.ReferenceValues;
+import org.quex.report.RegressionTable;
+import org.quex.report.RegressionTableWriter;
+import org.quex.report.TableOptions;
+
+/**
+ * One regression table from any set of stored fits, as esttab does from stored estimates: the
+ * directories {@code estimate} wrote, a run's models/ or a whole results directory. No Spark:
+ * the fits are read from their files.
+ */
+@Parameters(commandNames = "report", commandDescription =
+        "Build one table from fit directories (estimate outputs, or a run's models/): Markdown, CSV, LaTeX, HTML,"
+                + " Excel, Word and a coefficient plot")
+final class ReportCommand extends QuexCommand {
+    @Parameter(description = "FIT_DIR ... (a directory estimate wrote, or one holding several: every fit.json below it,"
+            + " in name order)", required = true)
+    List<String> fits = new ArrayList<>();
+
+    @Parameter(names = "--out", required = true, description = "Directory the table is written to (OUT/tables/ID.*,"
+            + " OUT/plots/ID.*)")
+    String out;
+
+    @Parameter(names = "--id", description = "The table's file name and LaTeX label")
+    String id = "table";
+
+    @Parameter(names = "--title", description = "Title (default: the dependent variables and estimators)")
+    String title;
+
+    @Parameter(names = "--note", description = "Note printed first under the table")
+    String note;
+
+    @Parameter(names = "--columns", description = "Column ids, comma-separated, one per fit (default: the fits'"
+            + " directory names, with their parent's when two share a name)")
+    String columns;
+
+    @Parameter(names = "--titles", description = "Column titles, comma-separated, one per fit (empty for none)")
+    String titles;
+
+    @Parameter(names = "--groups", description = "Titles over adjacent columns: \"Baseline: 1; Finance: 2-1 2-2\"")
+    String groups;
+
+    @Parameter(names = "--reference", description = "Values in brackets: paper (on the paper's models, known by"
+            + " formula), truth (needs --truth) or none")
+    String reference = "none";
+
+    @Parameter(names = "--truth", description = "truth/coefficients.csv of generated data, for --reference truth")
+    String truth;
+
+    @Parameter(names = "--labels", description = "Labels file (default: the packed conf/labels.conf; none: variable names)")
+    String labels;
+
+    @Parameter(names = "--digits", description = "Decimals: N for every term, TERM=N for one (e.g. 3,si2=1)")
+    String digits;
+
+    @Override
+    String helpNotes() {
+        return "Example: quex report results/<run-id>/models/table3 my_fits/fe_robust --out paper --id table3b"
+                + " --titles \",,,,,,Robust\"";
+    }
+
+    @Override
+    public void run() throws Exception {
+        TableOptions options = new TableOptions(Reference.parse(reference), Labels.load(labels), digits);
+        if (options.reference() == Reference.TRUTH && truth == null) {
+            throw new QuexException("--reference truth needs --truth FILE (truth/coefficients.csv of generated data)");
+        }
+        List<FitDirectory.Found> found = FitDirectory.find(fits);
+        List<String> ids = columns != null ? split(columns, found.size(), "--columns") : ids(found);
+        List<String> heads = titles != null ? split(titles, found.size(), "--titles") : null;
+        List<ModelColumn> models = new ArrayList<>();
+        Map<String, ModelSpec> specs = new LinkedHashMap<>();
+        for (int i = 0; i < found.size(); i++) {
+            String head = heads == null || heads.get(i).isEmpty() ? null : heads.get(i);
+            models.add(new ModelColumn(ids.get(i), found.get(i).fit(), head));
+            specs.put(ids.get(i), found.get(i).fit().spec());
+        }
+        ReferenceValues values = switch (options.reference()) {
+            case NONE -> null;
+            case PAPER -> PaperValues.of(models);
+            case TRUTH -> DemoTruth.load(Path.of(truth)).of(specs);
+        };
+        RegressionTable table = new RegressionTable(id, title != null ? title : defaultTitle(models), note, models, values,
+                ModelTable.parseGroups(groups, "--groups"), options.format(null, "--digits"));
+        ResultsWriter.writeTables(out, List.of(table), java.util.Collections.singletonList(values),
+                new org.apache.hadoop.conf.Configuration());
+        System.out.print(RegressionTableWriter.markdown(table));
+        System.out.println("wrote " + out + "/tables/" + id + ".{md,csv,tex,html,xlsx,docx} and " + out + "/plots/" + id
+                + ".{svg,png}");
+    }
+
+    /** The fits' directory names, or parent/name where two share a name. */
+    static List<String> ids(List<FitDirectory.Found> found) {
+        List<String> names = found.stream().map(f -> f.dir().getFileName().toString()).toList();
+        Set<String> seen = new HashSet<>();
+        Set<String> twice = new HashSet<>();
+        names.forEach(n -> {
+            if (!seen.add(n)) {
+                twice.add(n);
+            }
+        });
+        List<String> ids = new ArrayList<>();
+        for (FitDirectory.Found f : found) {
+            String name = f.dir().getFileName().toString();
+            Path parent = f.dir().getParent();
+            ids.add(twice.contains(name) && parent != null ? parent.getFileName() + "/" + name : name);
+        }
+        if (new HashSet<>(ids).size() < ids.size()) {
+            throw new QuexException("two fits would have the same column id " + ids + ": name the columns with --columns");
+        }
+        return ids;
+    }
+
+    private static List<String> split(String text, int n, String option) {
+        List<String> parts = Arrays.stream(text.split(",", -1)).map(String::trim).toList();
+        if (parts.size() != n) {
+            throw new QuexException(option + " has " + parts.size() + " entries for " + n + " fits");
+        }
+        return parts;
+    }
+
+    private static String defaultTitle(List<ModelColumn> models) {
+        return models.stream().map(m -> m.estimator() + " of " + m.dependentVariable()).distinct()
+                .reduce((a, b) -> a + "; " + b).orElse("Regressions");
+    }
+}
