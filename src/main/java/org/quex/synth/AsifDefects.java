@@ -37,7 +37,11 @@ public final class AsifDefects {
         switch (defect) {
             case ASIF_MISSING_KEY_VALUE -> {
                 AsifField[] keys = {AsifField.SALES, AsifField.EMPLOYEES, AsifField.TOTAL_ASSETS, AsifField.VALUE_ADDED};
-                row[keys[r.nextInt(keys.length)].ordinal()] = "";
+                AsifField key = keys[r.nextInt(keys.length)];
+                row[key.ordinal()] = "";
+                if (key == AsifField.VALUE_ADDED) {
+                    row[AsifField.VAT.ordinal()] = ""; // else clean rebuilds it from output, input and VAT
+                }
             }
             case ASIF_NEGATIVE_VALUE -> {
                 AsifField[] signed = {AsifField.EXPORT_VALUE, AsifField.VALUE_ADDED, AsifField.WAGES_PAYABLE,

@@ -172,7 +172,11 @@ public final class FirmSimulator implements Serializable {
         set(row, AsifField.EMPLOYEES, employees);
         set(row, AsifField.GROSS_OUTPUT, grossOutput);
         set(row, AsifField.VALUE_ADDED, valueAdded);
-        set(row, AsifField.INTERMEDIATE_INPUT, grossOutput - valueAdded);
+        // VAT payable: 8-14 % of value added; intermediate input closes the identity the rebuild of a missing
+        // value added relies on (value added = output - intermediate input + VAT)
+        long vat = Math.round(valueAdded * (0.08 + 0.06 * Seeds.stream(settings.seed(), p.firm(), year, Seeds.VAT).nextDouble()));
+        set(row, AsifField.VAT, vat);
+        set(row, AsifField.INTERMEDIATE_INPUT, grossOutput - valueAdded + vat);
         set(row, AsifField.EXPORT_VALUE, 0);
         set(row, AsifField.SALES, domesticSales);
         set(row, AsifField.TOTAL_ASSETS, total);
