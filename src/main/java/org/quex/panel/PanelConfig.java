@@ -8,7 +8,7 @@ import org.quex.ConfigFile;
 /** The panel settings of conf/quex.conf (keys panel.*), each documented there. */
 public record PanelConfig(boolean exFromCustomsToo, HonourValidity honourValidity, List<String> foreignPrefixes,
                           List<String> stateRegistrationTypes, boolean stateByLargestCapital,
-                          List<String> centralAffiliations, int sizeStandard2011From, int industry2011From,
+                          List<String> centralAffiliations, int sizeStandard2011From, int industry2002From, int industry2011From,
                           int hhiDigits, List<String> highTechPrefixes, boolean tfpByYear, int tfpMinRows,
                           Map<String, String> echo) implements Serializable {
 
@@ -39,7 +39,7 @@ public record PanelConfig(boolean exFromCustomsToo, HonourValidity honourValidit
                 c.list("panel.for.registration_prefixes"), c.list("panel.sta.registration_types"),
                 Boolean.parseBoolean(c.choice("panel.sta.largest_capital", "true", "false")),
                 c.list("panel.cen.affiliations"), c.integer("panel.size.standard_2011_from"),
-                c.integer("panel.industry.gbt4754_2011_from"), hhiDigits, c.list("panel.indus.high_4digit_prefixes"),
+                c.integer("panel.industry.gbt4754_2002_from"), c.integer("panel.industry.gbt4754_2011_from"), hhiDigits, c.list("panel.indus.high_4digit_prefixes"),
                 c.choice("panel.tfp.groups", "industry", "industry_year").equals("industry_year"),
                 c.integer("panel.tfp.min_rows"), c.echo("panel."));
     }

@@ -163,8 +163,9 @@ public final class FirmSimulator implements Serializable {
         set(row, AsifField.ZIP, p.zip());
         set(row, AsifField.ADDRESS, p.address());
         set(row, AsifField.REGION_CODE, p.city().regionCode());
-        // GB/T 4754-2011 from 2012; the 1994 list is not in the reference set, so years before 2003 carry 2002 codes
-        set(row, AsifField.INDUSTRY_CODE, year >= 2012 ? p.industry().cic2011() : p.industry().cic2002());
+        // the edition of GB/T 4754 in force: 1994 to 2002, 2002 to 2011, 2011 from 2012
+        set(row, AsifField.INDUSTRY_CODE, year >= 2012 ? p.industry().cic2011()
+                : year >= 2003 ? p.industry().cic2002() : p.industry().cic1994());
         set(row, AsifField.REGISTRATION_TYPE, p.registrationType(year));
         set(row, AsifField.AFFILIATION, p.affiliation(year));
         set(row, AsifField.FOUNDING_YEAR, p.foundingYear());

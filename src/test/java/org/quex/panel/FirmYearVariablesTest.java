@@ -104,6 +104,16 @@ class FirmYearVariablesTest {
     void industriesMapTo2002AndToOecdTechnologyClasses() {
         IndustryClassification c = IndustryClassification.load(PanelConfig.from(org.quex.ConfigFile.load(null)));
         assertEquals(new IndustryClassification.Mapped("3551", false), c.toCic2002(2008, "3551"));   // 2002 codes pass
+        assertNull(c.toCic2002(2008, "3515"), "a 2002-vintage code not in the GB/T 4754-2002 list is unmapped");
+        // GB/T 4754-1994 codes before 2003 (gb4754_crosswalk_1994_2002.csv, 4-digit rows)
+        assertEquals(new IndustryClassification.Mapped("1310", false), c.toCic2002(2001, "1311"));   // 1:1, renumbered
+        assertEquals(new IndustryClassification.Mapped("1610", false), c.toCic2002(2002, "1610"));   // 1:1, same number
+        assertEquals(new IndustryClassification.Mapped("2031", true), c.toCic2002(1998, "2031"));    // 2031, 2032, 2039
+        assertEquals(new IndustryClassification.Mapped("1364", true), c.toCic2002(2000, "1359"));    // 1364, 1369: smallest
+        assertNull(c.toCic2002(2001, "1300"), "1300 is not a 1994 class");
+        assertEquals(2002, c.vintage(2003));
+        assertEquals(1994, c.vintage(2002));
+        assertEquals(2011, c.vintage(2012));
         // 2011's 2912 has the name of 2002's 2920; 2002's own 2912 (another product) is the less reliable source
         assertEquals(new IndustryClassification.Mapped("2920", true), c.toCic2002(2012, "2912"));
         // 2002's 3082 (plastic goods) and 3162 (mica products) both point to 2011's 3082, named mica products
