@@ -10,7 +10,7 @@ public record PanelConfig(boolean exFromCustomsToo, HonourValidity honourValidit
                           List<String> stateRegistrationTypes, boolean stateByLargestCapital,
                           List<String> centralAffiliations, int sizeStandard2011From, int industry2002From, int industry2011From,
                           int hhiDigits, List<String> highTechPrefixes, boolean tfpByYear, int tfpMinRows,
-                          Map<String, String> echo) implements Serializable {
+                          SurveyFrame frame, Map<String, String> echo) implements Serializable {
 
     /** Which honours count in a year. */
     public enum HonourValidity {
@@ -41,6 +41,6 @@ public record PanelConfig(boolean exFromCustomsToo, HonourValidity honourValidit
                 c.list("panel.cen.affiliations"), c.integer("panel.size.standard_2011_from"),
                 c.integer("panel.industry.gbt4754_2002_from"), c.integer("panel.industry.gbt4754_2011_from"), hhiDigits, c.list("panel.indus.high_4digit_prefixes"),
                 c.choice("panel.tfp.groups", "industry", "industry_year").equals("industry_year"),
-                c.integer("panel.tfp.min_rows"), c.echo("panel."));
+                c.integer("panel.tfp.min_rows"), SurveyFrame.from(c), c.echo("panel."));
     }
 }

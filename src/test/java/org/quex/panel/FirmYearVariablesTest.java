@@ -101,6 +101,19 @@ class FirmYearVariablesTest {
     }
 
     @Test
+    void theSurveyFrameOfEachYear() {
+        SurveyFrame frame = PanelConfig.from(org.quex.ConfigFile.load(null)).frame();
+        assertNull(frame.minSales(1997));
+        assertEquals(5000L, frame.minSales(1998));
+        assertEquals(5000L, frame.minSales(2010));
+        assertEquals(20000L, frame.minSales(2011));
+        assertEquals(20000L, frame.minSales(2013));
+        java.util.List<org.apache.spark.sql.Row> rows = org.quex.SparkTestSession.get().range(2009, 2013)
+                .selectExpr("cast(id as int) as year").select(frame.column()).collectAsList();
+        assertEquals(java.util.List.of(5000L, 5000L, 20000L, 20000L), rows.stream().map(r -> r.getLong(0)).toList());
+    }
+
+    @Test
     void industriesMapTo2002AndToOecdTechnologyClasses() {
         IndustryClassification c = IndustryClassification.load(PanelConfig.from(org.quex.ConfigFile.load(null)));
         assertEquals(new IndustryClassification.Mapped("3551", false), c.toCic2002(2008, "3551"));   // 2002 codes pass
