@@ -10,7 +10,8 @@ public record PanelConfig(boolean exFromCustomsToo, HonourValidity honourValidit
                           List<String> stateRegistrationTypes, boolean stateByLargestCapital,
                           List<String> centralAffiliations, int sizeStandard2011From, int industry2002From, int industry2011From,
                           int hhiDigits, List<String> highTechPrefixes, boolean tfpByYear, int tfpMinRows,
-                          SurveyFrame frame, Map<String, String> echo) implements Serializable {
+                          SurveyFrame frame, List<org.quex.match.PanelIds.Step> idSteps, int idMaxGap,
+                          Map<String, String> echo) implements Serializable {
 
     /** Which honours count in a year. */
     public enum HonourValidity {
@@ -41,6 +42,30 @@ public record PanelConfig(boolean exFromCustomsToo, HonourValidity honourValidit
                 c.list("panel.cen.affiliations"), c.integer("panel.size.standard_2011_from"),
                 c.integer("panel.industry.gbt4754_2002_from"), c.integer("panel.industry.gbt4754_2011_from"), hhiDigits, c.list("panel.indus.high_4digit_prefixes"),
                 c.choice("panel.tfp.groups", "industry", "industry_year").equals("industry_year"),
-                c.integer("panel.tfp.min_rows"), SurveyFrame.from(c), c.echo("panel."));
+                c.integer("panel.tfp.min_rows"), SurveyFrame.from(c), idSteps(c), idMaxGap(c), c.echo("panel."));
+    }
+
+    private static List<org.quex.match.PanelIds.Step> idSteps(ConfigFile c) {
+        List<org.quex.match.PanelIds.Step> steps = new java.util.ArrayList<>();
+        for (String s : c.list("panel.id.steps")) {
+            try {
+                steps.add(org.quex.match.PanelIds.Step.of(s));
+            } catch (IllegalArgumentException e) {
+                throw new org.quex.QuexException(c.where() + ": panel.id.steps item '" + s + "' is not one of firm_id, name,"
+                        + " legal_person, phone, founding_industry");
+            }
+        }
+        if (steps.isEmpty() || steps.get(0) != org.quex.match.PanelIds.Step.FIRM_ID) {
+            throw new org.quex.QuexException(c.where() + ": panel.id.steps must start with firm_id");
+        }
+        return List.copyOf(steps);
+    }
+
+    private static int idMaxGap(ConfigFile c) {
+        int gap = c.integer("panel.id.max_gap");
+        if (gap < 1) {
+            throw new org.quex.QuexException(c.where() + ": panel.id.max_gap = " + gap + " is not at least 1");
+        }
+        return gap;
     }
 }

@@ -47,7 +47,7 @@ public final class PanelJob {
     }
 
     public record Report(Map<Integer, Long> rowsByYear, Map<Integer, Long> linkedByYear, IndustryCounts industry,
-                         QualityLevels.Counts honours, List<ProductionFunctions.Fit> productionFunctions,
+                         org.quex.match.PanelIds.Result panelIds, QualityLevels.Counts honours, List<ProductionFunctions.Fit> productionFunctions,
                          List<VariableSummary> summary, List<QualityCount> qualityByYear) {
         public List<String> lines() {
             List<String> lines = new ArrayList<>();
@@ -56,6 +56,7 @@ public final class PanelJob {
                         e.getValue(), linkedByYear.getOrDefault(e.getKey(), 0L)));
             }
             lines.addAll(industry.lines());
+            panelIds.lines().forEach(l -> lines.add("  " + l));
             lines.add(String.format(Locale.ROOT, "  honours: %d entries, %d unknown honour names, %d unknown provinces,"
                             + " %d matched to firms, %d firm-years left out as ambiguous", honours.entries(),
                     honours.unknownHonour(), honours.unknownProvince(), honours.matchedEntries(), honours.ambiguousFirmYears()));
@@ -142,7 +143,11 @@ public final class PanelJob {
             List<ProductionFunctions.Fit> fits = ProductionFunctions.fit(base, config);
             Dataset<Row> tfp = ProductionFunctions.residuals(spark, base, fits, config.tfpByYear());
 
+            spark.sparkContext().setJobDescription("panel: panel ids across years");
+            PanelIdAssignment.Assigned panelIds = PanelIdAssignment.assign(spark, asif, industries, config);
+
             Dataset<Row> joined = base.join(hhi, new String[] {"year", "hhi_industry"}, "left")
+                    .join(panelIds.ids(), new String[] {"year", "firm_id"}, "left")
                     .join(quality.quByFirmYear(), new String[] {"year", "firm_id"}, "left")
                     .join(customs, new String[] {"year", "firm_id"}, "left")
                     .join(tfp, new String[] {"year", "firm_id"}, "left");
@@ -153,7 +158,7 @@ public final class PanelJob {
                     .otherwise(0)
                     : col("ex_asif");
             Dataset<Row> panel = joined.select(
-                    col("year"), col("firm_id"), col("firm_name"), col("province"), col("region_code"),
+                    col("year"), col("firm_id"), col("panel_id"), col("firm_name"), col("province"), col("region_code"),
                     col("industry_code"), col("industry_cic2002"), col("industry2"), col("registration_type"),
                     col("affiliation"), config.frame().column().as(SurveyFrame.COLUMN),
                     when(col("customs_firm_code").isNotNull(), 1).otherwise(0).as("matched"), col("customs_firm_code"),
@@ -185,7 +190,7 @@ public final class PanelJob {
             spark.createDataFrame(fits.stream().map(ProductionFunctions.Fit::toRow).toList(), ProductionFunctions.SCHEMA)
                     .coalesce(1).write().mode(SaveMode.Overwrite).parquet(lake.panelProductionFunctions().toString());
 
-            Report report = new Report(rowsOut, linked, industry, quality.counts(), fits, summary,
+            Report report = new Report(rowsOut, linked, industry, panelIds.result(), quality.counts(), fits, summary,
                     qualityByYear(written));
             writeManifest(spark, lake, years, config, configLabel, rowsIn, rowsOut, report);
             return report;
@@ -214,6 +219,7 @@ public final class PanelJob {
         honours.put("ambiguous_firm_years", report.honours().ambiguousFirmYears());
         manifest.put("honours", honours);
         manifest.put("industry", report.industry().toMap());
+        manifest.put("panel_ids", report.panelIds().toMap());
         List<Map<String, Object>> fits = new ArrayList<>();
         for (ProductionFunctions.Fit f : report.productionFunctions()) {
             Map<String, Object> m = new LinkedHashMap<>();
