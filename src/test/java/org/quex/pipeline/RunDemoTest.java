@@ -220,4 +220,32 @@ class RunDemoTest {
             Files.delete(lock);
         }
     }
+
+    /**
+     * The demo's 2011 file has no value added (rebuilt as output − input + VAT), its firms change ids,
+     * and Tables 3–4 absorb the panel id that follows them.
+     */
+    @Test
+    void valueAddedIsRebuiltWhereMissingAndTheFixedEffectsFollowThePanelId() throws IOException {
+        for (org.quex.clean.CleanJob.Report r : outcome.cleaning()) {
+            if (r.source().equals("asif")) {
+                long rebuilt = r.valueAdded().rebuilt();
+                assertTrue(r.year() == 2011 ? rebuilt > 0.9 * r.rowsIn() : rebuilt == 0, r.year() + ": " + rebuilt);
+            }
+        }
+        org.quex.match.PanelIds.Result ids = outcome.panel().panelIds();
+        assertTrue(ids.idsByFirmIds().getOrDefault(2, 0L) > 20, "ids that bridge an id change: " + ids.idsByFirmIds());
+        assertTrue(ids.linksByStepAndYear().keySet().stream().anyMatch(k -> k.startsWith("legal_person")),
+                ids.linksByStepAndYear().toString());
+        for (RunJob.FittedTable t : outcome.tables()) {
+            for (ModelTable.Model model : t.table().models()) {
+                if (model.spec().model().name().equalsIgnoreCase("fe")) {
+                    assertTrue(model.spec().formula().toString().endsWith("| panel_id"), model.spec().formula().toString());
+                }
+            }
+        }
+        String readme = Files.readString(dir.resolve("README.md"));
+        assertTrue(readme.contains("| `panel.id.steps` | firm_id,name,legal_person,phone |"), readme);
+        assertTrue(readme.contains("2011: value added rebuilt as output − input + VAT"), readme);
+    }
 }
