@@ -11,7 +11,7 @@ public record PanelConfig(boolean exFromCustomsToo, HonourValidity honourValidit
                           List<String> centralAffiliations, int sizeStandard2011From, int industry2002From, int industry2011From,
                           int hhiDigits, List<String> highTechPrefixes, boolean tfpByYear, int tfpMinRows,
                           SurveyFrame frame, List<org.quex.match.PanelIds.Step> idSteps, int idMaxGap,
-                          Map<String, String> echo) implements Serializable {
+                          Deflators deflators, double capitalDepreciation, Map<String, String> echo) implements Serializable {
 
     /** Which honours count in a year. */
     public enum HonourValidity {
@@ -42,7 +42,31 @@ public record PanelConfig(boolean exFromCustomsToo, HonourValidity honourValidit
                 c.list("panel.cen.affiliations"), c.integer("panel.size.standard_2011_from"),
                 c.integer("panel.industry.gbt4754_2002_from"), c.integer("panel.industry.gbt4754_2011_from"), hhiDigits, c.list("panel.indus.high_4digit_prefixes"),
                 c.choice("panel.tfp.groups", "industry", "industry_year").equals("industry_year"),
-                c.integer("panel.tfp.min_rows"), SurveyFrame.from(c), idSteps(c), idMaxGap(c), c.echo("panel."));
+                c.integer("panel.tfp.min_rows"), SurveyFrame.from(c), idSteps(c), idMaxGap(c),
+                deflators(c), depreciation(c), c.echo("panel."));
+    }
+
+    /** panel.deflators.table: none, or a CSV file in the format of {@link Deflators}. */
+    private static Deflators deflators(ConfigFile c) {
+        String table = c.text("panel.deflators.table");
+        if (table.equals("none")) {
+            return null;
+        }
+        java.nio.file.Path path = java.nio.file.Path.of(table);
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(path)) {
+            return Deflators.read(in, table);
+        } catch (java.io.IOException e) {
+            throw new org.quex.QuexException(c.where() + ": panel.deflators.table " + table + " cannot be read ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+        }
+    }
+
+    private static double depreciation(ConfigFile c) {
+        double d = c.decimal("panel.capital.depreciation");
+        if (!(d >= 0 && d < 1)) {
+            throw new org.quex.QuexException(c.where() + ": panel.capital.depreciation = " + d + " is not in [0, 1)");
+        }
+        return d;
     }
 
     private static List<org.quex.match.PanelIds.Step> idSteps(ConfigFile c) {

@@ -146,6 +146,10 @@ public final class PanelJob {
             spark.sparkContext().setJobDescription("panel: panel ids across years");
             PanelIdAssignment.Assigned panelIds = PanelIdAssignment.assign(spark, asif, industries, config);
 
+            Dataset<Row> real = config.deflators() == null ? null : RealValues.of(asif,
+                    base.select("year", "firm_id", "industry2"), panelIds.ids(), config.deflators(),
+                    config.capitalDepreciation());
+
             Dataset<Row> joined = base.join(hhi, new String[] {"year", "hhi_industry"}, "left")
                     .join(panelIds.ids(), new String[] {"year", "firm_id"}, "left")
                     .join(quality.quByFirmYear(), new String[] {"year", "firm_id"}, "left")
@@ -171,6 +175,13 @@ public final class PanelJob {
                     col("scale1"), col("scale2"), col("scale3"), col("rd"), col("fc"), col("ac"), col("dac"),
                     col("for"), col("fi"), col("sub"), col("si"), col("si2"), col("hhi"),
                     col("indus1"), col("indus2"), col("indus3"), col("sta"), col("cen"));
+            if (real != null) {
+                panel = panel.join(real, new String[] {"year", "firm_id"}, "left");
+            } else {
+                for (String c : RealValues.COLUMNS) { // without a deflator table the real values are unknown
+                    panel = panel.withColumn(c, lit(null).cast("double"));
+                }
+            }
 
             spark.sparkContext().setJobDescription("panel: write lake/panel/firm_year");
             PartitionedParquet.replaceYears(spark, panel, lake.panelFirmYear(), rowsIn);

@@ -1,0 +1,67 @@
+package org.quex.panel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.quex.QuexException;
+
+/** The deflator table's format and the perpetual-inventory capital stock on hand-computed firms. */
+class RealValuesTest {
+    private static Deflators table(String text) {
+        return Deflators.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "deflators.csv");
+    }
+
+    @Test
+    void theTableIsReadByIndustryYearWithAStarRowAndTheNearestYear() {
+        Deflators d = table("year,industry2,output,input,capital\n2001,13,1.1,1.2,1.3\n2001,*,1.0,1.0,1.0\n"
+                + "2003,13,1.5,1.6,1.7\n");
+        assertEquals(new Deflators.Index(1.1, 1.2, 1.3), d.of(2001, "13"));
+        assertEquals(new Deflators.Index(1.0, 1.0, 1.0), d.of(2001, "34"));     // the year's * row
+        assertEquals(new Deflators.Index(1.1, 1.2, 1.3), d.of(1995, "13"));     // before the table: its first year
+        assertEquals(new Deflators.Index(1.5, 1.6, 1.7), d.of(2009, "13"));     // after: its last
+        assertEquals(new Deflators.Index(1.1, 1.2, 1.3), d.of(2002, "13"));     // a missing year inside: the one before
+        assertNull(d.of(2003, "34"), "no row for the industry and no * row");
+    }
+
+    @Test
+    void aBadTableNamesTheFileAndLine() {
+        assertEquals("deflators.csv: line 1 must be 'year,industry2,output,input,capital', found 'year,output'",
+                assertThrows(QuexException.class, () -> table("year,output\n2001,1\n")).getMessage());
+        assertEquals("deflators.csv: line 3: output index 0 is not a positive number",
+                assertThrows(QuexException.class, () -> table("year,industry2,output,input,capital\n"
+                        + "2001,13,1,1,1\n2002,13,0,1,1\n")).getMessage());
+        assertEquals("deflators.csv: line 2: industry2 '1' is not two digits or *",
+                assertThrows(QuexException.class, () -> table("year,industry2,output,input,capital\n2001,1,1,1,1\n"))
+                        .getMessage());
+        assertEquals("deflators.csv: line 3: year 2001 industry 13 given twice",
+                assertThrows(QuexException.class, () -> table("year,industry2,output,input,capital\n"
+                        + "2001,13,1,1,1\n2001,13,1,1,1\n")).getMessage());
+    }
+
+    @Test
+    void perpetualInventoryFromTheFirstBookValue() {
+        Map<Integer, Double> price = Map.of(2000, 1.0, 2001, 1.0, 2002, 1.25, 2003, 1.25, 2004, 1.25);
+        // founded 2000, first seen 2001 with book value 100: 50 invested in 2000 and 2001 (g = 0);
+        // K2001 = 0.9·50 + 50 = 95; K2002 = 0.9·95 + 50/1.25 = 125.5; 2003 missing; K2004 = 0.81·125.5 = 101.655
+        Double[] k = RealCapital.stocks(new int[] {2001, 2002, 2004}, new Long[] {100L, 150L, 150L}, 2000, 0.0, 0.1,
+                price::get);
+        assertEquals(95.0, k[0], 1e-12);
+        assertEquals(125.5, k[1], 1e-12);
+        assertEquals(101.655, k[2], 1e-9);
+        // investment doubling each year: 100/3 in 2000, 200/3 in 2001 → K2001 = 0.9·100/3 + 200/3 = 96.666…
+        assertEquals(96.66666666666667, RealCapital.stocks(new int[] {2001}, new Long[] {100L}, 2000, 1.0, 0.1,
+                price::get)[0], 1e-9);
+        // no book value in the first year: no stock until there is one; a founding year after it is ignored
+        Double[] late = RealCapital.stocks(new int[] {2001, 2002}, new Long[] {null, 125L}, 2005, 0.0, 0.1, price::get);
+        assertNull(late[0]);
+        assertEquals(100.0, late[1], 1e-12);                                   // 125 / 1.25
+        // disposals larger than the stock leave zero
+        assertEquals(0.0, RealCapital.stocks(new int[] {2000, 2001}, new Long[] {100L, 0L}, 2000, 0.0, 0.1,
+                price::get)[1], 0.0);                                         // 0.9·100 − 100 < 0
+    }
+}
