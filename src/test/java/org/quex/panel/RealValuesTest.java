@@ -64,4 +64,33 @@ class RealValuesTest {
         assertEquals(0.0, RealCapital.stocks(new int[] {2000, 2001}, new Long[] {100L, 0L}, 2000, 0.0, 0.1,
                 price::get)[1], 0.0);                                         // 0.9·100 − 100 < 0
     }
+
+    @Test
+    void realValuesAlongEachPanelId() {
+        org.apache.spark.sql.SparkSession spark = org.quex.SparkTestSession.get();
+        // one firm whose id changes in 2002 (one panel id), industry 13 in a table with 2001 and 2002
+        org.apache.spark.sql.types.StructType asifSchema = PanelRows.schema("year:int", "firm_id:string",
+                "gross_output:long", "value_added:long", "intermediate_input:long", "fixed_assets:long",
+                "founding_year:int");
+        var asif = spark.createDataFrame(java.util.List.of(
+                org.apache.spark.sql.RowFactory.create(2001, "A1", 1100L, 220L, 900L, 100L, 2000),
+                org.apache.spark.sql.RowFactory.create(2002, "A2", 1500L, 300L, 1250L, 150L, 2000)), asifSchema);
+        var industries = spark.createDataFrame(java.util.List.of(
+                org.apache.spark.sql.RowFactory.create(2001, "A1", "13"),
+                org.apache.spark.sql.RowFactory.create(2002, "A2", "13")), PanelRows.schema("year:int", "firm_id:string",
+                "industry2:string"));
+        var ids = spark.createDataFrame(java.util.List.of(
+                org.apache.spark.sql.RowFactory.create(2001, "A1", "A1/2001"),
+                org.apache.spark.sql.RowFactory.create(2002, "A2", "A1/2001")), PanelIdAssignment.SCHEMA);
+        Deflators d = table("year,industry2,output,input,capital\n2001,13,1.1,1.0,1.0\n2002,13,1.25,1.25,1.25\n");
+        java.util.List<org.apache.spark.sql.Row> rows = RealValues.of(asif, industries, ids, d, 0.1).orderBy("year")
+                .collectAsList();
+        assertEquals(1000.0, rows.get(0).getDouble(2), 1e-9);                  // 1100 / 1.1
+        assertEquals(200.0, rows.get(0).getDouble(3), 1e-9);                   // 220 / 1.1
+        assertEquals(900.0, rows.get(0).getDouble(4), 1e-9);
+        assertEquals(1000.0, rows.get(1).getDouble(4), 1e-9);                  // 1250 / 1.25
+        // growth of industry 13 = 150/100 − 1 = 0.5: 2000 gets 100/2.5 = 40, 2001 gets 60 (2000's index is 2001's)
+        assertEquals(0.9 * 40 + 60, rows.get(0).getDouble(5), 1e-9);
+        assertEquals(0.9 * 96 + 50 / 1.25, rows.get(1).getDouble(5), 1e-9);    // the stock follows the id change
+    }
 }
