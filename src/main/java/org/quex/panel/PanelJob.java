@@ -175,6 +175,11 @@ public final class PanelJob {
                     col("scale1"), col("scale2"), col("scale3"), col("rd"), col("fc"), col("ac"), col("dac"),
                     col("for"), col("fi"), col("sub"), col("si"), col("si2"), col("hhi"),
                     col("indus1"), col("indus2"), col("indus3"), col("sta"), col("cen"));
+            // whether clean rebuilt the row's value added (docs/clean.md); null for a lake cleaned before the flag existed
+            Dataset<Row> imputed = PartitionedParquet.read(spark, lake.clean("asif"), PanelRows.schema("year:int",
+                    "firm_id:string", org.quex.clean.ValueAddedImputation.FLAG + ":int"))
+                    .where(col("year").isin(years.toArray()));
+            panel = panel.join(imputed, new String[] {"year", "firm_id"}, "left");
             if (real != null) {
                 panel = panel.join(real, new String[] {"year", "firm_id"}, "left");
             } else {
