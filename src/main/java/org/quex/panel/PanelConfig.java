@@ -11,7 +11,8 @@ public record PanelConfig(boolean exFromCustomsToo, HonourValidity honourValidit
                           List<String> centralAffiliations, int sizeStandard2011From, int industry2002From, int industry2011From,
                           int hhiDigits, List<String> highTechPrefixes, boolean tfpByYear, int tfpMinRows,
                           SurveyFrame frame, List<org.quex.match.PanelIds.Step> idSteps, int idMaxGap,
-                          Deflators deflators, double capitalDepreciation, Map<String, String> echo) implements Serializable {
+                          Deflators deflators, double capitalDepreciation, List<String> realVariables,
+                          Map<String, String> echo) implements Serializable {
 
     /** Which honours count in a year. */
     public enum HonourValidity {
@@ -43,7 +44,26 @@ public record PanelConfig(boolean exFromCustomsToo, HonourValidity honourValidit
                 c.integer("panel.industry.gbt4754_2002_from"), c.integer("panel.industry.gbt4754_2011_from"), hhiDigits, c.list("panel.indus.high_4digit_prefixes"),
                 c.choice("panel.tfp.groups", "industry", "industry_year").equals("industry_year"),
                 c.integer("panel.tfp.min_rows"), SurveyFrame.from(c), idSteps(c), idMaxGap(c),
-                deflators(c), depreciation(c), c.echo("panel."));
+                deflators(c), depreciation(c), realVariables(c), c.echo("panel."));
+    }
+
+    /** panel.real.variables: none, or Table 1 variables computed from real values (needs a deflator table). */
+    private static List<String> realVariables(ConfigFile c) {
+        List<String> list = c.list("panel.real.variables");
+        if (list.equals(List.of("none"))) {
+            return List.of();
+        }
+        for (String v : list) {
+            if (!RealValues.DEFLATABLE.contains(v)) {
+                throw new org.quex.QuexException(c.where() + ": panel.real.variables item '" + v + "' is not one of none, "
+                        + String.join(", ", RealValues.DEFLATABLE));
+            }
+        }
+        if (c.text("panel.deflators.table").equals("none")) {
+            throw new org.quex.QuexException(c.where() + ": panel.real.variables = " + String.join(",", list)
+                    + " needs panel.deflators.table");
+        }
+        return List.copyOf(list);
     }
 
     /** panel.deflators.table: none, or a CSV file in the format of {@link Deflators}. */

@@ -180,13 +180,7 @@ public final class PanelJob {
                     "firm_id:string", org.quex.clean.ValueAddedImputation.FLAG + ":int"))
                     .where(col("year").isin(years.toArray()));
             panel = panel.join(imputed, new String[] {"year", "firm_id"}, "left");
-            if (real != null) {
-                panel = panel.join(real, new String[] {"year", "firm_id"}, "left");
-            } else {
-                for (String c : RealValues.COLUMNS) { // without a deflator table the real values are unknown
-                    panel = panel.withColumn(c, lit(null).cast("double"));
-                }
-            }
+            panel = RealValues.apply(panel, real, config.realVariables());
 
             spark.sparkContext().setJobDescription("panel: write lake/panel/firm_year");
             PartitionedParquet.replaceYears(spark, panel, lake.panelFirmYear(), rowsIn);

@@ -27,9 +27,14 @@ import org.apache.spark.sql.types.StructType;
  */
 final class RealValues {
     static final StructType SCHEMA = PanelRows.schema("year:int", "firm_id:string", "real_output:double",
-            "real_value_added:double", "real_intermediate_input:double", "real_capital:double");
+            "real_value_added:double", "real_intermediate_input:double", "real_capital:double", "output_index:double",
+            "real_capital_per_worker:double");
     static final List<String> COLUMNS = List.of("real_output", "real_value_added", "real_intermediate_input",
             "real_capital");
+    /** Used to make Table 1 variables real, then dropped. */
+    static final List<String> HELPERS = List.of("output_index", "real_capital_per_worker");
+    /** The Table 1 variables panel.real.variables may make real. */
+    public static final List<String> DEFLATABLE = List.of("cap", "ln_cap", "export", "ln_export");
 
     private RealValues() {
     }
@@ -38,7 +43,7 @@ final class RealValues {
     static Dataset<Row> of(Dataset<Row> asif, Dataset<Row> industries, Dataset<Row> ids, Deflators deflators,
                            double depreciation) {
         Dataset<Row> rows = asif.select("year", "firm_id", "gross_output", "value_added", "intermediate_input",
-                        "fixed_assets", "founding_year")
+                        "fixed_assets", "founding_year", "employees")
                 .join(industries, new String[] {"year", "firm_id"})
                 .join(ids, new String[] {"year", "firm_id"});
         Map<String, Double> growth = growthByIndustry(rows);
@@ -95,9 +100,48 @@ final class RealValues {
                     p == null ? null : divide(r.getAs("gross_output"), p.output()),
                     p == null ? null : divide(r.getAs("value_added"), p.output()),
                     p == null ? null : divide(r.getAs("intermediate_input"), p.input()),
-                    k[i] == null || k[i].isNaN() ? null : k[i]));
+                    k[i] == null || k[i].isNaN() ? null : k[i], p == null ? null : p.output(),
+                    perWorker(k[i], r.getAs("employees"))));
         }
         return out.iterator();
+    }
+
+    /**
+     * The panel with its real columns ({@code real}: {@link #SCHEMA}, or null without a deflator table)
+     * and the chosen Table 1 variables made real: cap = real capital / employees, export = export
+     * delivery value / output index, and their logs (missing where the value is not positive).
+     */
+    static Dataset<Row> apply(Dataset<Row> panel, Dataset<Row> real, List<String> variables) {
+        if (real == null) {
+            for (String c : COLUMNS) { // without a deflator table the real values are unknown
+                panel = panel.withColumn(c, org.apache.spark.sql.functions.lit(null).cast("double"));
+            }
+            return panel;
+        }
+        panel = panel.join(real, new String[] {"year", "firm_id"}, "left");
+        if (variables.contains("cap")) {
+            panel = panel.withColumn("cap", col("real_capital_per_worker"));
+        }
+        if (variables.contains("ln_cap")) {
+            panel = panel.withColumn("ln_cap", positiveLog(col("real_capital_per_worker")));
+        }
+        // ln_export first: it reads the nominal export, which the next step replaces
+        org.apache.spark.sql.Column realExport = col("export").divide(col("output_index"));
+        if (variables.contains("ln_export")) {
+            panel = panel.withColumn("ln_export", positiveLog(realExport));
+        }
+        if (variables.contains("export")) {
+            panel = panel.withColumn("export", realExport);
+        }
+        return panel.drop(HELPERS.toArray(String[]::new));
+    }
+
+    private static org.apache.spark.sql.Column positiveLog(org.apache.spark.sql.Column c) {
+        return org.apache.spark.sql.functions.when(c.gt(0), log(c));
+    }
+
+    private static Double perWorker(Double capital, Long employees) {
+        return capital == null || capital.isNaN() || employees == null || employees <= 0 ? null : capital / employees;
     }
 
     private static Double divide(Long nominal, double index) {

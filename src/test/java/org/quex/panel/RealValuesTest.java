@@ -3,6 +3,7 @@ package org.quex.panel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -71,10 +72,10 @@ class RealValuesTest {
         // one firm whose id changes in 2002 (one panel id), industry 13 in a table with 2001 and 2002
         org.apache.spark.sql.types.StructType asifSchema = PanelRows.schema("year:int", "firm_id:string",
                 "gross_output:long", "value_added:long", "intermediate_input:long", "fixed_assets:long",
-                "founding_year:int");
+                "founding_year:int", "employees:long");
         var asif = spark.createDataFrame(java.util.List.of(
-                org.apache.spark.sql.RowFactory.create(2001, "A1", 1100L, 220L, 900L, 100L, 2000),
-                org.apache.spark.sql.RowFactory.create(2002, "A2", 1500L, 300L, 1250L, 150L, 2000)), asifSchema);
+                org.apache.spark.sql.RowFactory.create(2001, "A1", 1100L, 220L, 900L, 100L, 2000, 10L),
+                org.apache.spark.sql.RowFactory.create(2002, "A2", 1500L, 300L, 1250L, 150L, 2000, 12L)), asifSchema);
         var industries = spark.createDataFrame(java.util.List.of(
                 org.apache.spark.sql.RowFactory.create(2001, "A1", "13"),
                 org.apache.spark.sql.RowFactory.create(2002, "A2", "13")), PanelRows.schema("year:int", "firm_id:string",
@@ -92,5 +93,27 @@ class RealValuesTest {
         // growth of industry 13 = 150/100 − 1 = 0.5: 2000 gets 100/2.5 = 40, 2001 gets 60 (2000's index is 2001's)
         assertEquals(0.9 * 40 + 60, rows.get(0).getDouble(5), 1e-9);
         assertEquals(0.9 * 96 + 50 / 1.25, rows.get(1).getDouble(5), 1e-9);    // the stock follows the id change
+        assertEquals(1.25, rows.get(1).getDouble(6), 0.0);                     // the output index
+        assertEquals((0.9 * 96 + 50 / 1.25) / 12, rows.get(1).getDouble(7), 1e-12);
+
+        // Table 1 variables made real where chosen; the helper columns do not reach the panel
+        var panel = spark.createDataFrame(java.util.List.of(
+                org.apache.spark.sql.RowFactory.create(2001, "A1", 9.6, Math.log(9.6), 110.0, Math.log(110.0)),
+                org.apache.spark.sql.RowFactory.create(2002, "A2", 10.0, Math.log(10.0), 0.0, null)),
+                PanelRows.schema("year:int", "firm_id:string", "cap:double", "ln_cap:double", "export:double",
+                        "ln_export:double"));
+        var real = RealValues.of(asif, industries, ids, d, 0.1);
+        java.util.List<org.apache.spark.sql.Row> out = RealValues.apply(panel, real, java.util.List.of("cap", "export",
+                "ln_export")).orderBy("year").collectAsList();
+        org.apache.spark.sql.Row y2001 = out.get(0);
+        assertEquals(java.util.List.of("year", "firm_id", "cap", "ln_cap", "export", "ln_export", "real_output",
+                "real_value_added", "real_intermediate_input", "real_capital"), java.util.List.of(y2001.schema().fieldNames()));
+        assertEquals(9.6, y2001.getDouble(2), 1e-12);                         // 96 / 10
+        assertEquals(Math.log(9.6), y2001.getDouble(3), 0.0);                 // ln_cap not chosen: as it was
+        assertEquals(100.0, y2001.getDouble(4), 1e-12);                       // 110 / 1.1
+        assertEquals(Math.log(100.0), y2001.getDouble(5), 1e-12);
+        assertTrue(out.get(1).isNullAt(5), "no log of a zero export");
+        var none = RealValues.apply(panel, null, java.util.List.of());
+        assertTrue(none.where("real_capital is not null").isEmpty());
     }
 }
