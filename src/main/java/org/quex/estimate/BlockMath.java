@@ -137,6 +137,13 @@ final class BlockMath {
             BLAS_.dgemv("N", m, q, 1.0, z, CHUNK, theta, 1, 0.0, eta, 1);
             for (int i = 0; i < m; i++) {
                 signedEta[i] = (2 * b.y[r0 + i] - 1) * eta[i]; // y is 0/1
+                if (signedEta[i] > Separation.CUT) { // rare: a completely determined row
+                    if (b.y[r0 + i] != 0) {
+                        t.successesDetermined++;
+                    } else {
+                        t.failuresDetermined++;
+                    }
+                }
             }
             t.value += NormalDistribution.logCdfAndMills(signedEta, m, lambda, vector);
             for (int i = 0; i < m; i++) {

@@ -65,4 +65,43 @@ public final class DesignBlock implements Serializable {
         return new DesignBlock(keep, p, nx, ny, nc,
                 DesignSummary.of(keep, p, nx, ny, nc, summary.missingRows, 0, 0));
     }
+
+    /**
+     * This block with only the rows where column {@code col} equals {@code value} (quasi-complete
+     * separation in probit: the rows at the cut). Copies what {@link #withoutRows} copies.
+     */
+    DesignBlock onlyRows(int col, double value) {
+        int keep = 0;
+        for (int i = 0; i < n; i++) {
+            if (x[i + col * n] == value) {
+                keep++;
+            }
+        }
+        double[] nx = new double[keep * p];
+        double[] ny = new double[keep];
+        int[] nc = cluster == null ? null : new int[keep];
+        for (int i = 0, r = 0; i < n; i++) {
+            if (x[i + col * n] != value) {
+                continue;
+            }
+            for (int j = 0; j < p; j++) {
+                nx[r + j * keep] = x[i + j * n];
+            }
+            ny[r] = y[i];
+            if (nc != null) {
+                nc[r] = cluster[i];
+            }
+            r++;
+        }
+        return new DesignBlock(keep, p, nx, ny, nc, DesignSummary.of(keep, p, nx, ny, nc, summary.missingRows, 0, 0));
+    }
+
+    /** This block with the response coded 0/1 as Stata codes a probit outcome: any nonzero value is a success. */
+    DesignBlock withBinaryResponse() {
+        double[] ny = new double[n];
+        for (int i = 0; i < n; i++) {
+            ny[i] = y[i] != 0 ? 1 : 0;
+        }
+        return new DesignBlock(n, p, x, ny, cluster, DesignSummary.of(n, p, x, ny, cluster, summary.missingRows, 0, 0));
+    }
 }

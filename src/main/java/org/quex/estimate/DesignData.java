@@ -16,7 +16,6 @@ import org.apache.spark.sql.execution.SparkPlan;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.storage.StorageLevel;
 import org.quex.QuexException;
@@ -59,33 +58,30 @@ public final class DesignData implements AutoCloseable {
         String second = spec.model() == ModelSpec.Model.FE && f.absorbed().size() == 2 ? f.absorbed().get(1) : null;
         String cluster = spec.clusterVariable();
 
-        List<String> variables = new ArrayList<>();
-        variables.add(f.response());
-        variables.addAll(f.regressors());
-        List<String> selected = new ArrayList<>(variables);
+        List<String> keys = new ArrayList<>();
         if (group != null) {
-            selected.add(group);
+            keys.add(group);
         }
         if (second != null) {
-            selected.add(second);
+            keys.add(second);
         }
         if (cluster != null) {
-            selected.add(cluster);
+            keys.add(cluster);
         }
-        checkColumns(input, new LinkedHashSet<>(selected));
+        Set<String> needed = new LinkedHashSet<>(f.variables());
+        needed.addAll(keys);
+        checkColumns(input, needed);
 
-        // Model variables arrive as double, or as text to be parsed and checked; keys keep their type.
-        List<Column> columnsIn = new ArrayList<>();
-        for (int i = 0; i < selected.size(); i++) {
-            String name = selected.get(i);
-            boolean variable = i < variables.size();
+        // The response and design columns (see ModelColumns), then the keys with their own type.
+        ModelColumns model = ModelColumns.of(input, f);
+        List<String> variables = new ArrayList<>();
+        variables.add(f.response());
+        variables.addAll(model.names);
+        List<Column> columnsIn = new ArrayList<>(model.columns);
+        for (String name : keys) {
             DataType type = input.schema().apply(name).dataType();
-            if (variable) {
-                columnsIn.add(type instanceof StringType ? column(name) : column(name).cast(DataTypes.DoubleType));
-            } else {
-                // Keys as types whose internal and external values coincide (dates etc. become text).
-                columnsIn.add(SIMPLE_KEY_TYPES.contains(type) ? column(name) : column(name).cast(DataTypes.StringType));
-            }
+            // Keys as types whose internal and external values coincide (dates etc. become text).
+            columnsIn.add(SIMPLE_KEY_TYPES.contains(type) ? column(name) : column(name).cast(DataTypes.StringType));
         }
         Dataset<Row> data = input.select(columnsIn.toArray(Column[]::new));
         Map<Object, Integer> secondLevels = second == null ? null : levels(data, second);
@@ -96,7 +92,7 @@ public final class DesignData implements AutoCloseable {
                     .forEach(e -> columns.add(second + "=" + e.getKey()));
         }
         int absorbed = columns.size();
-        columns.addAll(f.regressors());
+        columns.addAll(model.names);
 
         String partitionKey = cluster != null ? cluster : group;
         if (partitionKey != null) {
@@ -176,7 +172,20 @@ public final class DesignData implements AutoCloseable {
 
     /** Removes the rows where a stored column equals a value (perfect prediction in probit). */
     void dropRows(int column, double value) {
-        JavaRDD<DesignBlock> next = blocks.map(b -> b.withoutRows(column, value));
+        replaceBlocks(blocks.map(b -> b.withoutRows(column, value)));
+    }
+
+    /** Keeps only the rows where a stored column equals a value (quasi-complete separation in probit). */
+    void keepRows(int column, double value) {
+        replaceBlocks(blocks.map(b -> b.onlyRows(column, value)));
+    }
+
+    /** Codes the response 0/1, any nonzero value a success (a probit outcome coded 0/k). */
+    void binaryResponse() {
+        replaceBlocks(blocks.map(DesignBlock::withBinaryResponse));
+    }
+
+    private void replaceBlocks(JavaRDD<DesignBlock> next) {
         next.setName(blocks.name()).persist(StorageLevel.MEMORY_AND_DISK());
         summary = summarize(next);
         blocks.unpersist(false);

@@ -16,6 +16,9 @@ public final class PassTotals implements Serializable {
     final double[] vector;
     final double[] matrix;
     final double[] meat;
+    /** Probit: rows whose observed outcome has fitted probability 1 in double precision (see Separation). */
+    long failuresDetermined;
+    long successesDetermined;
 
     PassTotals(int q, int matrixOrder, boolean withMeat) {
         this.q = q;
@@ -28,6 +31,8 @@ public final class PassTotals implements Serializable {
     PassTotals mergeInto(PassTotals o) {
         n += o.n;
         value += o.value;
+        failuresDetermined += o.failuresDetermined;
+        successesDetermined += o.successesDetermined;
         add(vector, o.vector);
         add(matrix, o.matrix);
         if (meat != null) {

@@ -19,6 +19,8 @@ class PartitionInvarianceTest {
         "probit20k.csv;ols;y ~ x1 + x2 + x3 + x4 + x5;robust",
         "fe_panel_small.csv;fe;y ~ z1 + z2 + z3 + tinv | firm;cluster:firm",
         "fe_panel_small.csv;fe;y ~ z1 + z2 + z3 | firm + year;conventional",
+        "formula/formula_panel.csv;probit;d ~ x1 + i(year) + x1:x2 + poly(zz, 2);robust",
+        "formula/formula_panel.csv;fe;y ~ x1 + xbig + log(pos) + i(year) | firm;cluster:firm",
     })
     void estimatesDoNotDependOnPartitioning(String file, String model, String formula, String vce) {
         Dataset<Row> table = TableReader.read(SparkTestSession.get(), SparkTestSession.resource("oracles/" + file));
