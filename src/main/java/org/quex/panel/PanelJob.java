@@ -164,7 +164,7 @@ public final class PanelJob {
             Dataset<Row> panel = joined.select(
                     col("year"), col("firm_id"), col("panel_id"), col("firm_name"), col("province"), col("region_code"),
                     col("industry_code"), col("industry_cic2002"), col("industry2"), col("registration_type"),
-                    col("affiliation"), config.frame().column().as(SurveyFrame.COLUMN),
+                    col("affiliation"), config.frame().column().cast("int").as(SurveyFrame.COLUMN),
                     when(col("customs_firm_code").isNotNull(), 1).otherwise(0).as("matched"), col("customs_firm_code"),
                     col("match_method"), col("customs_export_usd"),
                     ex.cast("int").as("ex"), col("export"), col("ln_export"),
