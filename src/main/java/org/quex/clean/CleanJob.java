@@ -30,7 +30,7 @@ public final class CleanJob {
 
     /** What cleaning did to one source in one year. */
     public record Report(String source, int year, long rowsIn, long kept, Map<String, Long> firstRule,
-                         Map<String, Long> anyRule, Double ambiguousUsd, Double exportUsd) {
+                         Map<String, Long> anyRule, Double ambiguousUsd, Double exportUsd, ValueAddedCounts valueAdded) {
         long rejected() {
             return rowsIn - kept;
         }
@@ -40,6 +40,11 @@ public final class CleanJob {
             List<String> lines = new ArrayList<>();
             lines.add("clean source=" + source + " year=" + year + " in=" + rowsIn + " kept=" + kept
                     + " rejected=" + rejected());
+            if (valueAdded != null) {
+                lines.add(String.format("  value added rebuilt as output - input + VAT: %d rows (%d kept, %d rejected);"
+                                + " missing and not rebuildable: %d rows", valueAdded.rebuilt(), valueAdded.rebuiltKept(),
+                        valueAdded.rebuilt() - valueAdded.rebuiltKept(), valueAdded.stillMissing()));
+            }
             firstRule.forEach((rule, n) -> lines.add(String.format("  %-28s removed=%d (violated by %d)", rule, n,
                     anyRule.getOrDefault(rule, 0L))));
             if (ambiguousUsd != null) {
@@ -58,12 +63,24 @@ public final class CleanJob {
             m.put("rejected", rejected());
             m.put("removed_by_first_rule", firstRule);
             m.put("violating_rule", anyRule);
+            if (valueAdded != null) {
+                m.put("value_added_rebuilt", valueAdded.rebuilt());
+                m.put("value_added_rebuilt_kept", valueAdded.rebuiltKept());
+                m.put("value_added_missing_not_rebuildable", valueAdded.stillMissing());
+            }
             if (ambiguousUsd != null) {
                 m.put("export_usd", exportUsd);
                 m.put("ambiguous_one_to_many_usd", ambiguousUsd);
             }
             return m;
         }
+    }
+
+    /**
+     * ASIF rows whose value added was rebuilt (all, and those kept) and rows left without one (removed
+     * by missing_key_value when value_added is a key column).
+     */
+    public record ValueAddedCounts(long rebuilt, long rebuiltKept, long stillMissing) {
     }
 
     public static List<Report> run(SparkSession spark, LakeTables lake, int year, List<String> sources,
@@ -95,13 +112,18 @@ public final class CleanJob {
 
     private static Report cleanAsif(SparkSession spark, LakeTables lake, int year, CleaningConfig config) {
         // persisted: the duplicate rule is a window (a shuffle), and a year of ASIF is small
-        Dataset<Row> flagged = AsifCleaning.flag(rawYear(spark, lake, "asif", year), config)
+        Dataset<Row> flagged = AsifCleaning.flag(ValueAddedImputation.apply(rawYear(spark, lake, "asif", year),
+                        config.rebuildValueAdded()), config)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             List<String> partitions = List.of("year");
             RuleCounts counts = RuleCounts.of(flagged, partitions, labels(AsifRules.ALL));
+            Row va = flagged.agg(sum(col(ValueAddedImputation.FLAG).cast("long")),
+                    sum(when(RuleFlags.kept(), col(ValueAddedImputation.FLAG).cast("long")).otherwise(0L)),
+                    sum(when(col("value_added").isNull(), 1L).otherwise(0L))).first();
             write(spark, flagged, lake.clean("asif"), lake.cleanRejected("asif"), year, partitions, counts);
-            return report("asif", year, counts, null);
+            return report("asif", year, counts, null, new ValueAddedCounts(va.isNullAt(0) ? 0 : va.getLong(0),
+                    va.isNullAt(1) ? 0 : va.getLong(1), va.isNullAt(2) ? 0 : va.getLong(2)));
         } finally {
             flagged.unpersist();
         }
@@ -120,10 +142,10 @@ public final class CleanJob {
                 sum(when(org.apache.spark.sql.functions.size(col(CustomsCleaning.TARGETS)).gt(1),
                         col("value_usd").multiply(col("share"))).otherwise(0.0))).first();
         Report report = report("customs", year, counts,
-                new double[] {value.isNullAt(0) ? 0 : value.getDouble(0), value.isNullAt(1) ? 0 : value.getDouble(1)});
+                new double[] {value.isNullAt(0) ? 0 : value.getDouble(0), value.isNullAt(1) ? 0 : value.getDouble(1)}, null);
         write(spark, flagged, lake.clean("customs"), lake.cleanRejected("customs"), year, partitions, counts);
         // persisted: small (one row per firm-year), and the write's partition check would compute it again
-        Dataset<Row> firmYear = ExportAggregates.firmYear(byProduct).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> firmYear = ExportAggregates.firmYear(byProduct, config).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             PartitionedParquet.replaceYear(spark, firmYear, lake.customsFirmYear(), year, List.of("year"));
         } finally {
@@ -137,9 +159,10 @@ public final class CleanJob {
     }
 
     /** Rows in, kept, and per rule the rows it removed (first rule) and the rows that violate it. */
-    private static Report report(String source, int year, RuleCounts counts, double[] exportValue) {
+    private static Report report(String source, int year, RuleCounts counts, double[] exportValue,
+                                 ValueAddedCounts valueAdded) {
         return new Report(source, year, counts.rowsIn(), counts.rowsKept(), counts.firstRule(), counts.anyRule(),
-                exportValue == null ? null : exportValue[1], exportValue == null ? null : exportValue[0]);
+                exportValue == null ? null : exportValue[1], exportValue == null ? null : exportValue[0], valueAdded);
     }
 
     private static void write(SparkSession spark, Dataset<Row> flagged, Path keptTable, Path rejectedTable, int year,

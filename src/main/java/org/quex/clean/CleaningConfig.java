@@ -16,10 +16,16 @@ public record CleaningConfig(long minEmployees, long minFixedAssets, long minSal
                              List<String> asifNonnegativeColumns, List<String> intermediaryKeywords,
                              double minValueUsd, double minQuantity, List<String> china,
                              List<String> excludedHsChapters, Map<Integer, String> hsVintages,
-                             OneToMany oneToMany, Map<String, String> echo) implements Serializable {
+                             OneToMany oneToMany, boolean rebuildValueAdded, Duplicates duplicates,
+                             long uniformFrameMinSales, List<String> reimportDirections,
+                             boolean reimportBlankPartner, boolean processingByExactModes,
+                             List<String> processingModes, Map<String, String> echo) implements Serializable {
 
     /** How a code with several HS2002 targets is mapped. */
     public enum OneToMany { EQUAL_SHARES, FIRST_TARGET }
+
+    /** What happens to the rows of a duplicated (year, firm id). */
+    public enum Duplicates { DROP_ALL, KEEP_LARGEST_SALES }
 
     /** The packed defaults (conf/quex.conf) or, when given, the file at {@code path}. */
     public static CleaningConfig load(String path) {
@@ -44,12 +50,25 @@ public record CleaningConfig(long minEmployees, long minFixedAssets, long minSal
             case "equal_shares" -> OneToMany.EQUAL_SHARES;
             default -> OneToMany.FIRST_TARGET;
         };
+        Duplicates duplicates = v.choice("clean.asif.duplicates", "drop_all", "keep_largest_sales")
+                .equals("drop_all") ? Duplicates.DROP_ALL : Duplicates.KEEP_LARGEST_SALES;
+        List<String> directions = v.list("clean.customs.reimport_directions");
+        for (String d : directions) {
+            if (!d.equals("import") && !d.equals("export")) {
+                throw new QuexException(where + ": clean.customs.reimport_directions item '" + d + "' is not import or export");
+            }
+        }
         return new CleaningConfig(v.integer("clean.asif.min_employees"), v.integer("clean.asif.min_fixed_assets"),
                 v.integer("clean.asif.min_sales"), v.list("clean.asif.key_columns"),
                 v.list("clean.asif.nonnegative_columns"), v.list("clean.customs.intermediary_keywords"),
                 v.decimal("clean.customs.min_value_usd"), v.decimal("clean.customs.min_quantity"),
                 v.list("clean.customs.china"), v.list("clean.customs.excluded_hs_chapters"), vintages, rule,
-                v.echo("clean."));
+                v.choice("clean.asif.value_added_rebuild", "output_minus_input_plus_vat", "none")
+                        .equals("output_minus_input_plus_vat"),
+                duplicates, v.integer("clean.asif.uniform_frame_min_sales"), directions,
+                Boolean.parseBoolean(v.choice("clean.customs.reimport_blank_partner", "true", "false")),
+                v.choice("clean.customs.processing_trade", "contains", "exact_modes").equals("exact_modes"),
+                v.list("clean.customs.processing_modes"), v.echo("clean."));
     }
 
     /** The HS vintage of a year's customs codes. */

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.trim;
 
 import java.util.List;
+import org.apache.spark.sql.Column;
 
 /**
  * The Customs cleaning rules of domain.md (Fan & Guo 2015), in the order that decides which rule
@@ -19,8 +20,9 @@ public final class CustomsRules {
                     c -> col("value_usd").lt(c.minValueUsd())),
             new Rule("quantity_below_min", "quantity < clean.customs.min_quantity",
                     c -> col("quantity").lt(c.minQuantity())),
-            new Rule("reimport", "an import whose partner is China (clean.customs.china)",
-                    c -> col("direction").equalTo("import").and(trim(col("country")).isin(c.china().toArray()))),
+            new Rule("reimport", "a row of clean.customs.reimport_directions whose partner is China (clean.customs.china),"
+                    + " or blank when clean.customs.reimport_blank_partner",
+                    c -> col("direction").isin(c.reimportDirections().toArray()).and(chinaPartner(c))),
             new Rule("empty_firm_code", "firm code missing or blank",
                     c -> col("firm_code").isNull().or(trim(col("firm_code")).equalTo(""))),
             new Rule("excluded_hs_chapter", "HS chapter in clean.customs.excluded_hs_chapters",
@@ -29,5 +31,10 @@ public final class CustomsRules {
                     c -> col("hs2002_targets").isNull()));
 
     private CustomsRules() {
+    }
+
+    private static Column chinaPartner(CleaningConfig c) {
+        Column china = trim(col("country")).isin(c.china().toArray());
+        return c.reimportBlankPartner() ? china.or(col("country").isNull()).or(trim(col("country")).equalTo("")) : china;
     }
 }

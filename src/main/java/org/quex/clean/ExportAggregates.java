@@ -20,7 +20,10 @@ import org.apache.spark.sql.Row;
  * phone and zip (the values on most rows; ties go to the smallest) for matching with ASIF.
  */
 public final class ExportAggregates {
-    /** Trade modes of processing trade (进料加工贸易, 来料加工装配贸易 …) contain this. */
+    /**
+     * Trade modes of processing trade (进料加工贸易, 来料加工装配贸易 …) contain this (clean.customs.processing_trade
+     * = contains); exact_modes takes the list clean.customs.processing_modes instead.
+     */
     static final String PROCESSING = "加工";
 
     private ExportAggregates() {
@@ -40,13 +43,15 @@ public final class ExportAggregates {
                 .withColumn("hs6_2002", explode(col(CustomsCleaning.TARGETS)));
     }
 
-    public static Dataset<Row> firmYear(Dataset<Row> byProduct) {
+    public static Dataset<Row> firmYear(Dataset<Row> byProduct, CleaningConfig config) {
         Column value = col("value_usd").multiply(col("share"));
+        Column processing = config.processingByExactModes()
+                ? col("trade_mode").isin(config.processingModes().toArray()) : col("trade_mode").contains(PROCESSING);
         Dataset<Row> totals = byProduct.groupBy("year", "firm_code").agg(
                 sum(value).as("export_usd"),
                 countDistinct("hs6_2002").as("n_products"),
                 countDistinct("country").as("n_destinations"),
-                sum(when(col("trade_mode").contains(PROCESSING), value).otherwise(0.0)).divide(sum(value))
+                sum(when(processing, value).otherwise(0.0)).divide(sum(value))
                         .as("processing_share"),
                 sum(when(size(col(CustomsCleaning.TARGETS)).gt(1), value).otherwise(0.0)).as("ambiguous_usd"));
         // each source row once: its first target (targets are distinct, sorted)

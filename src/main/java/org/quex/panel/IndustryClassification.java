@@ -4,19 +4,25 @@ import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.quex.CsvTable;
 
 /**
  * One industry classification for every year: GB/T 4754-2002 (CIC 2002). Codes of years written in
- * GB/T 4754-2011 are mapped back through reference/cic2002_to_cic2011_heuristic_4digit.csv; a 2011
- * code that several 2002 codes map to is given the source whose row is most reliable (same name and
- * code, then same name, then same code; the first in the table among equals), and counted as
- * ambiguous. Years before 2003 carry GB/T
- * 4754-1994 codes in the real data; the 1994 list is not in the reference set, so they pass as
- * they are (a known gap). Also the OECD technology class of a CIC 2002 industry (indus1..3).
+ * GB/T 4754-1994 (before {@code panel.industry.gbt4754_2002_from}) are mapped forward through the
+ * official correspondence (reference/gb4754_crosswalk_1994_2002.csv, 4-digit rows): a 1994 code with
+ * several 2002 targets takes the target with the same digits when there is one (the class kept its
+ * number), else the smallest, and is counted as ambiguous. Codes of years written in GB/T 4754-2011
+ * are mapped back through reference/cic2002_to_cic2011_heuristic_4digit.csv; a 2011 code that several
+ * 2002 codes map to is given the source whose row is most reliable (same name and code, then same
+ * name, then same code; the first in the table among equals), and counted as ambiguous. 2002 codes
+ * must be in the 2002 list. A code none of this knows is unmapped (null) and reported by the panel.
+ * Also the OECD technology class of a CIC 2002 industry (indus1..3).
  */
 public final class IndustryClassification implements Serializable {
     static final String CROSSWALK = "data-schemas/reference/cic2002_to_cic2011_heuristic_4digit.csv";
+    static final String CROSSWALK_1994 = "data-schemas/reference/gb4754_crosswalk_1994_2002.csv";
+    static final String CODES_2002 = "data-schemas/reference/cic_gbt4754_2002_codes.csv";
     static final String OECD = "data-schemas/reference/oecd_tech_intensity_cic2002_2digit.csv";
     /** Crosswalk rows by how much to trust them: the same name beats the same digits with another name. */
     static final List<String> RELIABILITY = List.of("same_code_same_name", "name_match_code_changed",
@@ -25,17 +31,24 @@ public final class IndustryClassification implements Serializable {
     public static final int MEDIUM_TECH = 2;
     public static final int HIGH_TECH = 3;
 
-    /** A 2002 code and whether the 2011 code it came from had other 2002 sources. */
+    /** A 2002 code and whether the 1994 or 2011 code it came from had other 2002 targets or sources. */
     public record Mapped(String cic2002, boolean ambiguous) implements Serializable {
     }
 
+    private final Map<String, Mapped> from1994;
+    private final java.util.Set<String> codes2002;
     private final Map<String, Mapped> from2011;
     private final Map<String, Integer> techByDivision;
     private final List<String> highTechPrefixes;
+    private final int first2002Year;
     private final int first2011Year;
 
-    IndustryClassification(Map<String, Mapped> from2011, Map<String, Integer> techByDivision,
-                           List<String> highTechPrefixes, int first2011Year) {
+    IndustryClassification(Map<String, Mapped> from1994, java.util.Set<String> codes2002, Map<String, Mapped> from2011,
+                           Map<String, Integer> techByDivision, List<String> highTechPrefixes, int first2002Year,
+                           int first2011Year) {
+        this.from1994 = from1994;
+        this.codes2002 = codes2002;
+        this.first2002Year = first2002Year;
         this.from2011 = from2011;
         this.techByDivision = techByDivision;
         this.highTechPrefixes = highTechPrefixes;
@@ -70,7 +83,36 @@ public final class IndustryClassification implements Serializable {
                 default -> throw new IllegalStateException(OECD + ": unknown class " + row.get("oecd_tech_class"));
             });
         }
-        return new IndustryClassification(from2011, tech, config.highTechPrefixes(), config.industry2011From());
+        java.util.Set<String> codes2002 = new java.util.HashSet<>();
+        for (Map<String, String> row : CsvTable.resource(CODES_2002).rows()) {
+            if ("class".equals(row.get("level"))) {
+                codes2002.add(row.get("code"));
+            }
+        }
+        return new IndustryClassification(from1994(CsvTable.resource(CROSSWALK_1994).rows()), Set.copyOf(codes2002),
+                from2011, tech, config.highTechPrefixes(), config.industry2002From(), config.industry2011From());
+    }
+
+    /**
+     * 1994 code → 2002 code from the 4-digit rows of the official correspondence: the target with the
+     * same digits if the code has it among several, else the smallest; ambiguous when there are several.
+     */
+    static Map<String, Mapped> from1994(List<Map<String, String>> rows) {
+        Map<String, java.util.TreeSet<String>> targets = new HashMap<>();
+        for (Map<String, String> row : rows) {
+            String to = row.get("to_code");
+            if ("S".equals(row.get("level")) && to != null && to.length() == 4) {
+                targets.computeIfAbsent(row.get("from_code"), k -> new java.util.TreeSet<>()).add(to);
+            }
+        }
+        Map<String, Mapped> out = new HashMap<>();
+        targets.forEach((from, to) -> out.put(from, new Mapped(to.contains(from) ? from : to.first(), to.size() > 1)));
+        return out;
+    }
+
+    /** Which edition of GB/T 4754 a year's codes follow: 1994, 2002 or 2011. */
+    public int vintage(int year) {
+        return year < first2002Year ? 1994 : year < first2011Year ? 2002 : 2011;
     }
 
     /** The CIC 2002 4-digit code of a year's raw industry code; null if missing or not in the crosswalk. */
@@ -79,10 +121,11 @@ public final class IndustryClassification implements Serializable {
             return null;
         }
         String c = code.trim();
-        if (year < first2011Year) {
-            return new Mapped(c, false);
-        }
-        return from2011.get(c);
+        return switch (vintage(year)) {
+            case 1994 -> from1994.get(c);
+            case 2002 -> codes2002.contains(c) ? new Mapped(c, false) : null;
+            default -> from2011.get(c);
+        };
     }
 
     /**

@@ -46,8 +46,8 @@ public final class PanelJob {
     private PanelJob() {
     }
 
-    public record Report(Map<Integer, Long> rowsByYear, Map<Integer, Long> linkedByYear, long industryAmbiguous,
-                         long industryUnmapped, QualityLevels.Counts honours, List<ProductionFunctions.Fit> productionFunctions,
+    public record Report(Map<Integer, Long> rowsByYear, Map<Integer, Long> linkedByYear, IndustryCounts industry,
+                         org.quex.match.PanelIds.Result panelIds, QualityLevels.Counts honours, List<ProductionFunctions.Fit> productionFunctions,
                          List<VariableSummary> summary, List<QualityCount> qualityByYear) {
         public List<String> lines() {
             List<String> lines = new ArrayList<>();
@@ -55,8 +55,8 @@ public final class PanelJob {
                 lines.add(String.format(Locale.ROOT, "panel year=%d firm_years=%d matched_to_customs=%d", e.getKey(),
                         e.getValue(), linkedByYear.getOrDefault(e.getKey(), 0L)));
             }
-            lines.add(String.format(Locale.ROOT, "  industry: %d firm-years with a 2011 code of several 2002 sources,"
-                    + " %d with a code not in the crosswalk", industryAmbiguous, industryUnmapped));
+            lines.addAll(industry.lines());
+            panelIds.lines().forEach(l -> lines.add("  " + l));
             lines.add(String.format(Locale.ROOT, "  honours: %d entries, %d unknown honour names, %d unknown provinces,"
                             + " %d matched to firms, %d firm-years left out as ambiguous", honours.entries(),
                     honours.unknownHonour(), honours.unknownProvince(), honours.matchedEntries(), honours.ambiguousFirmYears()));
@@ -99,21 +99,18 @@ public final class PanelJob {
         StructType asifSchema = SourceSchema.of("asif").structType();
         Dataset<Row> asif = PartitionedParquet.read(spark, lake.clean("asif"), asifSchema)
                 .where(col("year").isin(years.toArray()));
+        IndustryClassification industries = IndustryClassification.load(config);
         PanelRows rowMaker = new PanelRows(asifSchema, config, SizeStandards.load(config.sizeStandard2011From()),
-                IndustryClassification.load(config));
+                industries);
         spark.sparkContext().setJobDescription("panel: firm-year variables of " + years);
         Dataset<Row> base = asif.map((MapFunction<Row, Row>) rowMaker::variables, Encoders.row(PanelRows.SCHEMA))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Map<Integer, Long> rowsIn = new TreeMap<>();
             years.forEach(y -> rowsIn.put(y, 0L));
-            long[] industry = new long[2];
-            for (Row r : base.groupBy("year").agg(count(lit(1)),
-                    sum(when(col("industry_ambiguous").equalTo(1), 1L).otherwise(0L)),
-                    sum(when(col("industry_cic2002").isNull(), 1L).otherwise(0L))).collectAsList()) {
+            IndustryCounts industry = IndustryCounts.of(base, industries);
+            for (Row r : base.groupBy("year").agg(count(lit(1))).collectAsList()) {
                 rowsIn.put(r.getInt(0), r.getLong(1));
-                industry[0] += r.getLong(2);
-                industry[1] += r.getLong(3);
             }
             if (rowsIn.values().stream().allMatch(n -> n == 0)) {
                 throw new QuexException("panel: no clean ASIF rows for years " + years + " in " + lake.clean("asif")
@@ -146,7 +143,15 @@ public final class PanelJob {
             List<ProductionFunctions.Fit> fits = ProductionFunctions.fit(base, config);
             Dataset<Row> tfp = ProductionFunctions.residuals(spark, base, fits, config.tfpByYear());
 
+            spark.sparkContext().setJobDescription("panel: panel ids across years");
+            PanelIdAssignment.Assigned panelIds = PanelIdAssignment.assign(spark, asif, industries, config);
+
+            Dataset<Row> real = config.deflators() == null ? null : RealValues.of(asif,
+                    base.select("year", "firm_id", "industry2"), panelIds.ids(), config.deflators(),
+                    config.capitalDepreciation());
+
             Dataset<Row> joined = base.join(hhi, new String[] {"year", "hhi_industry"}, "left")
+                    .join(panelIds.ids(), new String[] {"year", "firm_id"}, "left")
                     .join(quality.quByFirmYear(), new String[] {"year", "firm_id"}, "left")
                     .join(customs, new String[] {"year", "firm_id"}, "left")
                     .join(tfp, new String[] {"year", "firm_id"}, "left");
@@ -157,9 +162,9 @@ public final class PanelJob {
                     .otherwise(0)
                     : col("ex_asif");
             Dataset<Row> panel = joined.select(
-                    col("year"), col("firm_id"), col("firm_name"), col("province"), col("region_code"),
+                    col("year"), col("firm_id"), col("panel_id"), col("firm_name"), col("province"), col("region_code"),
                     col("industry_code"), col("industry_cic2002"), col("industry2"), col("registration_type"),
-                    col("affiliation"),
+                    col("affiliation"), config.frame().column().cast("int").as(SurveyFrame.COLUMN),
                     when(col("customs_firm_code").isNotNull(), 1).otherwise(0).as("matched"), col("customs_firm_code"),
                     col("match_method"), col("customs_export_usd"),
                     ex.cast("int").as("ex"), col("export"), col("ln_export"),
@@ -170,6 +175,12 @@ public final class PanelJob {
                     col("scale1"), col("scale2"), col("scale3"), col("rd"), col("fc"), col("ac"), col("dac"),
                     col("for"), col("fi"), col("sub"), col("si"), col("si2"), col("hhi"),
                     col("indus1"), col("indus2"), col("indus3"), col("sta"), col("cen"));
+            // whether clean rebuilt the row's value added (docs/clean.md); null for a lake cleaned before the flag existed
+            Dataset<Row> imputed = PartitionedParquet.read(spark, lake.clean("asif"), PanelRows.schema("year:int",
+                    "firm_id:string", org.quex.clean.ValueAddedImputation.FLAG + ":int"))
+                    .where(col("year").isin(years.toArray()));
+            panel = panel.join(imputed, new String[] {"year", "firm_id"}, "left");
+            panel = RealValues.apply(panel, real, config.realVariables());
 
             spark.sparkContext().setJobDescription("panel: write lake/panel/firm_year");
             PartitionedParquet.replaceYears(spark, panel, lake.panelFirmYear(), rowsIn);
@@ -189,7 +200,7 @@ public final class PanelJob {
             spark.createDataFrame(fits.stream().map(ProductionFunctions.Fit::toRow).toList(), ProductionFunctions.SCHEMA)
                     .coalesce(1).write().mode(SaveMode.Overwrite).parquet(lake.panelProductionFunctions().toString());
 
-            Report report = new Report(rowsOut, linked, industry[0], industry[1], quality.counts(), fits, summary,
+            Report report = new Report(rowsOut, linked, industry, panelIds.result(), quality.counts(), fits, summary,
                     qualityByYear(written));
             writeManifest(spark, lake, years, config, configLabel, rowsIn, rowsOut, report);
             return report;
@@ -217,8 +228,8 @@ public final class PanelJob {
         honours.put("entries_held", report.honours().matchedEntries());
         honours.put("ambiguous_firm_years", report.honours().ambiguousFirmYears());
         manifest.put("honours", honours);
-        manifest.put("industry", Map.of("ambiguous_2011_codes", report.industryAmbiguous(),
-                "unmapped_codes", report.industryUnmapped()));
+        manifest.put("industry", report.industry().toMap());
+        manifest.put("panel_ids", report.panelIds().toMap());
         List<Map<String, Object>> fits = new ArrayList<>();
         for (ProductionFunctions.Fit f : report.productionFunctions()) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -217,6 +217,7 @@ public final class ResultsWriter {
             sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %.1f | %s |%n", step.stage(),
                     step.year() == null ? "all" : step.year(), step.rows(), step.seconds(), step.detail()));
         }
+        sb.append(sampleChoices(s, o));
         sb.append("\n## Tables\n\n");
         for (RegressionTable t : tables) {
             sb.append("- ").append(t.title()).append(": [Markdown](tables/").append(t.id()).append(".md), [CSV](tables/")
@@ -234,6 +235,32 @@ public final class ResultsWriter {
         sb.append(recovery ? ", [truth recovery](truth_recovery.csv).\n" : ".\n");
         for (RegressionTable t : tables) {
             sb.append('\n').append(RegressionTableWriter.markdown(t));
+        }
+        return sb.toString();
+    }
+
+    /** The sample and panel choices of this run (conf/quex.conf; docs/clean.md, docs/panel.md) and what they did. */
+    static String sampleChoices(RunJob.Settings s, RunJob.Outcome o) {
+        StringBuilder sb = new StringBuilder("\n## Sample choices\n\n| setting | value |\n|---|---|\n");
+        for (String key : List.of("clean.asif.value_added_rebuild", "clean.asif.duplicates",
+                "clean.asif.uniform_frame_min_sales", "clean.customs.intermediary_keywords",
+                "clean.customs.reimport_directions", "clean.customs.reimport_blank_partner",
+                "clean.customs.processing_trade", "panel.industry.gbt4754_2002_from", "panel.industry.gbt4754_2011_from",
+                "panel.frame.min_sales_by_year", "panel.id.steps", "panel.id.max_gap")) {
+            String value = s.config().properties().getProperty(key);
+            sb.append("| `").append(key).append("` | ").append(value == null ? "" : value.trim()).append(" |\n");
+        }
+        sb.append('\n');
+        for (CleanJob.Report r : o.cleaning()) {
+            if (r.valueAdded() != null && r.valueAdded().rebuilt() > 0) {
+                sb.append(String.format(Locale.ROOT, "- %d: value added rebuilt as output − input + VAT for %d rows"
+                        + " (%d kept)%n", r.year(), r.valueAdded().rebuilt(), r.valueAdded().rebuiltKept()));
+            }
+        }
+        if (o.panel() != null) {
+            for (String line : o.panel().panelIds().lines()) {
+                sb.append(line.startsWith("  ") ? "  - " + line.trim() : "- " + line).append('\n');
+            }
         }
         return sb.toString();
     }

@@ -37,7 +37,11 @@ public final class AsifDefects {
         switch (defect) {
             case ASIF_MISSING_KEY_VALUE -> {
                 AsifField[] keys = {AsifField.SALES, AsifField.EMPLOYEES, AsifField.TOTAL_ASSETS, AsifField.VALUE_ADDED};
-                row[keys[r.nextInt(keys.length)].ordinal()] = "";
+                AsifField key = keys[r.nextInt(keys.length)];
+                row[key.ordinal()] = "";
+                if (key == AsifField.VALUE_ADDED) {
+                    row[AsifField.VAT.ordinal()] = ""; // else clean rebuilds it from output, input and VAT
+                }
             }
             case ASIF_NEGATIVE_VALUE -> {
                 AsifField[] signed = {AsifField.EXPORT_VALUE, AsifField.VALUE_ADDED, AsifField.WAGES_PAYABLE,
@@ -85,7 +89,21 @@ public final class AsifDefects {
             }
             default -> throw new IllegalArgumentException(defect + " is not an ASIF defect");
         }
+        if (defect == Defect.ASIF_NEGATIVE_VALUE || defect == Defect.ASIF_VALUE_ADDED_OVER_OUTPUT) {
+            keepIdentity(row);
+        }
         return List.of(new FirmHistory.AsifRow(year, firm, row, width, defect));
+    }
+
+    /**
+     * VAT that keeps value added = output − intermediate input + VAT after a defect changed value added,
+     * so that a file without value added (clean rebuilds it) carries the same defect.
+     */
+    private static void keepIdentity(String[] row) {
+        if (!row[AsifField.VALUE_ADDED.ordinal()].isEmpty()) {
+            put(row, AsifField.VAT, get(row, AsifField.VALUE_ADDED) - get(row, AsifField.GROSS_OUTPUT)
+                    + get(row, AsifField.INTERMEDIATE_INPUT));
+        }
     }
 
     /** A digit string with a letter O slipped in after its first digit, as OCR and typists do. */

@@ -161,9 +161,18 @@ public final class FirmSimulator implements Serializable {
         // true TFP is the residual of the written numbers under the true production function
         double tfp = Math.log(valueAdded) - a - bk * Math.log(netFixed) - bl * Math.log(employees);
         double valueAddedShare = 0.20 + 0.25 * r.nextDouble();
-        long grossOutput = materialsRatio > 0
-                ? valueAdded + Math.max(1, Math.round(materialsRatio * Math.exp(a + bk * Math.log(netFixed) + omega)))
-                : Math.max(valueAdded + 1, Math.round(valueAdded / valueAddedShare));
+        // VAT payable: 8-14 % of value added (its own stream); intermediate input = output - value added + VAT, the
+        // identity the rebuild of a missing value added relies on
+        long vat = Math.round(valueAdded * (0.08 + 0.06 * Seeds.stream(settings.seed(), p.firm(), year, Seeds.VAT).nextDouble()));
+        long grossOutput;
+        if (materialsRatio > 0) {
+            // intermediate input = the materials, so the LP/ACF proxy stays a function of capital and ω
+            long materials = Math.max(1, Math.round(materialsRatio * Math.exp(a + bk * Math.log(netFixed) + omega)));
+            vat = Math.max(0, Math.min(vat, materials - 1));
+            grossOutput = valueAdded + materials - vat;
+        } else {
+            grossOutput = Math.max(valueAdded + 1, Math.round(valueAdded / valueAddedShare));
+        }
         long domesticSales = Math.max(Math.max(5_000, floors[0]), Math.round(grossOutput * (0.7 + 0.3 * r.nextDouble())));
         long profit = Math.round(total * (0.07 + 0.06 * FirmProfile.gaussian(r)));
         long liabilities = Math.round(total * (0.3 + 0.5 * r.nextDouble()));
@@ -187,8 +196,9 @@ public final class FirmSimulator implements Serializable {
         set(row, AsifField.ZIP, p.zip());
         set(row, AsifField.ADDRESS, p.address());
         set(row, AsifField.REGION_CODE, p.city().regionCode());
-        // GB/T 4754-2011 from 2012; the 1994 list is not in the reference set, so years before 2003 carry 2002 codes
-        set(row, AsifField.INDUSTRY_CODE, year >= 2012 ? p.industry().cic2011() : p.industry().cic2002());
+        // the edition of GB/T 4754 in force: 1994 to 2002, 2002 to 2011, 2011 from 2012
+        set(row, AsifField.INDUSTRY_CODE, year >= 2012 ? p.industry().cic2011()
+                : year >= 2003 ? p.industry().cic2002() : p.industry().cic1994());
         set(row, AsifField.REGISTRATION_TYPE, p.registrationType(year));
         set(row, AsifField.AFFILIATION, p.affiliation(year));
         set(row, AsifField.FOUNDING_YEAR, p.foundingYear());
@@ -196,7 +206,8 @@ public final class FirmSimulator implements Serializable {
         set(row, AsifField.EMPLOYEES, employees);
         set(row, AsifField.GROSS_OUTPUT, grossOutput);
         set(row, AsifField.VALUE_ADDED, valueAdded);
-        set(row, AsifField.INTERMEDIATE_INPUT, grossOutput - valueAdded);
+        set(row, AsifField.VAT, vat);
+        set(row, AsifField.INTERMEDIATE_INPUT, grossOutput - valueAdded + vat);
         set(row, AsifField.EXPORT_VALUE, 0);
         set(row, AsifField.SALES, domesticSales);
         set(row, AsifField.TOTAL_ASSETS, total);

@@ -22,7 +22,8 @@ public final class ReferenceData implements Serializable {
 
     public enum HsVintage { HS1996, HS2002, HS2007, HS2012 }
 
-    public record Industry(String cic2002, String cic2011) implements Serializable {
+    /** An industry's code in each GB/T 4754 edition the deliveries use (1994 to 2002, 2002 to 2011, 2011 after). */
+    public record Industry(String cic2002, String cic2011, String cic1994) implements Serializable {
         public String division() {
             return cic2002.substring(0, 2);
         }
@@ -125,10 +126,26 @@ public final class ReferenceData implements Serializable {
                 to2011.putIfAbsent(r.get("cic2002"), target);
             }
         }
+        // the 1994 code a firm of a 2002 industry reported: a 1994 class whose only 2002 target it is, else the
+        // first 1994 class that has it among several targets (the real 1994 → 2002 mapping is then ambiguous)
+        Map<String, Set<String>> targets1994 = new TreeMap<>();
+        for (Map<String, String> r : CsvTable.resource(DIR + "gb4754_crosswalk_1994_2002.csv").rows()) {
+            if ("S".equals(r.get("level")) && r.get("to_code").length() == 4) {
+                targets1994.computeIfAbsent(r.get("from_code"), k -> new java.util.TreeSet<>()).add(r.get("to_code"));
+            }
+        }
         List<Industry> industries = new ArrayList<>();
         for (String c : manufacturing2002) {
             if (to2011.containsKey(c)) {
-                industries.add(new Industry(c, to2011.get(c)));
+                String only = null;
+                String among = null;
+                for (Map.Entry<String, Set<String>> e : targets1994.entrySet()) {
+                    if (e.getValue().contains(c)) {
+                        among = among == null ? e.getKey() : among;
+                        only = only == null && e.getValue().size() == 1 ? e.getKey() : only;
+                    }
+                }
+                industries.add(new Industry(c, to2011.get(c), only != null ? only : among != null ? among : c));
             }
         }
 

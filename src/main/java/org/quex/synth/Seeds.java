@@ -21,6 +21,10 @@ public final class Seeds {
     public static final int PRODUCTIVITY = 20;
     /** Values of the extra columns real files carry (not part of the data-generating process). */
     public static final int EXTRAS = 9;
+    /** VAT payable of a firm-year (its own stream, so that adding it changed no other draw). */
+    public static final int VAT = 10;
+    /** The demo's price indices (truth/deflators.csv). */
+    public static final int DEFLATORS = 11;
 
     private Seeds() {
     }

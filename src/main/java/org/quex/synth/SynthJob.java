@@ -93,6 +93,7 @@ public final class SynthJob {
         Map<String, Long> bytes = new TreeMap<>();
         written.forEach(w -> bytes.put(w.path(), w.bytes()));
         TruthFiles.write(fs, root, s, truth, report, sim.intermediaries(), written, layouts);
+        TruthFiles.deflators(fs, root, s, ref);
         long firmYears = report.rowsByFile().getOrDefault(TruthRows.FIRM_YEARS, 0L);
         return new Result(report.rowsByFile(), bytes, report.defectRows(), firmYears);
     }

@@ -75,6 +75,30 @@ final class TruthFiles {
         put(fs, new Path(root, "truth/files.csv"), f);
     }
 
+    /**
+     * truth/deflators.csv: output, input and capital price indices per year and 2-digit industry
+     * (2000 = 1), in the format a user supplies to the panel (panel.deflators.table). The data are
+     * generated in current prices without them: they are there to exercise real values, not to be
+     * recovered.
+     */
+    static void deflators(FileSystem fs, Path root, GenerateSettings s, ReferenceData ref) throws IOException {
+        java.util.SortedSet<String> divisions = new java.util.TreeSet<>();
+        ref.industries().forEach(i -> divisions.add(i.division()));
+        StringBuilder b = new StringBuilder("year,industry2,output,input,capital\n");
+        for (String division : divisions) {
+            java.util.SplittableRandom r = Seeds.stream(s.seed(), Integer.parseInt(division), 0, Seeds.DEFLATORS);
+            double output = 0.01 + 0.03 * r.nextDouble();
+            double input = 0.02 + 0.03 * r.nextDouble();
+            double capital = 0.01 + 0.02 * r.nextDouble();
+            for (int year = s.firstYear(); year <= s.lastYear(); year++) {
+                int t = year - 2000;
+                b.append(String.format(java.util.Locale.ROOT, "%d,%s,%.4f,%.4f,%.4f%n", year, division,
+                        Math.pow(1 + output, t), Math.pow(1 + input, t), Math.pow(1 + capital, t)));
+            }
+        }
+        put(fs, new Path(root, "truth/deflators.csv"), b);
+    }
+
     private static boolean used(String equation, GenerateSettings s) {
         return !(equation.equals(TrueCoefficients.FE_QU) || equation.equals(TrueCoefficients.FE_LEVELS))
                 || equation.equals(s.scaleEquation());

@@ -1,6 +1,7 @@
 package org.quex.clean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,11 +21,12 @@ class CleaningRulesTest {
     private static final CleaningConfig CONFIG = CleaningConfig.load(null);
     private static final String[] ASIF = {"firm_id", "year", "employees", "fixed_assets", "net_fixed_assets",
         "current_assets", "total_assets", "sales", "export_value", "gross_output", "value_added", "wages_payable",
-        "subsidy_income", "founding_year", "founding_month"};
+        "subsidy_income", "founding_year", "founding_month", "intermediate_input", "vat", "source_file", "source_line"};
 
     /** A row that satisfies every ASIF rule; a test changes one field. */
     private static Map<String, Object> cleanAsif(String id) {
-        Object[] values = {id, 2005, 8L, 100L, 90L, 400L, 1000L, 5000L, 5000L, 6000L, 6000L, 0L, 0L, 2005, 12};
+        Object[] values = {id, 2005, 8L, 100L, 90L, 400L, 1000L, 5000L, 5000L, 6000L, 6000L, 0L, 0L, 2005, 12, 500L, 400L,
+            "asif.csv", 2L};
         Map<String, Object> row = new LinkedHashMap<>();
         for (int i = 0; i < ASIF.length; i++) {
             row.put(ASIF[i], values[i]);
@@ -35,7 +37,7 @@ class CleaningRulesTest {
     private static Dataset<Row> asifFrame(List<Map<String, Object>> rows) {
         StructType schema = new StructType();
         for (String c : ASIF) {
-            schema = schema.add(c, c.equals("firm_id") ? DataTypes.StringType
+            schema = schema.add(c, c.equals("firm_id") || c.equals("source_file") ? DataTypes.StringType
                     : c.equals("year") || c.startsWith("founding") ? DataTypes.IntegerType : DataTypes.LongType, true);
         }
         List<Row> data = new ArrayList<>();
@@ -47,8 +49,12 @@ class CleaningRulesTest {
 
     /** firm_id → first rule (null if kept), for rows in the given order. */
     private static Map<String, String> asifRules(List<Map<String, Object>> rows) {
+        return asifRules(rows, CONFIG);
+    }
+
+    private static Map<String, String> asifRules(List<Map<String, Object>> rows, CleaningConfig config) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (Row r : AsifCleaning.flag(asifFrame(rows), CONFIG).select("firm_id", "rule").collectAsList()) {
+        for (Row r : AsifCleaning.flag(asifFrame(rows), config).select("firm_id", "rule").collectAsList()) {
             out.put(r.getString(0), r.getString(1));
         }
         return out;
@@ -127,6 +133,79 @@ class CleaningRulesTest {
         assertEquals(List.of("employees_below_min", "invalid_founding_month"), r.getList(1));
     }
 
+    /** The packed defaults with some settings changed. */
+    static CleaningConfig configWith(String... keyValues) {
+        java.util.Properties p = new java.util.Properties();
+        try (var in = CleaningConfig.class.getClassLoader().getResourceAsStream("quex.conf")) {
+            p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        for (int i = 0; i < keyValues.length; i += 2) {
+            p.setProperty(keyValues[i], keyValues[i + 1]);
+        }
+        return CleaningConfig.from(p, "test");
+    }
+
+    @Test
+    void valueAddedIsRebuiltFromOutputInputAndVat() {
+        assertEquals(350L, ValueAddedImputation.valueAdded(null, 1000L, 700L, 50L));    // 1000 − 700 + 50
+        assertEquals(400L, ValueAddedImputation.valueAdded(400L, 1000L, 700L, 50L));    // as delivered
+        assertEquals(null, ValueAddedImputation.valueAdded(null, 1000L, null, 50L));
+        assertEquals(null, ValueAddedImputation.valueAdded(null, 1000L, 700L, null));
+
+        Map<String, Object> noVat = with("no_vat", "value_added", null);
+        noVat.put("vat", null);
+        List<Map<String, Object>> rows = List.of(cleanAsif("delivered"), with("rebuilt", "value_added", null), noVat);
+        Map<String, Row> out = new LinkedHashMap<>();
+        for (Row r : AsifCleaning.flag(ValueAddedImputation.apply(asifFrame(rows), true), CONFIG)
+                .select("firm_id", "value_added", ValueAddedImputation.FLAG, "rule").collectAsList()) {
+            out.put(r.getString(0), r);
+        }
+        assertEquals(6000L, out.get("delivered").getLong(1));
+        assertEquals(0, out.get("delivered").getInt(2));
+        assertEquals(5900L, out.get("rebuilt").getLong(1));                    // 6000 − 500 + 400
+        assertEquals(1, out.get("rebuilt").getInt(2));
+        assertEquals(null, out.get("rebuilt").get(3));
+        assertTrue(out.get("no_vat").isNullAt(1));
+        assertEquals(0, out.get("no_vat").getInt(2));
+        assertEquals("missing_key_value", out.get("no_vat").getString(3));
+        // switched off: the row stays without value added and goes
+        Row off = AsifCleaning.flag(ValueAddedImputation.apply(asifFrame(List.of(with("rebuilt", "value_added", null))),
+                false), CONFIG).select("rule", ValueAddedImputation.FLAG).first();
+        assertEquals("missing_key_value", off.getString(0));
+        assertEquals(0, off.getInt(1));
+    }
+
+    @Test
+    void duplicatesDropAllOrKeepTheLargestSales() {
+        Map<String, Object> small = cleanAsif("dup");
+        Map<String, Object> large = with("dup", "sales", 7000L);
+        large.put("source_line", 3L);
+        Map<String, Object> tie = with("tie", "source_line", 9L);
+        Map<String, Object> tieFirst = with("tie", "source_line", 4L);
+        tieFirst.put("employees", 20L);
+        List<Map<String, Object>> rows = List.of(small, large, tie, tieFirst);
+        CleaningConfig keep = configWith("clean.asif.duplicates", "keep_largest_sales");
+        List<Row> kept = AsifCleaning.flag(asifFrame(rows), keep).where("rule is null")
+                .select("firm_id", "sales", "employees").orderBy("firm_id").collectAsList();
+        assertEquals(2, kept.size());
+        assertEquals(7000L, kept.get(0).getLong(1));                           // dup: the larger sales
+        assertEquals(20L, kept.get(1).getLong(2));                             // tie: the earlier line
+        assertEquals(0, AsifCleaning.flag(asifFrame(rows), CONFIG).where("rule is null").count());
+    }
+
+    @Test
+    void aUniformSurveyFrameRemovesSmallFirmsOfEveryYear() {
+        CleaningConfig frame = configWith("clean.asif.uniform_frame_min_sales", "20000");
+        Map<String, String> rules = asifRules(List.of(with("at", "sales", 20000L), with("below", "sales", 19999L),
+                with("old_frame", "sales", 5000L)), frame);
+        assertEquals(null, rules.get("at"));
+        assertEquals("below_uniform_frame", rules.get("below"));
+        assertEquals("below_uniform_frame", rules.get("old_frame"));
+        assertEquals(null, asifRules(List.of(with("old_frame", "sales", 5000L))).get("old_frame"), "off by default");
+    }
+
     private static final String[] CUSTOMS = {"id", "direction", "firm_code", "firm_name", "hs_code", "value_usd",
         "quantity", "country", "trade_mode"};
 
@@ -135,13 +214,48 @@ class CleaningRulesTest {
         return RowFactory.create(id, direction, code, name, hs, value, quantity, country, "一般贸易");
     }
 
-    @Test
-    void customsRulesAndHsUnknown() {
+    private static StructType customsSchema() {
         StructType schema = new StructType();
         for (String c : CUSTOMS) {
             schema = schema.add(c, c.equals("value_usd") || c.equals("quantity") ? DataTypes.DoubleType
                     : DataTypes.StringType, true);
         }
+        return schema;
+    }
+
+    @Test
+    void reimportsInBothDirectionsAndBlankPartnersAreLusVariant() {
+        List<Row> rows = Arrays.asList(
+                customs("import_cn", "import", "1100000001", "苏州兴宝五金有限公司", "85011010", 100, 2, "中华人民共和国"),
+                customs("export_cn", "export", "1100000001", "苏州兴宝五金有限公司", "85011010", 100, 2, "142"),
+                customs("blank", "export", "1100000001", "苏州兴宝五金有限公司", "85011010", 100, 2, " "),
+                customs("none", "import", "1100000001", "苏州兴宝五金有限公司", "85011010", 100, 2, null),
+                customs("us", "export", "1100000001", "苏州兴宝五金有限公司", "85011010", 100, 2, "502"));
+        Dataset<Row> frame = SparkTestSession.get().createDataFrame(rows, customsSchema());
+        CleaningConfig lu = configWith("clean.customs.reimport_directions", "import,export",
+                "clean.customs.reimport_blank_partner", "true");
+        Map<String, String> rules = new LinkedHashMap<>();
+        for (Row r : CustomsCleaning.flag(frame, 2005, lu, HsConcordance.load()).select("id", "rule").collectAsList()) {
+            rules.put(r.getString(0), r.getString(1));
+        }
+        assertEquals(Map.of("import_cn", "reimport", "export_cn", "reimport", "blank", "reimport", "none", "reimport"),
+                Map.of("import_cn", rules.get("import_cn"), "export_cn", rules.get("export_cn"),
+                        "blank", rules.get("blank"), "none", rules.get("none")));
+        assertEquals(null, rules.get("us"));
+        Map<String, String> byDefault = new LinkedHashMap<>();
+        for (Row r : CustomsCleaning.flag(frame, 2005, CONFIG, HsConcordance.load()).select("id", "rule")
+                .collectAsList()) {
+            byDefault.put(r.getString(0), r.getString(1));
+        }
+        assertEquals("reimport", byDefault.get("import_cn"));
+        assertEquals(null, byDefault.get("export_cn"));
+        assertEquals(null, byDefault.get("blank"));
+        assertEquals(null, byDefault.get("none"));
+    }
+
+    @Test
+    void customsRulesAndHsUnknown() {
+        StructType schema = customsSchema();
         List<Row> rows = Arrays.asList(
                 customs("ok", "export", "1100000001", "苏州兴宝五金有限公司", "85011010", 50, 1, "116"),
                 customs("gongmao", "export", "1100000002", "宁波华丰工贸有限公司", "85011010", 100, 2, "116"),

@@ -39,7 +39,7 @@ class ExportAggregatesTest {
     private static Row aggregate(List<Row> data, CleaningConfig config) {
         Dataset<Row> flagged = CustomsCleaning.flag(SparkTestSession.get().createDataFrame(data, SCHEMA), 2008, config,
                 HsConcordance.load());
-        return ExportAggregates.firmYear(ExportAggregates.byProduct(flagged, config)).first();
+        return ExportAggregates.firmYear(ExportAggregates.byProduct(flagged, config), config).first();
     }
 
     @Test
@@ -53,6 +53,28 @@ class ExportAggregatesTest {
         assertEquals("甲公司", r.getString(r.fieldIndex("firm_name")));
         assertEquals("0512-1", r.getString(r.fieldIndex("phone")));
         assertEquals("215000", r.getString(r.fieldIndex("zip")));
+    }
+
+    @Test
+    void processingTradeByTheExactModeList() {
+        // 出料加工贸易 contains 加工 but is not one of Lu's three processing modes
+        List<Row> data = List.of(
+                RowFactory.create(2008, "export", "C", "丙公司", "0512-1", "215000", "01011000", 100.0, 1.0, "116", "出料加工贸易"),
+                RowFactory.create(2008, "export", "C", "丙公司", "0512-1", "215000", "01011000", 300.0, 1.0, "116", "来料加工装配贸易"));
+        assertEquals(1.0, aggregate(data, CleaningConfig.load(null)).getAs("processing_share"), 1e-12);
+        Properties p = defaults();
+        p.setProperty("clean.customs.processing_trade", "exact_modes");
+        assertEquals(0.75, aggregate(data, CleaningConfig.from(p, "test")).getAs("processing_share"), 1e-12);
+    }
+
+    private static Properties defaults() {
+        Properties p = new Properties();
+        try (var in = CleaningConfig.class.getClassLoader().getResourceAsStream("quex.conf")) {
+            p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return p;
     }
 
     @Test

@@ -101,9 +101,32 @@ class FirmYearVariablesTest {
     }
 
     @Test
+    void theSurveyFrameOfEachYear() {
+        SurveyFrame frame = PanelConfig.from(org.quex.ConfigFile.load(null)).frame();
+        assertNull(frame.minSales(1997));
+        assertEquals(5000L, frame.minSales(1998));
+        assertEquals(5000L, frame.minSales(2010));
+        assertEquals(20000L, frame.minSales(2011));
+        assertEquals(20000L, frame.minSales(2013));
+        java.util.List<org.apache.spark.sql.Row> rows = org.quex.SparkTestSession.get().range(2009, 2013)
+                .selectExpr("cast(id as int) as year").select(frame.column()).collectAsList();
+        assertEquals(java.util.List.of(5000L, 5000L, 20000L, 20000L), rows.stream().map(r -> r.getLong(0)).toList());
+    }
+
+    @Test
     void industriesMapTo2002AndToOecdTechnologyClasses() {
         IndustryClassification c = IndustryClassification.load(PanelConfig.from(org.quex.ConfigFile.load(null)));
         assertEquals(new IndustryClassification.Mapped("3551", false), c.toCic2002(2008, "3551"));   // 2002 codes pass
+        assertNull(c.toCic2002(2008, "3515"), "a 2002-vintage code not in the GB/T 4754-2002 list is unmapped");
+        // GB/T 4754-1994 codes before 2003 (gb4754_crosswalk_1994_2002.csv, 4-digit rows)
+        assertEquals(new IndustryClassification.Mapped("1310", false), c.toCic2002(2001, "1311"));   // 1:1, renumbered
+        assertEquals(new IndustryClassification.Mapped("1610", false), c.toCic2002(2002, "1610"));   // 1:1, same number
+        assertEquals(new IndustryClassification.Mapped("2031", true), c.toCic2002(1998, "2031"));    // 2031, 2032, 2039
+        assertEquals(new IndustryClassification.Mapped("1364", true), c.toCic2002(2000, "1359"));    // 1364, 1369: smallest
+        assertNull(c.toCic2002(2001, "1300"), "1300 is not a 1994 class");
+        assertEquals(2002, c.vintage(2003));
+        assertEquals(1994, c.vintage(2002));
+        assertEquals(2011, c.vintage(2012));
         // 2011's 2912 has the name of 2002's 2920; 2002's own 2912 (another product) is the less reliable source
         assertEquals(new IndustryClassification.Mapped("2920", true), c.toCic2002(2012, "2912"));
         // 2002's 3082 (plastic goods) and 3162 (mica products) both point to 2011's 3082, named mica products

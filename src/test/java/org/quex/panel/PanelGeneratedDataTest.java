@@ -133,6 +133,14 @@ class PanelGeneratedDataTest {
         long sameDivision = y2012.where(col("industry2").equalTo(col("t_industry_2002").substr(1, 2))).count();
         // a 2011 code with several 2002 sources of different divisions cannot be inverted exactly
         assertTrue(sameDivision >= 0.95 * all, sameDivision + " of " + all + " firm-years mapped to their true division");
+        // 2001 carries GB/T 4754-1994 codes, mapped forward through the official correspondence
+        Dataset<Row> y2001 = compared.where(col("year").equalTo(2001).and(col("t_year").isNotNull()));
+        long all2001 = y2001.count();
+        long same2001 = y2001.where(col("industry2").equalTo(col("t_industry_2002").substr(1, 2))).count();
+        assertTrue(all2001 > 0 && same2001 >= 0.95 * all2001, same2001 + " of " + all2001 + " 1994-coded firm-years");
+        long[] c1994 = report.industry().byVintage().get(1994);
+        assertEquals(all2001, c1994[1] + c1994[2], "every 1994 code the generator writes is in the correspondence");
+        assertEquals(0, report.industry().unmapped().size(), report.industry().unmapped().toString());
     }
 
     @Test

@@ -38,7 +38,7 @@ class ModelTableTest {
         ModelTable.Model m = tables.get(1).models().get(5);
         assertEquals("4-5", m.id());
         assertEquals(ModelSpec.Model.FE, m.spec().model());
-        assertEquals(List.of("firm_id"), m.spec().formula().absorbed());
+        assertEquals(List.of("panel_id"), m.spec().formula().absorbed());   // the firm across id changes (docs/panel.md)
         assertTrue(m.spec().formula().regressors().containsAll(List.of("indus1", "indus2", "indus3")));
         assertNull(m.sample());
     }

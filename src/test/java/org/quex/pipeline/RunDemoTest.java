@@ -260,4 +260,43 @@ class RunDemoTest {
             Files.delete(lock);
         }
     }
+
+    /**
+     * The demo's 2011 file has no value added (rebuilt as output − input + VAT), its firms change ids,
+     * and Tables 3–4 absorb the panel id that follows them.
+     */
+    @Test
+    void valueAddedIsRebuiltWhereMissingAndTheFixedEffectsFollowThePanelId() throws IOException {
+        for (org.quex.clean.CleanJob.Report r : outcome.cleaning()) {
+            if (r.source().equals("asif")) {
+                long rebuilt = r.valueAdded().rebuilt();
+                assertTrue(r.year() == 2011 ? rebuilt > 0.9 * r.rowsIn() : rebuilt == 0, r.year() + ": " + rebuilt);
+            }
+        }
+        // the panel says which rows were rebuilt: every kept 2011 row that clean rebuilt, nothing else
+        long rebuiltKept = outcome.cleaning().stream().filter(r -> r.source().equals("asif"))
+                .mapToLong(r -> r.valueAdded().rebuiltKept()).sum();
+        org.apache.spark.sql.Row flags = SparkTestSession.get().read().parquet(settings.lake().panelFirmYear().toString())
+                .agg(org.apache.spark.sql.functions.sum("value_added_imputed"),
+                        org.apache.spark.sql.functions.sum(org.apache.spark.sql.functions.when(
+                                org.apache.spark.sql.functions.col("year").notEqual(2011)
+                                        .and(org.apache.spark.sql.functions.col("value_added_imputed").equalTo(1)), 1)
+                                .otherwise(0))).first();
+        assertEquals(rebuiltKept, flags.getLong(0));
+        assertEquals(0L, flags.getLong(1));
+        org.quex.match.PanelIds.Result ids = outcome.panel().panelIds();
+        assertTrue(ids.idsByFirmIds().getOrDefault(2, 0L) > 20, "ids that bridge an id change: " + ids.idsByFirmIds());
+        assertTrue(ids.linksByStepAndYear().keySet().stream().anyMatch(k -> k.startsWith("legal_person")),
+                ids.linksByStepAndYear().toString());
+        for (RunJob.FittedTable t : outcome.tables()) {
+            for (ModelTable.Model model : t.table().models()) {
+                if (model.spec().model().name().equalsIgnoreCase("fe")) {
+                    assertTrue(model.spec().formula().toString().endsWith("| panel_id"), model.spec().formula().toString());
+                }
+            }
+        }
+        String readme = Files.readString(dir.resolve("README.md"));
+        assertTrue(readme.contains("| `panel.id.steps` | firm_id,name,legal_person,phone |"), readme);
+        assertTrue(readme.contains("2011: value added rebuilt as output − input + VAT"), readme);
+    }
 }

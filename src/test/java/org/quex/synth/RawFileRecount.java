@@ -272,6 +272,9 @@ final class RawFileRecount {
             for (int i = 0; i < read.rows().size(); i++) {
                 List<String> row = read.rows().get(i);
                 Map<String, String> v = canonical(read.header(), row, cols);
+                if (cols.stream().noneMatch(c -> c.canonical().equals("value_added"))) {
+                    v.put("value_added", rebuiltValueAdded(v)); // a file without value added: clean rebuilds it
+                }
                 String label = null;
                 if (read.lines() != null && read.lines().get(i).chars().filter(c -> c == '"').count() % 2 == 1) {
                     label = "malformed_unbalanced_quote";
@@ -291,6 +294,20 @@ final class RawFileRecount {
             }
         }
         return out;
+    }
+
+    /** Gross output − intermediate input + VAT, or empty when a part is missing or not a whole number. */
+    static String rebuiltValueAdded(Map<String, String> v) {
+        long sum = 0;
+        String[] parts = {"gross_output", "intermediate_input", "vat"};
+        for (int i = 0; i < parts.length; i++) {
+            String x = v.getOrDefault(parts[i], "");
+            if (x.isEmpty() || !INTEGER.matcher(x).matches()) {
+                return "";
+            }
+            sum += (i == 1 ? -1 : 1) * Long.parseLong(x);
+        }
+        return Long.toString(sum);
     }
 
     static final List<String> NUMERIC_ASIF = List.of("employees", "sales", "total_assets", "value_added",
