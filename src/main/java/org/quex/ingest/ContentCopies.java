@@ -2,9 +2,6 @@ package org.quex.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,22 +40,6 @@ final class ContentCopies {
     }
 
     private static String digest(Found f, long limit) throws IOException {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        byte[] buffer = new byte[1 << 16];
-        long left = limit;
-        Path path = f.status().getPath();
-        try (InputStream in = RawInput.open(f.fs(), path)) {
-            int n;
-            while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
-                sha.update(buffer, 0, n);
-                left -= n;
-            }
-        }
-        return HexFormat.of().formatHex(sha.digest());
+        return RawInput.sha256(f.fs(), f.status().getPath(), limit);
     }
 }

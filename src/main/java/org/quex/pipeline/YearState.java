@@ -5,10 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,6 +18,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.quex.ConfigFile;
 import org.quex.QuexException;
+import org.quex.ingest.RawInput;
 import org.quex.lake.LakeTables;
 
 /**
@@ -50,29 +48,13 @@ record YearState(int year, Map<String, String> files, String code, Map<String, S
                 RemoteIterator<LocatedFileStatus> it = fs.listFiles(p, true);
                 while (it.hasNext()) {
                     LocatedFileStatus f = it.next();
-                    files.put(f.getPath().toUri().getPath(), sha256(fs, f.getPath()));
+                    files.put(f.getPath().toUri().getPath(), RawInput.sha256(fs, f.getPath(), Long.MAX_VALUE));
                 }
             }
         } catch (IOException e) {
             throw new QuexException("cannot read the raw inputs of " + year + " " + inputs + ": " + e.getMessage(), e);
         }
         return new YearState(year, files, code, config.echo("ingest."), config.echo("clean."), config.echo("match."));
-    }
-
-    private static String sha256(FileSystem fs, Path file) throws IOException {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        byte[] buffer = new byte[1 << 20];
-        try (InputStream in = org.quex.ingest.RawInput.open(fs, file)) {
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                sha.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(sha.digest());
     }
 
     static Path stateFile(LakeTables lake, int year) {
