@@ -34,9 +34,11 @@ final class BlockBuilder implements Serializable {
     private final boolean hasCluster;
     private final String groupName;
     private final String clusterName;
+    /** Whether rows alone in their group are dropped (reghdfe, fixest) rather than kept (xtreg). */
+    private final boolean dropSingletons;
 
     BlockBuilder(List<String> variables, DataType[] types, String groupName, Map<Object, Integer> secondLevels,
-                 String clusterName) {
+                 String clusterName, boolean dropSingletons) {
         this.variables = List.copyOf(variables);
         this.types = types.clone();
         this.hasGroup = groupName != null;
@@ -44,6 +46,7 @@ final class BlockBuilder implements Serializable {
         this.secondLevels = secondLevels == null ? null : new HashMap<>(secondLevels);
         this.hasCluster = clusterName != null;
         this.clusterName = clusterName;
+        this.dropSingletons = dropSingletons;
     }
 
     /** Stored design columns: the second effect's dummies first, then the regressors. */
@@ -180,6 +183,12 @@ final class BlockBuilder implements Serializable {
             checkNested(groupIds, clusterIds, groupKeys, clusterKeys);
         }
         int[] order = order(n, clusterIds, groupIds);
+        long singletons = 0;
+        if (hasGroup && dropSingletons) { // a group lives in one partition: its size is known here
+            order = withoutSingletonGroups(order, groupIds);
+            singletons = n - order.length;
+            n = order.length;
+        }
 
         double[] x = new double[n * p];
         double[] y = new double[n];
@@ -201,16 +210,10 @@ final class BlockBuilder implements Serializable {
             }
         }
         long groups = 0;
-        long singletons = 0;
         DesignSummary summary;
         if (hasGroup) {
             int[] runStart = runStarts(n, order, groupIds);
             groups = runStart.length - 1;
-            for (int g = 0; g < groups; g++) {
-                if (runStart[g + 1] - runStart[g] == 1) {
-                    singletons++;
-                }
-            }
             summary = DesignSummary.of(n, p, x, y, cluster, missing, groups, singletons);
             demean(x, n, p, runStart);
             demean(y, n, 1, runStart);
@@ -264,8 +267,17 @@ final class BlockBuilder implements Serializable {
         }
     }
 
+    /** The ordered rows without those alone in their group. */
+    private static int[] withoutSingletonGroups(int[] order, int[] groupIds) {
+        int[] size = new int[order.length == 0 ? 0 : Arrays.stream(groupIds).max().getAsInt() + 1];
+        for (int id : groupIds) {
+            size[id]++;
+        }
+        return Arrays.stream(order).filter(r -> size[groupIds[r]] > 1).toArray();
+    }
+
     /** A stable ordering of rows by cluster, then group (two counting sorts, O(n)); null if neither. */
-    private static int[] order(int n, int[] clusterIds, int[] groupIds) {
+    static int[] order(int n, int[] clusterIds, int[] groupIds) {
         if (clusterIds == null && groupIds == null) {
             return null;
         }
@@ -302,7 +314,7 @@ final class BlockBuilder implements Serializable {
     }
 
     /** Start offsets of the runs of equal group id in the ordered rows, with n appended. */
-    private static int[] runStarts(int n, int[] order, int[] groupIds) {
+    static int[] runStarts(int n, int[] order, int[] groupIds) {
         int[] starts = new int[n + 1];
         int runs = 0;
         for (int r = 0; r < n; r++) {
@@ -315,7 +327,7 @@ final class BlockBuilder implements Serializable {
     }
 
     /** Subtracts the group mean from each column, group by group (two passes for accuracy). */
-    private static void demean(double[] a, int n, int columns, int[] runStart) {
+    static void demean(double[] a, int n, int columns, int[] runStart) {
         for (int j = 0; j < columns; j++) {
             int off = j * n;
             for (int g = 0; g + 1 < runStart.length; g++) {
@@ -397,7 +409,7 @@ final class BlockBuilder implements Serializable {
             for (int c = 0; c < column.length; c++) {
                 column[c] = chunks.get(c)[v];
             }
-            for (int r = 0; r < rows; r++) {
+            for (int r = 0; r < order.length; r++) { // the ordered rows may be fewer (singletons dropped)
                 int src = order[r];
                 out[offset + r] = column[src >>> CHUNK_BITS][src & (CHUNK_ROWS - 1)];
             }

@@ -28,9 +28,6 @@ import org.quex.QuexException;
  */
 public final class DesignData implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DesignData.class);
-    /** A second absorbed effect becomes dummies; beyond this many levels that is not "low cardinality". */
-    static final int MAX_SECOND_EFFECT_LEVELS = 5000;
-
     private static final Set<DataType> SIMPLE_KEY_TYPES = Set.of(DataTypes.StringType, DataTypes.IntegerType,
             DataTypes.LongType, DataTypes.ShortType, DataTypes.ByteType, DataTypes.DoubleType, DataTypes.BooleanType);
 
@@ -42,11 +39,24 @@ public final class DesignData implements AutoCloseable {
     final int absorbedColumns;
     /** Whether the blocks were built from columnar batches rather than rows. */
     final boolean fromBatches;
+    /** How two or more absorbed effects were taken out, or null (one effect, or none). */
+    final Absorption absorption;
 
     private DesignData(JavaRDD<DesignBlock> blocks, List<String> columns, int absorbedColumns, boolean fromBatches) {
+        this(blocks, columns, absorbedColumns, fromBatches, null);
+    }
+
+    /** Fully absorbed blocks of a model with several absorbed effects ({@link AbsorbedDesign}). */
+    DesignData(JavaRDD<DesignBlock> blocks, List<String> columns, Absorption absorption) {
+        this(blocks, columns, 0, false, absorption);
+    }
+
+    private DesignData(JavaRDD<DesignBlock> blocks, List<String> columns, int absorbedColumns, boolean fromBatches,
+                       Absorption absorption) {
         this.columns = List.copyOf(columns);
         this.absorbedColumns = absorbedColumns;
         this.fromBatches = fromBatches;
+        this.absorption = absorption;
         this.blocks = blocks;
         this.summary = summarize(blocks);
     }
@@ -56,18 +66,18 @@ public final class DesignData implements AutoCloseable {
         spec.validate();
         Formula f = spec.formula();
         String group = spec.model() == ModelSpec.Model.FE ? spec.groupVariable() : null;
-        String second = spec.model() == ModelSpec.Model.FE && f.absorbed().size() == 2 ? f.absorbed().get(1) : null;
+        // Two or more absorbed effects, in any order: AbsorbedDesign. One: the within blocks here.
+        boolean multiway = spec.model() == ModelSpec.Model.FE && f.absorbed().size() > 1;
         String cluster = spec.clusterVariable();
 
         List<String> variables = new ArrayList<>();
         variables.add(f.response());
         variables.addAll(f.regressors());
         List<String> selected = new ArrayList<>(variables);
-        if (group != null) {
+        if (multiway) {
+            selected.addAll(f.absorbed());
+        } else if (group != null) {
             selected.add(group);
-        }
-        if (second != null) {
-            selected.add(second);
         }
         if (cluster != null) {
             selected.add(cluster);
@@ -88,13 +98,10 @@ public final class DesignData implements AutoCloseable {
             }
         }
         Dataset<Row> data = input.select(columnsIn.toArray(Column[]::new));
-        Map<Object, Integer> secondLevels = second == null ? null : levels(data, second);
-        List<String> columns = new ArrayList<>();
-        if (secondLevels != null) {
-            secondLevels.entrySet().stream().filter(e -> e.getValue() > 0)
-                    .sorted(Map.Entry.comparingByValue())
-                    .forEach(e -> columns.add(second + "=" + e.getKey()));
+        if (multiway) {
+            return AbsorbedDesign.build(data, spec, variables);
         }
+        List<String> columns = new ArrayList<>();
         int absorbed = columns.size();
         columns.addAll(f.regressors());
 
@@ -109,7 +116,8 @@ public final class DesignData implements AutoCloseable {
         }
         DataType[] types = java.util.Arrays.stream(data.schema().fields()).map(StructField::dataType)
                 .toArray(DataType[]::new);
-        BlockBuilder builder = new BlockBuilder(variables, types, group, secondLevels, cluster);
+        BlockBuilder builder = new BlockBuilder(variables, types, group, null, cluster,
+                !spec.absorb().keepSingletons());
         // Columnar batches where the plan yields them (a cached table of numbers) and the model
         // can use them, otherwise internal rows: never external Row objects.
         SparkPlan plan = data.queryExecution().executedPlan();
@@ -126,7 +134,7 @@ public final class DesignData implements AutoCloseable {
         return design;
     }
 
-    private static Column column(String name) {
+    static Column column(String name) {
         return functions.col("`" + name + "`");
     }
 
@@ -140,28 +148,8 @@ public final class DesignData implements AutoCloseable {
         }
     }
 
-    /** Levels of a low-cardinality effect in sorted order; level 0 is the base category. */
-    private static Map<Object, Integer> levels(Dataset<Row> data, String name) {
-        List<Row> rows = data.select(column(name)).where(column(name).isNotNull()).distinct()
-                .limit(MAX_SECOND_EFFECT_LEVELS + 1).collectAsList();
-        if (rows.size() > MAX_SECOND_EFFECT_LEVELS) {
-            throw new QuexException("the second absorbed effect '" + name + "' has more than "
-                    + MAX_SECOND_EFFECT_LEVELS + " levels; only one high-dimensional effect is supported");
-        }
-        List<Object> values = new ArrayList<>();
-        for (Row r : rows) {
-            values.add(r.get(0));
-        }
-        values.sort(Comparator.comparing(DesignData::sortKey));
-        Map<Object, Integer> levels = new HashMap<>();
-        for (Object v : values) {
-            levels.put(v, levels.size());
-        }
-        return levels;
-    }
-
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Comparable sortKey(Object v) {
+    static Comparable sortKey(Object v) {
         return v instanceof Comparable c ? c : v.toString();
     }
 

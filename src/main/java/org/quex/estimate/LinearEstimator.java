@@ -9,9 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * OLS ({@code regress}) and one-way fixed-effects within OLS ({@code xtreg, fe}), optionally with
- * a second, low-cardinality absorbed effect as demeaned dummies (exact two-way FE by
- * Frisch–Waugh–Lovell). Three passes: cross products, then residuals with the score meat.
+ * OLS ({@code regress}), one-way fixed-effects within OLS ({@code xtreg, fe}) and OLS with any
+ * number of absorbed effects ({@code reghdfe}, fixest's {@code feols}; the absorption is
+ * {@link AbsorbedDesign}'s). Three passes: cross products, then residuals with the score meat.
  */
 public final class LinearEstimator {
     private static final Logger LOG = LoggerFactory.getLogger(LinearEstimator.class);
@@ -38,6 +38,8 @@ public final class LinearEstimator {
         double yy = system.yy();
         BlockMath.Layout layout = new BlockMath.Layout(shift, constant);
 
+        Absorption absorption = data.absorption;
+        String absorbedBy = absorption == null ? spec.groupVariable() : "the absorbed effects";
         boolean[] omitted = SymmetricMatrix.collinear(gram, q, Reporting.collinearityScale(s, p, constant),
                 spec.collinearityTolerance(), null);
         String[] reason = new String[q];
@@ -45,9 +47,10 @@ public final class LinearEstimator {
         for (int j = data.absorbedColumns; j < q; j++) {
             if (omitted[j]) {
                 boolean withinConstant = fe && j < p && s.sumSq[j] > 0 && isTiny(gram[j + j * q], s, j);
-                reason[j] = withinConstant ? "constant within " + spec.groupVariable() : "collinear";
+                reason[j] = withinConstant ? (absorption == null ? "constant within " : "collinear with ")
+                        + absorbedBy : "collinear";
                 notes.add((j < p ? data.columns.get(j) : "_cons") + " omitted because of "
-                        + (withinConstant ? "no variation within " + spec.groupVariable() : "collinearity"));
+                        + (withinConstant ? "no variation within " + absorbedBy : "collinearity"));
             }
         }
         KeptTerms kept = new KeptTerms(omitted);
@@ -66,7 +69,9 @@ public final class LinearEstimator {
 
         int kRegressors = kept.count() - (constant && !omitted[q - 1] ? 1 : 0); // kept stored columns
         long groups = fe ? s.groups() : 0;
-        long dfResidual = fe ? n - groups - kRegressors : n - kept.count();
+        // Absorbed parameters: the groups, or with several effects the exact count (rank) of their dummies.
+        long absorbedDf = absorption != null ? absorption.dfA() : groups;
+        long dfResidual = fe ? n - absorbedDf - kRegressors : n - kept.count();
         if (dfResidual <= 0) {
             throw new QuexException("not enough observations: " + n + " rows for " + kept.count()
                     + " parameters" + (fe ? " and " + groups + " groups" : ""));
@@ -81,12 +86,15 @@ public final class LinearEstimator {
                 }
                 yield v;
             }
-            case ROBUST -> kept.sandwich(inv, r.meat, (double) n / (n - kept.count()));
+            case ROBUST -> kept.sandwich(inv, r.meat, (double) n / (fe ? dfResidual : n - kept.count()));
             case CLUSTER -> {
                 if (clusters < 2) {
                     throw new QuexException("clustered standard errors need at least 2 clusters of '" + clusterVar + "'");
                 }
-                yield kept.sandwich(inv, r.meat, (double) clusters / (clusters - 1) * (n - 1.0) / (n - kRegressors - 1.0));
+                // Effects nested in the clusters are not counted (reghdfe); one-way FE counts the constant only.
+                long clusterAbsorbed = absorption != null ? absorption.dfCluster() : 1;
+                yield kept.sandwich(inv, r.meat,
+                        (double) clusters / (clusters - 1) * (n - 1.0) / (n - kRegressors - clusterAbsorbed));
             }
         };
         double[] vCentred = kept.expandMatrix(vKept);
@@ -113,8 +121,8 @@ public final class LinearEstimator {
         fit.put("n", n);
         fit.put("n_dropped_missing", s.missingRows());
         fit.put("vce", spec.vce().toString());
-        fit.put("iterations", 1);
-        fit.put("converged", true);
+        fit.put("iterations", absorption != null ? Math.max(1, absorption.iterations()) : 1);
+        fit.put("converged", absorption == null || absorption.converged());
         fit.put("df_r", dfResidual);
         int keptDummies = countKept(omitted, 0, data.absorbedColumns);
         fit.put("df_m", kRegressors - keptDummies);
@@ -123,14 +131,18 @@ public final class LinearEstimator {
         if (fe) {
             double tssWithin = absorbedOnlyResidual(gram, zy, yy, q, omitted, data.absorbedColumns, constant);
             double r2w = 1 - rss / tssWithin;
-            fit.put("n_groups", groups);
-            fit.put("n_singletons", s.singletons());
+            fit.put("n_groups", absorption != null ? absorption.primaryLevels() : groups);
+            fit.put("n_singletons", absorption != null ? absorption.singletonRows() : s.singletons());
+            fit.put("singletons", spec.absorb().keepSingletons() ? "kept" : "dropped");
             fit.put("absorbed", spec.formula().absorbed());
+            if (absorption != null) {
+                absorption.addTo(fit);
+            }
             fit.put("absorbed_dummies", keptDummies);
             fit.put("tss_within", tssWithin);
             fit.put("r2_within", r2w);
             // 1 − (RSS/df_r)/(TSS_within/(N − G − D)): adjusted for the regressors only, D the kept dummies.
-            long dfWithin = n - groups - keptDummies;
+            long dfWithin = n - absorbedDf - keptDummies;
             fit.put("adj_r2_within", 1 - (1 - r2w) * dfWithin / (double) dfResidual);
         } else {
             double tss = yy; // y was centred at ȳ when the model has a constant, raw otherwise

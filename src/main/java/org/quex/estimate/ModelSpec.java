@@ -5,7 +5,36 @@ import org.quex.QuexException;
 
 /** What to estimate: the model, its formula, the VCE and the numerical settings. */
 public record ModelSpec(Model model, Formula formula, Vce vce, Integer partitions,
-                        double tolerance, int maxIterations, double collinearityTolerance) {
+                        double tolerance, int maxIterations, double collinearityTolerance, Absorb absorb) {
+
+    /** A spec with the default absorption settings. */
+    public ModelSpec(Model model, Formula formula, Vce vce, Integer partitions, double tolerance, int maxIterations,
+                     double collinearityTolerance) {
+        this(model, formula, vce, partitions, tolerance, maxIterations, collinearityTolerance, Absorb.DEFAULT);
+    }
+
+    /**
+     * How absorbed effects are handled: singleton groups are dropped (iteratively, across all
+     * effects, as reghdfe and fixest do) unless kept; the iterative solve for two or more large
+     * effects stops when the relative residual of its normal equations is below
+     * {@code tolerance}, or after {@code maxIterations} passes.
+     */
+    public record Absorb(boolean keepSingletons, double tolerance, int maxIterations) implements java.io.Serializable {
+        public static final Absorb DEFAULT = new Absorb(false, 1e-10, 10_000);
+
+        public Absorb {
+            if (!(tolerance > 0 && tolerance < 1)) {
+                throw new QuexException("the absorption tolerance must be in (0, 1), got " + tolerance);
+            }
+            if (maxIterations < 1) {
+                throw new QuexException("the absorption iteration limit must be at least 1, got " + maxIterations);
+            }
+        }
+
+        public Absorb withKeepSingletons(boolean keep) {
+            return new Absorb(keep, tolerance, maxIterations);
+        }
+    }
 
     public enum Model { PROBIT, OLS, FE }
 
@@ -63,7 +92,15 @@ public record ModelSpec(Model model, Formula formula, Vce vce, Integer partition
     }
 
     public ModelSpec withPartitions(Integer n) {
-        return new ModelSpec(model, formula, vce, n, tolerance, maxIterations, collinearityTolerance);
+        return new ModelSpec(model, formula, vce, n, tolerance, maxIterations, collinearityTolerance, absorb);
+    }
+
+    public ModelSpec withAbsorb(Absorb a) {
+        return new ModelSpec(model, formula, vce, partitions, tolerance, maxIterations, collinearityTolerance, a);
+    }
+
+    public ModelSpec withKeepSingletons(boolean keep) {
+        return withAbsorb(absorb.withKeepSingletons(keep));
     }
 
     /** The first absorbed effect (the fixed-effects groups), or null. */
@@ -79,7 +116,8 @@ public record ModelSpec(Model model, Formula formula, Vce vce, Integer partition
         if (vce.kind() == Vce.Kind.CLUSTER) {
             return vce.clusterVariable();
         }
-        if (model == Model.FE && vce.kind() == Vce.Kind.ROBUST) {
+        // xtreg, fe: robust means clustered by panel; with several absorbed effects (reghdfe) it is HC1.
+        if (model == Model.FE && vce.kind() == Vce.Kind.ROBUST && formula.absorbed().size() == 1) {
             return groupVariable();
         }
         return null;
@@ -110,10 +148,6 @@ public record ModelSpec(Model model, Formula formula, Vce vce, Integer partition
             case FE -> {
                 if (formula.absorbed().isEmpty()) {
                     throw new QuexException("--model fe needs an absorbed effect after '|', e.g. \"y ~ x | firm\"");
-                }
-                if (formula.absorbed().size() > 2) {
-                    throw new QuexException("--model fe absorbs at most two effects (a high-dimensional one"
-                            + " and a low-cardinality one such as year); got " + formula.absorbed());
                 }
                 if (!formula.constant()) {
                     throw new QuexException("--model fe always reports the xtreg-style constant; remove '+ 0'");

@@ -1,0 +1,184 @@
+package org.quex.estimate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quex.estimate.OracleTest.assertRelative;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.quex.SparkTestSession;
+import org.quex.lake.TableReader;
+
+/**
+ * Any number of absorbed effects in any order against least squares with every effect as
+ * factor dummies (R lm, oracles/hdfe/make_reference.R; singletons dropped there as reghdfe does):
+ * estimates to 1e-6 relative, standard errors to 1e-5, N, singletons and residual degrees of
+ * freedom exactly, the same with 1, 2 and 7 partitions.
+ */
+class AbsorbedEffectsTest {
+
+    private static Dataset<Row> panel() {
+        return TableReader.read(SparkTestSession.get(), SparkTestSession.resource("oracles/hdfe/panel_fe.csv"));
+    }
+
+    private static FitResult fit(String absorbed, String vce) {
+        return Estimation.fit(panel(), ModelSpec.of(ModelSpec.Model.FE, "y ~ x1 + x2 + x3 | " + absorbed, vce));
+    }
+
+    private static OracleReference reference(String name) throws Exception {
+        return OracleReference.load("hdfe/" + name + ".csv", "hdfe/" + name + ".fit");
+    }
+
+    private static void assertMatches(OracleReference ref, FitResult r) {
+        for (Map.Entry<String, double[]> e : ref.terms().entrySet()) {
+            FitResult.Term t = r.term(e.getKey());
+            assertFalse(t.omitted(), e.getKey());
+            assertRelative(e.getValue()[0], t.estimate(), 1e-6, e.getKey() + " estimate");
+            assertRelative(e.getValue()[1], t.stdError(), 1e-5, e.getKey() + " std. error");
+        }
+        assertEquals(ref.fit().get("n").longValue(), ((Number) r.fit().get("n")).longValue(), "n");
+        assertEquals(ref.fit().get("n_singletons").longValue(), ((Number) r.fit().get("n_singletons")).longValue(),
+                "singletons");
+        assertEquals(ref.fit().get("df_r").longValue(), ((Number) r.fit().get("df_r")).longValue(), "df_r");
+        assertRelative(ref.fit().get("rss"), (double) r.fit().get("rss"), 1e-8, "rss");
+    }
+
+    @ParameterizedTest(name = "| {0}")
+    @ValueSource(strings = {"firm + year + indyear", "firm + indyear + year", "year + firm + indyear",
+        "year + indyear + firm", "indyear + firm + year", "indyear + year + firm"})
+    void threeEffectsInAnyOrderMatchTheDummiesRegression(String absorbed) throws Exception {
+        FitResult r = fit(absorbed, null);
+        assertMatches(reference("three"), r);
+        assertEquals("firm", r.fit().get("absorbed_primary"));
+        assertEquals("schur", r.fit().get("absorb_method"));
+        assertEquals(402L, r.fit().get("df_a"));
+        // year is nested in industry-year: all its levels are redundant once industry-year is in.
+        @SuppressWarnings("unchecked")
+        Map<String, Long> redundant = (Map<String, Long>) r.fit().get("absorbed_redundant");
+        assertEquals(0L, redundant.get("firm"));
+        assertEquals(402L, ((Map<?, ?>) r.fit().get("absorbed_levels")).values().stream()
+                .mapToLong(v -> (Long) v).sum() - redundant.values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    @ParameterizedTest(name = "| {0}")
+    @ValueSource(strings = {"firm + year + indyear + region", "region + indyear + year + firm",
+        "year + region + firm + indyear"})
+    void fourEffectsInAnyOrderMatchTheDummiesRegression(String absorbed) throws Exception {
+        assertMatches(reference("four"), fit(absorbed, null));
+    }
+
+    @Test
+    void singletonsAreKeptWhenAsked() throws Exception {
+        ModelSpec spec = ModelSpec.of(ModelSpec.Model.FE, "y ~ x1 + x2 + x3 | indyear + firm + year", null)
+                .withKeepSingletons(true);
+        FitResult r = Estimation.fit(panel(), spec);
+        assertMatches(reference("three_keep"), r);
+        assertEquals("kept", r.fit().get("singletons"));
+    }
+
+    @Test
+    void anEffectNestedInTheLargestIsRedundantWhole() throws Exception {
+        FitResult r = fit("ind0 + year + firm", null);
+        assertMatches(reference("nested_industry"), r);
+        assertEquals(Map.of("ind0", "firm"), r.fit().get("absorbed_nested_in"));
+        @SuppressWarnings("unchecked")
+        Map<String, Long> levels = (Map<String, Long>) r.fit().get("absorbed_levels");
+        assertEquals(levels.get("ind0"), ((Map<?, ?>) r.fit().get("absorbed_redundant")).get("ind0"));
+    }
+
+    @ParameterizedTest(name = "vce {0}")
+    @CsvSource({"robust,three_robust", "cluster:firm,three_cluster_firm", "cluster:group,three_cluster_group"})
+    void robustAndClusteredErrorsMatchTheDummiesRegression(String vce, String name) throws Exception {
+        FitResult r = fit("year + indyear + firm", vce);
+        assertMatches(reference(name), r);
+        if (vce.startsWith("cluster")) {
+            assertTrue(((List<?>) r.fit().get("absorbed_nested_in_clusters")).contains("firm"));
+        }
+    }
+
+    /** Two or more large effects: the iterative solve, forced here on a small panel. */
+    @Test
+    void theIterativeSolveGivesTheSameFit() throws Exception {
+        int before = AbsorbedDesign.exactLevels;
+        AbsorbedDesign.exactLevels = 0;
+        try {
+            FitResult r = fit("region + firm + year", null);
+            assertMatches(reference("firm_year_region"), r);
+            assertEquals("cg", r.fit().get("absorb_method"));
+            assertEquals(true, r.fit().get("absorb_converged"));
+            int iterations = (Integer) r.fit().get("absorb_iterations");
+            assertTrue(iterations > 1 && iterations < 100, "iterations " + iterations);
+            assertTrue((Double) r.fit().get("absorb_relative_residual") <= 1e-10);
+            // The same estimates as the exact solve of the other tests (industry-year included).
+            FitResult three = fit("firm + year + indyear", null);
+            OracleReference ref = reference("three");
+            for (String x : ref.terms().keySet()) {
+                assertRelative(ref.terms().get(x)[0], three.term(x).estimate(), 1e-6, x);
+            }
+        } finally {
+            AbsorbedDesign.exactLevels = before;
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"exact,cluster:firm", "exact,robust", "iterative,conventional"})
+    void theFitDoesNotDependOnPartitioning(String solve, String vce) {
+        int before = AbsorbedDesign.exactLevels;
+        AbsorbedDesign.exactLevels = solve.equals("exact") ? before : 0;
+        try {
+            ModelSpec spec = ModelSpec.of(ModelSpec.Model.FE, "y ~ x1 + x2 + x3 | year + firm + indyear + region", vce);
+            FitResult one = Estimation.fit(panel(), spec.withPartitions(1));
+            double tolerance = solve.equals("exact") ? 1e-10 : 1e-8;
+            for (int partitions : new int[] {2, 7}) {
+                FitResult other = Estimation.fit(panel(), spec.withPartitions(partitions));
+                for (FitResult.Term t : one.terms()) {
+                    assertRelative(t.estimate(), other.term(t.name()).estimate(), tolerance, t.name() + " @" + partitions);
+                    assertRelative(t.stdError(), other.term(t.name()).stdError(), tolerance, t.name() + " se @" + partitions);
+                }
+                for (String key : new String[] {"n", "n_singletons", "df_r", "df_a", "n_clusters"}) {
+                    assertEquals(one.fit().get(key), other.fit().get(key), key + " @" + partitions);
+                }
+            }
+        } finally {
+            AbsorbedDesign.exactLevels = before;
+        }
+    }
+
+    /** One absorbed effect: the groups of one row are dropped in the partition, no extra pass. */
+    @Test
+    void oneWaySingletonGroupsAreDroppedWithTheSameEstimates() throws Exception {
+        Map<String, Integer> rowsPerFirm = new HashMap<>();
+        List<String> lines = Files.readAllLines(Path.of(SparkTestSession.resource("oracles/fe_panel_small.csv")));
+        for (String line : lines.subList(1, lines.size())) {
+            rowsPerFirm.merge(line.split(",")[0], 1, Integer::sum);
+        }
+        long singletons = rowsPerFirm.values().stream().filter(c -> c == 1).count();
+        assertTrue(singletons > 0);
+        Dataset<Row> small = TableReader.read(SparkTestSession.get(), SparkTestSession.resource("oracles/fe_panel_small.csv"));
+        ModelSpec spec = ModelSpec.of(ModelSpec.Model.FE, "y ~ z1 + z2 + z3 | firm", null);
+        FitResult dropped = Estimation.fit(small, spec);
+        FitResult kept = Estimation.fit(small, spec.withKeepSingletons(true));
+        assertEquals(singletons, dropped.fit().get("n_singletons"));
+        assertEquals(0L, kept.fit().get("n_singletons"));
+        assertEquals((long) lines.size() - 1 - singletons, dropped.fit().get("n"));
+        assertEquals((long) rowsPerFirm.size() - singletons, dropped.fit().get("n_groups"));
+        // A singleton adds one row and one group: the same df_r, RSS and conventional errors.
+        assertEquals(kept.fit().get("df_r"), dropped.fit().get("df_r"));
+        for (FitResult.Term t : kept.terms()) {
+            if (!t.name().equals("_cons")) {
+                assertRelative(t.estimate(), dropped.term(t.name()).estimate(), 1e-10, t.name());
+                assertRelative(t.stdError(), dropped.term(t.name()).stdError(), 1e-10, t.name());
+            }
+        }
+    }
+}
