@@ -19,7 +19,7 @@ final class EstimateCommand extends QuexCommand {
     @Parameter(names = "--model", required = true, description = "probit | ols | fe")
     String model;
 
-    @Parameter(names = "--formula", required = true, description = "\"y ~ x1 + x2 | fe1 + fe2\" (fe2 of low cardinality)")
+    @Parameter(names = "--formula", required = true, description = "\"y ~ x1 + x2 | fe1 + fe2 + ...\" (any number of absorbed effects, any order)")
     String formula;
 
     @Parameter(names = "--vce", description = "oim | eim | robust | cluster:VAR (probit); conventional | robust | cluster:VAR (ols, fe)")
@@ -37,12 +37,24 @@ final class EstimateCommand extends QuexCommand {
     @Parameter(names = "--max-iterations", description = "Probit iteration limit")
     int maxIterations = 100;
 
+    @Parameter(names = "--keep-singletons", description = "fe: keep rows alone in a level of an absorbed effect"
+            + " (as xtreg); by default they are dropped, iteratively across effects (as reghdfe, fixest)")
+    boolean keepSingletons;
+
+    @Parameter(names = "--absorb-tolerance", description = "fe with several large absorbed effects: relative residual"
+            + " at which the iterative solve stops")
+    double absorbTolerance = ModelSpec.Absorb.DEFAULT.tolerance();
+
+    @Parameter(names = "--absorb-iterations", description = "fe with several large absorbed effects: iteration limit"
+            + " of the iterative solve (one pass over the data each)")
+    int absorbIterations = ModelSpec.Absorb.DEFAULT.maxIterations();
+
     @Override
     public void run() throws Exception {
         ModelSpec.Model m = ModelSpec.parseModel(model);
         ModelSpec base = ModelSpec.of(m, formula, vce);
         ModelSpec spec = new ModelSpec(m, base.formula(), base.vce(), partitions, tolerance, maxIterations,
-                base.collinearityTolerance());
+                base.collinearityTolerance(), new ModelSpec.Absorb(keepSingletons, absorbTolerance, absorbIterations));
         SparkSession spark = SparkSessions.getOrCreate("quex estimate");
         FitResult result = Estimation.fit(TableReader.read(spark, input), spec);
         FitOutput.write(result, out, spark.sparkContext().hadoopConfiguration());

@@ -74,6 +74,10 @@ public record ModelTable(String id, String title, String note, List<Model> model
             try {
                 ModelSpec spec = ModelSpec.of(ModelSpec.parseModel(c.text(key + "estimator")), c.text(key + "formula"),
                         p.getProperty(key + "vce"));
+                String keep = p.getProperty(key + "keep_singletons", p.getProperty("keep_singletons"));
+                if (keep != null) {
+                    spec = spec.withKeepSingletons(flag(keep, key + "keep_singletons"));
+                }
                 String sample = p.getProperty(key + "sample", tableSample);
                 models.add(new Model(model, spec, sample == null || sample.isBlank() ? null : sample.trim()));
             } catch (QuexException e) {
@@ -82,5 +86,13 @@ public record ModelTable(String id, String title, String note, List<Model> model
         }
         String note = p.getProperty("note");
         return new ModelTable(id, c.text("title"), note == null ? "" : note.trim(), models);
+    }
+
+    private static boolean flag(String text, String key) {
+        return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw new QuexException(key + " = '" + text.trim() + "' is not true or false");
+        };
     }
 }

@@ -45,7 +45,8 @@ class EstimateCommandTest {
     void omittedTermsHaveEmptyNumbersAndAreListedInFitJson() throws Exception {
         Path out = tmp.resolve("fe");
         CommandRun r = run("estimate", "--input", SparkTestSession.resource("oracles/fe_panel_small.csv"), "--model", "fe",
-                "--formula", "y ~ z1 + z2 + z3 + tinv + z4 | firm", "--vce", "cluster:firm", "--out", out.toString());
+                "--formula", "y ~ z1 + z2 + z3 + tinv + z4 | firm", "--vce", "cluster:firm", "--keep-singletons",
+                "--out", out.toString());
         assertEquals(0, r.status(), r.err());
         List<String> csv = Files.readAllLines(out.resolve("coefficients.csv"));
         assertTrue(csv.contains("tinv,,,,,true,omitted: constant within firm"), csv.toString());

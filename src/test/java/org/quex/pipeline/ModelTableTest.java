@@ -41,6 +41,27 @@ class ModelTableTest {
         assertEquals(List.of("firm_id"), m.spec().formula().absorbed());
         assertTrue(m.spec().formula().regressors().containsAll(List.of("indus1", "indus2", "indus3")));
         assertNull(m.sample());
+        assertTrue(m.spec().absorb().keepSingletons(), "table 3 is xtreg, fe: singletons kept");
+        assertEquals(false, tables.get(0).models().get(0).spec().absorb().keepSingletons());
+    }
+
+    @Test
+    void keepSingletonsForTheTableOrOneModel() {
+        Properties p = modelFile(
+                "title", "Mine",
+                "models", "a, b",
+                "keep_singletons", "true",
+                "model.a.estimator", "fe",
+                "model.a.formula", "y ~ x | firm + year",
+                "model.b.estimator", "fe",
+                "model.b.formula", "y ~ x | firm",
+                "model.b.keep_singletons", "no");
+        ModelTable t = ModelTable.parse("mine", p, "mine.conf");
+        assertTrue(t.models().get(0).spec().absorb().keepSingletons());
+        assertEquals(false, t.models().get(1).spec().absorb().keepSingletons());
+        p.setProperty("model.b.keep_singletons", "maybe");
+        QuexException e = assertThrows(QuexException.class, () -> ModelTable.parse("mine", p, "mine.conf"));
+        assertEquals("mine.conf: model b: model.b.keep_singletons = 'maybe' is not true or false", e.getMessage());
     }
 
     @Test
