@@ -288,15 +288,16 @@ final class AbsorbedDesign {
             List<Map<Object, Integer>> maps = ids.value();
             Map<Object, Integer> primaryIds = new HashMap<>();
             Map<Object, Integer> clusterIds = new HashMap<>();
-            List<double[]> values = new ArrayList<>();
+            DoubleList[] values = new DoubleList[nv];
+            Arrays.setAll(values, i -> new DoubleList());
             IntList primary = new IntList();
             IntList levels = new IntList();
             IntList cluster = new IntList();
             int[] lv = new int[effects];
             long missing = 0;
+            double[] v = new double[nv];
             while (rows.hasNext()) {
                 InternalRow row = rows.next();
-                double[] v = new double[nv];
                 boolean complete = true;
                 for (int i = 0; i < nv; i++) {
                     v[i] = value(row, i);
@@ -316,7 +317,9 @@ final class AbsorbedDesign {
                     missing++;
                     continue;
                 }
-                values.add(v);
+                for (int i = 0; i < nv; i++) {
+                    values[i].add(v[i]);
+                }
                 primary.add(primaryIds.computeIfAbsent(p, x -> primaryIds.size()));
                 for (int e = 0; e < effects; e++) {
                     levels.add(lv[e]);
@@ -325,16 +328,14 @@ final class AbsorbedDesign {
                     cluster.add(clusterIds.computeIfAbsent(c, x -> clusterIds.size()));
                 }
             }
-            int n = values.size();
+            int n = primary.size;
             int p = nv - 1;
             double[] columns = new double[n * nv]; // regressors, then the response
-            for (int r = 0; r < n; r++) {
-                double[] v = values.get(r);
-                for (int j = 1; j < nv; j++) {
-                    columns[r + (j - 1) * n] = v[j];
-                }
-                columns[r + p * n] = v[0];
+            for (int j = 1; j < nv; j++) {
+                values[j].copyTo(columns, (j - 1) * n);
+                values[j] = null;
             }
+            values[0].copyTo(columns, p * n);
             return List.of(new AbsorbedRows(partition, n, p, columns, primary.toArray(), primaryIds.size(), effects,
                     levels.toArray(), clusterColumn >= 0 ? cluster.toArray() : null, missing, primaryName,
                     clusterName)).iterator();
@@ -356,6 +357,23 @@ final class AbsorbedDesign {
             }
             Object v = row.get(i, types[i]);
             return v instanceof UTF8String u ? u.toString() : v;
+        }
+    }
+
+    /** A growable double array. */
+    private static final class DoubleList {
+        private double[] a = new double[1024];
+        private int size;
+
+        void add(double v) {
+            if (size == a.length) {
+                a = Arrays.copyOf(a, size * 2);
+            }
+            a[size++] = v;
+        }
+
+        void copyTo(double[] target, int offset) {
+            System.arraycopy(a, 0, target, offset, size);
         }
     }
 
