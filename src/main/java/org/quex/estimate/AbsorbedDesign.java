@@ -59,8 +59,12 @@ final class AbsorbedDesign {
         String cluster = spec.clusterVariable();
         int nv = variables.size();
 
-        // The primary effect: the one with most levels (ties by name), so the order of the formula does not matter.
-        Column[] distinct = effects.stream().map(e -> functions.countDistinct(DesignData.column(e))).toArray(Column[]::new);
+        // The primary effect: the one with most levels (ties by name), so the order of the formula does not
+        // matter. An estimate of the counts (HyperLogLog, 1 %) suffices: which effect is primary changes how
+        // the work is split, not the result; and it is one pass without a shuffle, where exact counts of
+        // several columns cost one shuffle of all rows each.
+        Column[] distinct = effects.stream().map(e -> functions.approx_count_distinct(DesignData.column(e), 0.01))
+                .toArray(Column[]::new);
         Row counts = data.agg(distinct[0], Arrays.copyOfRange(distinct, 1, distinct.length)).first();
         Map<String, Long> rawLevels = new HashMap<>();
         for (int e = 0; e < effects.size(); e++) {
@@ -70,14 +74,18 @@ final class AbsorbedDesign {
                 .thenComparing(Comparator.naturalOrder())).orElseThrow();
         List<String> secondary = effects.stream().filter(e -> !e.equals(primary)).sorted().toList();
 
+        // The secondary levels, all effects in one pass (sets merged per partition, no shuffle of rows).
+        Column[] sets = secondary.stream().map(e -> functions.collect_set(DesignData.column(e))).toArray(Column[]::new);
+        Row levelSets = data.agg(sets[0], Arrays.copyOfRange(sets, 1, sets.length)).first();
         List<Map<Object, Integer>> levelIds = new ArrayList<>();
         int[] offset = new int[secondary.size() + 1];
         for (int e = 0; e < secondary.size(); e++) {
-            Map<Object, Integer> ids = levels(data, secondary.get(e), offset[e]);
+            Map<Object, Integer> ids = levels(levelSets.getList(e), offset[e]);
             levelIds.add(ids);
             offset[e + 1] = offset[e] + ids.size();
         }
         int m = offset[secondary.size()];
+        long levelsDone = System.nanoTime();
 
         String partitionKey = cluster != null ? cluster : primary;
         int partitions = spec.partitions() != null ? spec.partitions()
@@ -108,6 +116,7 @@ final class AbsorbedDesign {
             rows = next;
         }
         int[] levelCount = c.secondary;
+        long trimmed = System.nanoTime();
 
         JavaRDD<WithinBlock> within = rows.map(AbsorbedRows::within);
         within.setName("quex within " + f).persist(StorageLevel.MEMORY_AND_DISK());
@@ -116,6 +125,7 @@ final class AbsorbedDesign {
         WithinBlock.SystemTotals t = within.treeAggregate(new WithinBlock.SystemTotals(m, nv, exact, clusters),
                 (acc, b) -> acc.merge(b.system(m, exact, clusters)), WithinBlock.SystemTotals::merge, depth);
         rows.unpersist(false);
+        long systemDone = System.nanoTime();
 
         // Which secondary effects are nested in the primary (no variation within it) or in the clusters.
         Map<String, String> nestedIn = new LinkedHashMap<>();
@@ -200,6 +210,7 @@ final class AbsorbedDesign {
             converged = solution.converged();
             residual = solution.relativeResidual();
         }
+        long solved = System.nanoTime();
         long primaryLevels = c.primaryLevels;
         long dfA = primaryLevels;
         long dfCluster = 1;
@@ -223,16 +234,22 @@ final class AbsorbedDesign {
                 rowsIn - c.rows, keep, dfA, dfCluster, method, iterations, spec.absorb().tolerance(), converged,
                 residual);
 
-        Broadcast<double[]> solved = jsc.broadcast(gamma);
-        JavaRDD<DesignBlock> blocks = within.map(b -> b.residualize(solved.value(), m));
+        Broadcast<double[]> shared = jsc.broadcast(gamma);
+        JavaRDD<DesignBlock> blocks = within.map(b -> b.residualize(shared.value(), m));
         blocks.setName("quex design " + f).persist(StorageLevel.MEMORY_AND_DISK());
         DesignData design = new DesignData(blocks, f.regressors(), absorption);
         within.unpersist(false);
+        long end = System.nanoTime();
         LOG.info("absorbed {} in '{}': primary {} ({} levels), {} secondary levels by {}{}, {} singleton rows dropped,"
-                + " df_a {}, {} ms", effects, f, primary, primaryLevels, m, method,
-                exact ? "" : " (" + iterations + " iterations)", absorption.singletonRows(), dfA,
-                (System.nanoTime() - start) / 1_000_000);
+                + " df_a {}, {} ms (levels {}, rows and singletons {}, system {}, solve {}, absorbed blocks {})",
+                effects, f, primary, primaryLevels, m, method, exact ? "" : " (" + iterations + " iterations)",
+                absorption.singletonRows(), dfA, ms(end - start), ms(levelsDone - start), ms(trimmed - levelsDone),
+                ms(systemDone - trimmed), ms(solved - systemDone), ms(end - solved));
         return design;
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
     }
 
     private static double[] add(double[] a, double[] b) {
@@ -242,13 +259,9 @@ final class AbsorbedDesign {
         return a;
     }
 
-    /** The levels of a secondary effect in sorted order, as combined indices from {@code first}. */
-    private static Map<Object, Integer> levels(Dataset<Row> data, String name, int first) {
-        List<Object> values = new ArrayList<>();
-        for (Row r : data.select(DesignData.column(name)).where(DesignData.column(name).isNotNull()).distinct()
-                .collectAsList()) {
-            values.add(r.get(0));
-        }
+    /** The levels of a secondary effect (no nulls) in sorted order, as combined indices from {@code first}. */
+    private static Map<Object, Integer> levels(List<Object> set, int first) {
+        List<Object> values = new ArrayList<>(set);
         values.sort(Comparator.comparing(DesignData::sortKey));
         Map<Object, Integer> ids = new HashMap<>();
         for (Object v : values) {
