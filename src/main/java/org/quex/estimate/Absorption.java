@@ -47,7 +47,9 @@ public record Absorption(List<String> effects, String primary, Map<String, Long>
         fit.put("df_a", dfA);
         fit.put("absorb_method", method);
         fit.put("absorb_iterations", iterations);
-        fit.put("absorb_tolerance", tolerance);
+        if (method.equals("cg")) { // the exact solve has no tolerance
+            fit.put("absorb_tolerance", tolerance);
+        }
         fit.put("absorb_converged", converged);
         if (Double.isFinite(relativeResidual)) {
             fit.put("absorb_relative_residual", relativeResidual);
