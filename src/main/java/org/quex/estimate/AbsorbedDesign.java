@@ -201,9 +201,19 @@ final class AbsorbedDesign {
                         }
                     });
             gamma = solution.gamma();
-            for (int e = 0; e < secondary.size(); e++) {
-                // Without a factorization the redundant levels are counted as fixest does: one per further effect.
-                kept[e] = nestedIn.containsKey(secondary.get(e)) ? 0 : Math.max(0, present[e] - 1);
+            // Without a factorization, reghdfe's pairwise count: an effect's redundant levels are the most
+            // components it forms with any earlier effect (the primary first); exact for two effects.
+            int effectsS = secondary.size();
+            WithinBlock.Links links = within.treeAggregate(
+                    new WithinBlock.Links(WithinBlock.Links.pairs(effectsS), m), (acc, b) -> acc.merge(b.links(m)),
+                    WithinBlock.Links::merge, depth);
+            for (int e = 0; e < effectsS; e++) {
+                long components = links.components(e, levelCount, offset[e], offset[e + 1], 0, 0);
+                for (int h = 0; h < e; h++) {
+                    components = Math.max(components, links.components(WithinBlock.Links.pair(effectsS, h, e),
+                            levelCount, offset[h], offset[h + 1], offset[e], offset[e + 1]));
+                }
+                kept[e] = nestedIn.containsKey(secondary.get(e)) ? 0 : present[e] - components;
             }
             method = "cg";
             iterations = solution.iterations();

@@ -12,7 +12,7 @@ import java.util.Map;
  * degrees of freedom.
  *
  * @param dfA       absorbed parameters: the primary's levels plus rank(S) (exact), or, for the
- *                  iterative solve, the levels minus one per further effect (fixest's default count)
+ *                  iterative solve, the levels minus reghdfe's pairwise count of redundant ones
  * @param dfCluster absorbed parameters still counted when errors are clustered: effects nested in
  *                  the clusters are left out (as reghdfe does), the constant is kept
  */

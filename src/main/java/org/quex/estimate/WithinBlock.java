@@ -233,6 +233,88 @@ final class WithinBlock implements Serializable {
         return new DesignBlock(n, p, rx, ry, cluster, summary.merge(new DesignSummary(p)));
     }
 
+    /**
+     * Connected components of the graph of every pair of effects, for reghdfe's pairwise count of
+     * redundant levels when S is not factorized. Pair (primary, e) links the levels of e that
+     * share a primary level; pair (e, f) the levels of e and f that share a row. Each pair is a
+     * union-find forest over the m secondary levels, merged across blocks.
+     */
+    static final class Links implements Serializable {
+        private static final long serialVersionUID = 1L;
+        /** parent[k] for pair k: pairs (primary, e) for e = 0..E-1, then (e, f) for e < f. */
+        final int[][] parent;
+
+        Links(int pairs, int m) {
+            parent = new int[pairs][m];
+            for (int[] p : parent) {
+                Arrays.setAll(p, i -> i);
+            }
+        }
+
+        static int pairs(int effects) {
+            return effects + effects * (effects - 1) / 2;
+        }
+
+        /** The pair index of secondary effects e < f. */
+        static int pair(int effects, int e, int f) {
+            return effects + e * effects - e * (e + 1) / 2 + (f - e - 1);
+        }
+
+        Links merge(Links o) {
+            for (int k = 0; k < parent.length; k++) {
+                for (int i = 0; i < parent[k].length; i++) {
+                    union(parent[k], i, o.parent[k][i]);
+                }
+            }
+            return this;
+        }
+
+        static int find(int[] p, int i) {
+            while (p[i] != i) {
+                p[i] = p[p[i]];
+                i = p[i];
+            }
+            return i;
+        }
+
+        static void union(int[] p, int a, int b) {
+            int ra = find(p, a);
+            int rb = find(p, b);
+            if (ra != rb) {
+                p[Math.max(ra, rb)] = Math.min(ra, rb);
+            }
+        }
+
+        /** Components of pair k among the levels in [from, to) of one effect and [from2, to2) of another that occur. */
+        int components(int k, int[] count, int from, int to, int from2, int to2) {
+            java.util.Set<Integer> roots = new java.util.HashSet<>();
+            for (int[] range : new int[][] {{from, to}, {from2, to2}}) {
+                for (int l = range[0]; l < range[1]; l++) {
+                    if (count[l] > 0) {
+                        roots.add(find(parent[k], l));
+                    }
+                }
+            }
+            return roots.size();
+        }
+    }
+
+    Links links(int m) {
+        Links links = new Links(Links.pairs(effects), m);
+        for (int g = 0; g + 1 < runStart.length; g++) {
+            for (int i = runStart[g]; i < runStart[g + 1]; i++) {
+                for (int e = 0; e < effects; e++) {
+                    int a = levels[i * effects + e];
+                    Links.union(links.parent[e], a, levels[runStart[g] * effects + e]);
+                    for (int f = e + 1; f < effects; f++) {
+                        Links.union(links.parent[Links.pair(effects, e, f)], a, levels[i * effects + f]);
+                    }
+                }
+            }
+        }
+        return links;
+    }
+
     private static void add(double[] a, double[] b) {
         for (int i = 0; i < a.length; i++) {
             a[i] += b[i];
