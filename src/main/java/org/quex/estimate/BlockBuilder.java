@@ -34,9 +34,17 @@ final class BlockBuilder implements Serializable {
     private final boolean hasCluster;
     private final String groupName;
     private final String clusterName;
+    /** Further cluster variables (multi-way clustering); their keys follow the cluster key. */
+    private final int otherClusters;
 
     BlockBuilder(List<String> variables, DataType[] types, String groupName, Map<Object, Integer> secondLevels,
                  String clusterName) {
+        this(variables, types, groupName, secondLevels, clusterName, 0);
+    }
+
+    BlockBuilder(List<String> variables, DataType[] types, String groupName, Map<Object, Integer> secondLevels,
+                 String clusterName, int otherClusters) {
+        this.otherClusters = otherClusters;
         this.variables = List.copyOf(variables);
         this.types = types.clone();
         this.hasGroup = groupName != null;
@@ -61,10 +69,16 @@ final class BlockBuilder implements Serializable {
         int groupCol = hasGroup ? keyIndex++ : -1;
         int secondCol = secondLevels != null ? keyIndex++ : -1;
         int clusterCol = hasCluster ? keyIndex : -1;
+        int otherCol = clusterCol + 1;
 
         DoubleColumns values = new DoubleColumns(nv);
         List<Object> groupKeys = new ArrayList<>();
         List<Object> clusterKeys = new ArrayList<>();
+        List<List<Object>> otherKeys = new ArrayList<>();
+        for (int d = 0; d < otherClusters; d++) {
+            otherKeys.add(new ArrayList<>());
+        }
+        Object[] others = new Object[otherClusters];
         List<Integer> secondLevel = new ArrayList<>();
         long missing = 0;
         double[] parsed = new double[nv];
@@ -78,10 +92,17 @@ final class BlockBuilder implements Serializable {
             Object group = groupCol >= 0 ? key(row, groupCol) : null;
             Object second = secondCol >= 0 ? key(row, secondCol) : null;
             Object cluster = clusterCol >= 0 ? key(row, clusterCol) : null;
+            for (int d = 0; d < otherClusters; d++) {
+                others[d] = key(row, otherCol + d);
+                complete &= others[d] != null;
+            }
             if (!complete || (groupCol >= 0 && group == null) || (secondCol >= 0 && second == null)
                     || (clusterCol >= 0 && cluster == null)) {
                 missing++;
                 continue;
+            }
+            for (int d = 0; d < otherClusters; d++) {
+                otherKeys.get(d).add(others[d]);
             }
             values.add(parsed);
             if (groupCol >= 0) {
@@ -98,7 +119,7 @@ final class BlockBuilder implements Serializable {
                 secondLevel.add(level);
             }
         }
-        return List.of(assemble(values, missing, groupKeys, clusterKeys, secondLevel)).iterator();
+        return List.of(assemble(values, missing, groupKeys, clusterKeys, secondLevel, otherKeys)).iterator();
     }
 
     /**
@@ -150,7 +171,7 @@ final class BlockBuilder implements Serializable {
                 }
             }
         }
-        return List.of(assemble(values, missing, List.of(), List.of(), List.of())).iterator();
+        return List.of(assemble(values, missing, List.of(), List.of(), List.of(), List.of())).iterator();
     }
 
     /** A batch's column of doubles, NaN where missing. */
@@ -167,7 +188,7 @@ final class BlockBuilder implements Serializable {
 
     /** Orders, expands, summarizes and (for FE) demeans the complete rows of a partition. */
     private DesignBlock assemble(DoubleColumns values, long missing, List<Object> groupKeys, List<Object> clusterKeys,
-                                 List<Integer> secondLevel) {
+                                 List<Integer> secondLevel, List<List<Object>> otherKeys) {
         int nv = variables.size();
         int n = values.size();
         int nd = dummyCount();
@@ -188,6 +209,18 @@ final class BlockBuilder implements Serializable {
             values.copyColumn(v, order, x, (nd + v - 1) * n);
         }
         int[] cluster = hasCluster ? new int[n] : null;
+        int[][] others = otherKeys.isEmpty() ? null : new int[otherKeys.size()][];
+        Object[][] otherDictionary = others == null ? null : new Object[others.length][];
+        for (int d = 0; others != null && d < others.length; d++) {
+            int[] ids = localIds(otherKeys.get(d));
+            others[d] = new int[n];
+            otherDictionary[d] = new Object[Arrays.stream(ids).max().orElse(-1) + 1];
+            for (int r = 0; r < n; r++) {
+                int src = order == null ? r : order[r];
+                others[d][r] = ids[src];
+                otherDictionary[d][ids[src]] = otherKeys.get(d).get(src);
+            }
+        }
         for (int r = 0; r < n; r++) {
             int src = order == null ? r : order[r];
             if (nd > 0) {
@@ -217,7 +250,7 @@ final class BlockBuilder implements Serializable {
         } else {
             summary = DesignSummary.of(n, p, x, y, cluster, missing, 0, 0);
         }
-        return new DesignBlock(n, p, x, y, cluster, summary);
+        return new DesignBlock(n, p, x, y, cluster, others, otherDictionary, summary);
     }
 
     /** A model variable as a double (NaN if missing); text is parsed and checked. */

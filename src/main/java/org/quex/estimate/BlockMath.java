@@ -27,8 +27,12 @@ final class BlockMath {
         return GramUpdate.VECTOR_API && b.n >= vectorMinRows;
     }
 
-    /** How the score "meat" of a sandwich VCE is formed. */
-    enum Meat { NONE, ROBUST, CLUSTER }
+    /**
+     * How the score "meat" of a sandwich VCE is formed: none, by row (robust; HC3 with the
+     * residual divided by 1 − leverage), by cluster of the first cluster variable, or by every
+     * intersection of several cluster variables ({@link ClusterMeats}).
+     */
+    enum Meat { NONE, ROBUST, HC3, CLUSTER, MULTIWAY }
 
     private BlockMath() {
     }
@@ -83,14 +87,18 @@ final class BlockMath {
 
     /**
      * Residuals u = (y − yShift) − Z·theta: their sum of squares in {@code value} and, if asked,
-     * the meat Σ_c (Σ_{i∈c} u_i z_i)(Σ_{i∈c} u_i z_i)' with c a cluster or a single row.
+     * the meat Σ_c (Σ_{i∈c} u_i z_i)(Σ_{i∈c} u_i z_i)' with c a cluster or a single row. For HC3
+     * the leverages h_i = z_i′ B z_i come in the same pass from the bread B = (Z′Z)⁻¹ (full q×q,
+     * zeros for omitted terms), known before it: u_i/(1 − h_i) enters the meat, not u_i.
      */
-    static PassTotals residuals(DesignBlock b, Layout layout, double yShift, double[] theta, Meat meat) {
+    static PassTotals residuals(DesignBlock b, Layout layout, double yShift, double[] theta, Meat meat,
+                                double[] bread) {
         int q = layout.q();
-        PassTotals t = new PassTotals(q, 0, meat != Meat.NONE);
+        PassTotals t = new PassTotals(q, 0, meat != Meat.NONE, meat == Meat.MULTIWAY ? b.clusterDimensions() : 0);
         double[] z = chunk(q);
         double[] u = new double[CHUNK];
-        MeatSums meatSums = meat == Meat.NONE ? null : new MeatSums(q, meat, vectorKernels(b));
+        double[] zb = meat == Meat.HC3 ? chunk(q) : null;
+        MeatSums meatSums = meat == Meat.NONE ? null : new MeatSums(q, meat, vectorKernels(b), t);
         for (int r0 = 0; r0 < b.n; r0 += CHUNK) {
             int m = Math.min(CHUNK, b.n - r0);
             fillChunk(b, r0, m, layout, z);
@@ -103,6 +111,16 @@ final class BlockMath {
                 rss += u[i] * u[i];
             }
             t.value += rss;
+            if (zb != null) {
+                BLAS_.dgemm("N", "N", m, q, q, 1.0, z, CHUNK, bread, q, 0.0, zb, CHUNK);
+                for (int i = 0; i < m; i++) {
+                    double h = 0;
+                    for (int j = 0; j < q; j++) {
+                        h += zb[i + j * CHUNK] * z[i + j * CHUNK];
+                    }
+                    u[i] /= 1 - h;
+                }
+            }
             if (meatSums != null) {
                 meatSums.add(b, r0, m, z, u);
             }
@@ -121,7 +139,7 @@ final class BlockMath {
      */
     static PassTotals probit(DesignBlock b, Layout layout, double[] theta, boolean expected, Meat meat) {
         int q = layout.q();
-        PassTotals t = new PassTotals(q, q, meat != Meat.NONE);
+        PassTotals t = new PassTotals(q, q, meat != Meat.NONE, meat == Meat.MULTIWAY ? b.clusterDimensions() : 0);
         double[] z = chunk(q);
         double[] zw = chunk(q);
         double[] eta = new double[CHUNK];
@@ -130,7 +148,7 @@ final class BlockMath {
         double[] score = new double[CHUNK];
         boolean vector = vectorKernels(b);
         GramUpdate information = GramUpdate.of(q, vector);
-        MeatSums meatSums = meat == Meat.NONE ? null : new MeatSums(q, meat, vector);
+        MeatSums meatSums = meat == Meat.NONE ? null : new MeatSums(q, meat, vector, t);
         for (int r0 = 0; r0 < b.n; r0 += CHUNK) {
             int m = Math.min(CHUNK, b.n - r0);
             fillChunk(b, r0, m, layout, z);
@@ -175,25 +193,32 @@ final class BlockMath {
      * The score "meat" of a sandwich: Σ_c (Σ_{i∈c} u_i z_i)(Σ_{i∈c} u_i z_i)' with c a single row
      * (robust) or a cluster. Rows of a cluster are contiguous in a block, so running cluster sums
      * are stacked as rows of a buffer that goes into the meat with one Gram update when full.
+     * Multi-way meats go to the pass's {@link ClusterMeats}.
      */
     private static final class MeatSums {
         private final int q;
         private final Meat meat;
         private final double[] buffer;
         private final GramUpdate gram;
+        private final PassTotals totals;
         private int filled;
         private int current = Integer.MIN_VALUE;
 
-        MeatSums(int q, Meat meat, boolean vector) {
+        MeatSums(int q, Meat meat, boolean vector, PassTotals totals) {
             this.q = q;
             this.meat = meat;
-            this.buffer = chunk(q);
-            this.gram = GramUpdate.of(q, vector);
+            this.buffer = meat == Meat.MULTIWAY ? null : chunk(q);
+            this.gram = meat == Meat.MULTIWAY ? null : GramUpdate.of(q, vector);
+            this.totals = totals;
         }
 
         /** Adds rows [r0, r0+m) of the block, z being their chunk and u their scores. */
         void add(DesignBlock b, int r0, int m, double[] z, double[] u) {
-            if (meat == Meat.ROBUST) {
+            if (meat == Meat.MULTIWAY) {
+                totals.clusterMeats.add(b, r0, m, z, CHUNK, u);
+                return;
+            }
+            if (meat == Meat.ROBUST || meat == Meat.HC3) {
                 scaleRows(z, buffer, m, q, u);
                 gram.add(buffer, buffer, CHUNK, m);
                 return;
@@ -205,6 +230,7 @@ final class BlockMath {
                         flush();
                     }
                     current = cluster;
+                    totals.clusters++;
                 }
                 for (int j = 0; j < q; j++) {
                     buffer[filled + j * CHUNK] += u[i] * z[i + j * CHUNK];
@@ -213,6 +239,10 @@ final class BlockMath {
         }
 
         void addTo(double[] target) {
+            if (meat == Meat.MULTIWAY) {
+                totals.clusterMeats.endBlock();
+                return;
+            }
             if (meat == Meat.CLUSTER) {
                 if (current != Integer.MIN_VALUE) {
                     filled++;

@@ -17,17 +17,35 @@ public final class DesignBlock implements Serializable {
     final double[] y;
     /** Non-decreasing cluster id per row, or null when there are no clusters. */
     final int[] cluster;
+    /**
+     * Multi-way clustering: per further cluster variable, a block-local id per row and the key of
+     * each local id (these clusters cross blocks, so they are merged by key); null otherwise.
+     */
+    final int[][] otherClusters;
+    final Object[][] otherClusterKeys;
     final DesignSummary summary;
 
     /** The summary's raw statistics are the caller's; its moments are computed here from x and y. */
     DesignBlock(int n, int p, double[] x, double[] y, int[] cluster, DesignSummary summary) {
+        this(n, p, x, y, cluster, null, null, summary);
+    }
+
+    DesignBlock(int n, int p, double[] x, double[] y, int[] cluster, int[][] otherClusters,
+                Object[][] otherClusterKeys, DesignSummary summary) {
         this.n = n;
         this.p = p;
         this.x = x;
         this.y = y;
         this.cluster = cluster;
+        this.otherClusters = otherClusters;
+        this.otherClusterKeys = otherClusterKeys;
         this.summary = summary;
         summary.moments = Moments.of(this);
+    }
+
+    /** The number of cluster variables: 0, 1, or more for multi-way clustering. */
+    int clusterDimensions() {
+        return cluster == null ? 0 : 1 + (otherClusters == null ? 0 : otherClusters.length);
     }
 
     double x(int row, int col) {
@@ -48,6 +66,7 @@ public final class DesignBlock implements Serializable {
         double[] nx = new double[keep * p];
         double[] ny = new double[keep];
         int[] nc = cluster == null ? null : new int[keep];
+        int[][] no = otherClusters == null ? null : new int[otherClusters.length][keep];
         int r = 0;
         for (int i = 0; i < n; i++) {
             if (x[i + col * n] == value) {
@@ -60,9 +79,14 @@ public final class DesignBlock implements Serializable {
             if (nc != null) {
                 nc[r] = cluster[i];
             }
+            if (no != null) {
+                for (int d = 0; d < no.length; d++) {
+                    no[d][r] = otherClusters[d][i];
+                }
+            }
             r++;
         }
-        return new DesignBlock(keep, p, nx, ny, nc,
+        return new DesignBlock(keep, p, nx, ny, nc, no, otherClusterKeys,
                 DesignSummary.of(keep, p, nx, ny, nc, summary.missingRows, 0, 0));
     }
 }

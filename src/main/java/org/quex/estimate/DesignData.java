@@ -42,6 +42,8 @@ public final class DesignData implements AutoCloseable {
     final int absorbedColumns;
     /** Whether the blocks were built from columnar batches rather than rows. */
     final boolean fromBatches;
+    /** The number of cluster variables (2 or more: multi-way clustering). */
+    int clusterDimensions;
 
     private DesignData(JavaRDD<DesignBlock> blocks, List<String> columns, int absorbedColumns, boolean fromBatches) {
         this.columns = List.copyOf(columns);
@@ -58,6 +60,7 @@ public final class DesignData implements AutoCloseable {
         String group = spec.model() == ModelSpec.Model.FE ? spec.groupVariable() : null;
         String second = spec.model() == ModelSpec.Model.FE && f.absorbed().size() == 2 ? f.absorbed().get(1) : null;
         String cluster = spec.clusterVariable();
+        List<String> otherClusters = spec.otherClusterVariables();
 
         List<String> variables = new ArrayList<>();
         variables.add(f.response());
@@ -72,6 +75,7 @@ public final class DesignData implements AutoCloseable {
         if (cluster != null) {
             selected.add(cluster);
         }
+        selected.addAll(otherClusters);
         checkColumns(input, new LinkedHashSet<>(selected));
 
         // Model variables arrive as double, or as text to be parsed and checked; keys keep their type.
@@ -109,7 +113,7 @@ public final class DesignData implements AutoCloseable {
         }
         DataType[] types = java.util.Arrays.stream(data.schema().fields()).map(StructField::dataType)
                 .toArray(DataType[]::new);
-        BlockBuilder builder = new BlockBuilder(variables, types, group, secondLevels, cluster);
+        BlockBuilder builder = new BlockBuilder(variables, types, group, secondLevels, cluster, otherClusters.size());
         // Columnar batches where the plan yields them (a cached table of numbers) and the model
         // can use them, otherwise internal rows: never external Row objects.
         SparkPlan plan = data.queryExecution().executedPlan();
@@ -120,6 +124,7 @@ public final class DesignData implements AutoCloseable {
         blocks.setName("quex design " + f).persist(StorageLevel.MEMORY_AND_DISK());
         long start = System.nanoTime();
         DesignData design = new DesignData(blocks, columns, absorbed, fromBatches);
+        design.clusterDimensions = (cluster != null ? 1 : 0) + otherClusters.size();
         LOG.info("design of '{}': {} rows ({} with missing values dropped), {} columns, {} partitions, built from {}"
                 + " in {} ms", f, design.summary.rows(), design.summary.missingRows(), columns.size(),
                 blocks.getNumPartitions(), fromBatches ? "columnar batches" : "rows", (System.nanoTime() - start) / 1_000_000);
@@ -183,14 +188,19 @@ public final class DesignData implements AutoCloseable {
         blocks = next;
     }
 
-    PassTotals residuals(BlockMath.Layout layout, double yShift, double[] theta, BlockMath.Meat meat) {
-        return pass(new PassTotals(layout.q(), 0, meat != BlockMath.Meat.NONE),
-                b -> BlockMath.residuals(b, layout, yShift, theta, meat));
+    /** Residuals and the meat; {@code bread} (full q×q) is needed for the HC3 leverages only. */
+    PassTotals residuals(BlockMath.Layout layout, double yShift, double[] theta, BlockMath.Meat meat, double[] bread) {
+        return pass(new PassTotals(layout.q(), 0, meat != BlockMath.Meat.NONE, multiway(meat)),
+                b -> BlockMath.residuals(b, layout, yShift, theta, meat, bread));
     }
 
     PassTotals probit(BlockMath.Layout layout, double[] theta, boolean expected, BlockMath.Meat meat) {
-        return pass(new PassTotals(layout.q(), layout.q(), meat != BlockMath.Meat.NONE),
+        return pass(new PassTotals(layout.q(), layout.q(), meat != BlockMath.Meat.NONE, multiway(meat)),
                 b -> BlockMath.probit(b, layout, theta, expected, meat));
+    }
+
+    private int multiway(BlockMath.Meat meat) {
+        return meat == BlockMath.Meat.MULTIWAY ? clusterDimensions : 0;
     }
 
     /** One pass: each block's totals, summed with a tree reduce; an empty RDD gives the zero. */

@@ -58,10 +58,10 @@ public final class LinearEstimator {
         }
         double[] theta = kept.solveWith(inv, zy);
 
-        String clusterVar = spec.clusterVariable();
         BlockMath.Meat meat = spec.meat();
         // Conventional errors need only the RSS, which the moments give; sandwiches need a residual pass.
-        PassTotals r = meat == BlockMath.Meat.NONE ? null : data.residuals(layout, yShift, theta, meat);
+        PassTotals r = meat == BlockMath.Meat.NONE ? null
+                : data.residuals(layout, yShift, theta, meat, meat == BlockMath.Meat.HC3 ? kept.expandMatrix(inv) : null);
         double rss = r != null ? r.value : yy - dot(theta, zy);
 
         int kRegressors = kept.count() - (constant && !omitted[q - 1] ? 1 : 0); // kept stored columns
@@ -71,24 +71,12 @@ public final class LinearEstimator {
             throw new QuexException("not enough observations: " + n + " rows for " + kept.count()
                     + " parameters" + (fe ? " and " + groups + " groups" : ""));
         }
-        long clusters = clusterVar != null ? s.clusters() : 0;
-        double[] vKept = switch (meat) {
-            case NONE -> {
-                double sigma2 = rss / dfResidual;
-                double[] v = inv.clone();
-                for (int i = 0; i < v.length; i++) {
-                    v[i] *= sigma2;
-                }
-                yield v;
-            }
-            case ROBUST -> kept.sandwich(inv, r.meat, (double) n / (n - kept.count()));
-            case CLUSTER -> {
-                if (clusters < 2) {
-                    throw new QuexException("clustered standard errors need at least 2 clusters of '" + clusterVar + "'");
-                }
-                yield kept.sandwich(inv, r.meat, (double) clusters / (clusters - 1) * (n - 1.0) / (n - kRegressors - 1.0));
-            }
-        };
+        // The cluster factor's K: the kept regressors and the constant (xtreg, fe: the groups nest in the clusters).
+        Variance.Result variance = Variance.linear(spec, kept, inv, rss, r, n, dfResidual, kRegressors + 1);
+        double[] vKept = variance.vKept();
+        long clusters = variance.clusters();
+        String clusterVar = spec.clusterVariable() == null ? null
+                : spec.vce().kind() == ModelSpec.Vce.Kind.CLUSTER ? spec.vce().clusterVariable() : spec.clusterVariable();
         double[] vCentred = kept.expandMatrix(vKept);
 
         // The reported constant pairs with the means of the regressors: for FE (xtreg) the raw means
@@ -103,7 +91,7 @@ public final class LinearEstimator {
         }
         double[] reported = Reporting.coefficients(theta, m, yMean, constant);
         double[] v = Reporting.covariance(vCentred, m, constant);
-        double df = clusterVar != null ? clusters - 1 : dfResidual;
+        double df = variance.df();
         List<FitResult.Term> terms = Reporting.terms(data.columns, data.absorbedColumns, constant, reported, v,
                 omitted, reason, df);
 
@@ -142,6 +130,9 @@ public final class LinearEstimator {
         if (clusterVar != null) {
             fit.put("cluster_variable", clusterVar);
             fit.put("n_clusters", clusters);
+            if (variance.clustersByVariable().size() > 1) {
+                fit.put("n_clusters_by_variable", variance.clustersByVariable());
+            }
         }
         LOG.info("{} {}: n={} rss={} ({} omitted)", spec.model().name().toLowerCase(), spec.formula(), n, rss,
                 notes.size());

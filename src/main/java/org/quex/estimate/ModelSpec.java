@@ -1,5 +1,7 @@
 package org.quex.estimate;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.quex.QuexException;
 
@@ -9,11 +11,14 @@ public record ModelSpec(Model model, Formula formula, Vce vce, Integer partition
 
     public enum Model { PROBIT, OLS, FE }
 
-    /** The variance estimator; {@code clusterVariable} is set for {@link Kind#CLUSTER} only. */
+    /**
+     * The variance estimator; {@code clusterVariable} is set for {@link Kind#CLUSTER} only and
+     * names one variable or several joined by '+' (multi-way clustering, {@code cluster:firm+year}).
+     */
     public record Vce(Kind kind, String clusterVariable) {
-        public enum Kind { OIM, EIM, CONVENTIONAL, ROBUST, CLUSTER }
+        public enum Kind { OIM, EIM, CONVENTIONAL, ROBUST, HC3, CLUSTER }
 
-        /** Parses oim | eim | conventional | robust | cluster:VAR; null gives the model's default. */
+        /** Parses oim | eim | conventional | robust | hc1 | hc3 | cluster:VAR[+VAR...]; null gives the model's default. */
         public static Vce parse(String text, Model model) {
             if (text == null || text.isBlank()) {
                 return new Vce(model == Model.PROBIT ? Kind.OIM : Kind.CONVENTIONAL, null);
@@ -22,25 +27,48 @@ public record ModelSpec(Model model, Formula formula, Vce vce, Integer partition
             if (t.toLowerCase(Locale.ROOT).startsWith("cluster")) {
                 String var = t.substring("cluster".length()).replaceFirst("^[:\\s]+", "").trim();
                 if (var.isEmpty()) {
-                    throw new QuexException("--vce cluster needs a variable: --vce cluster:firm");
+                    throw new QuexException("--vce cluster needs a variable: --vce cluster:firm (or cluster:firm+year)");
                 }
-                return new Vce(Kind.CLUSTER, var);
+                List<String> vars = new ArrayList<>();
+                for (String v : var.split("\\+", -1)) {
+                    String name = v.trim();
+                    if (name.isEmpty() || vars.contains(name)) {
+                        throw new QuexException("--vce '" + text + "': " + (name.isEmpty() ? "an empty" : "a repeated '"
+                                + name + "'") + " cluster variable; write cluster:firm or cluster:firm+year");
+                    }
+                    vars.add(name);
+                }
+                if (vars.size() > Variance.MAX_CLUSTER_DIMENSIONS) {
+                    throw new QuexException("--vce '" + text + "': at most " + Variance.MAX_CLUSTER_DIMENSIONS
+                            + " cluster variables");
+                }
+                return new Vce(Kind.CLUSTER, String.join("+", vars));
             }
             Kind kind = switch (t.toLowerCase(Locale.ROOT)) {
                 case "oim" -> Kind.OIM;
                 case "eim", "fisher" -> Kind.EIM;
                 case "conventional", "ols", "iid" -> Kind.CONVENTIONAL;
                 case "robust", "hc1" -> Kind.ROBUST;
+                case "hc3" -> Kind.HC3;
                 default -> throw new QuexException("--vce '" + text
-                        + "' is not one of oim, eim, conventional, robust, cluster:VAR");
+                        + "' is not one of oim, eim, conventional, robust, hc1, hc3, cluster:VAR");
             };
             if (model == Model.PROBIT && kind == Kind.CONVENTIONAL) {
                 throw new QuexException("--vce " + text + " is for linear models; probit takes oim, eim, robust or cluster:VAR");
             }
             if (model != Model.PROBIT && (kind == Kind.OIM || kind == Kind.EIM)) {
-                throw new QuexException("--vce " + text + " is for probit; linear models take conventional, robust or cluster:VAR");
+                throw new QuexException("--vce " + text + " is for probit; linear models take conventional, robust, hc3 or cluster:VAR");
+            }
+            if (kind == Kind.HC3 && model != Model.OLS) {
+                throw new QuexException("--vce hc3 is for --model ols (as Stata's regress, vce(hc3)); "
+                        + model.name().toLowerCase(Locale.ROOT) + " takes robust or cluster:VAR");
             }
             return new Vce(kind, null);
+        }
+
+        /** The cluster variables in the order given (empty unless {@link Kind#CLUSTER}). */
+        public List<String> clusterVariables() {
+            return clusterVariable == null ? List.of() : List.of(clusterVariable.split("\\+"));
         }
 
         @Override
@@ -77,7 +105,7 @@ public record ModelSpec(Model model, Formula formula, Vce vce, Integer partition
      */
     String clusterVariable() {
         if (vce.kind() == Vce.Kind.CLUSTER) {
-            return vce.clusterVariable();
+            return clusterDimensions().get(0);
         }
         if (model == Model.FE && vce.kind() == Vce.Kind.ROBUST) {
             return groupVariable();
@@ -85,12 +113,42 @@ public record ModelSpec(Model model, Formula formula, Vce vce, Integer partition
         return null;
     }
 
-    /** How the score meat of the VCE is formed: by cluster, by row (robust), or not at all. */
+    /**
+     * The cluster variables with the fixed-effects group first where it is one of them: the first
+     * decides the partitioning, and the groups must nest in it (the CGM sum does not depend on
+     * the order).
+     */
+    List<String> clusterDimensions() {
+        List<String> all = new ArrayList<>(vce.clusterVariables());
+        String group = model == Model.FE ? groupVariable() : null;
+        if (group != null && all.remove(group)) {
+            all.add(0, group);
+        }
+        return all;
+    }
+
+    /**
+     * The cluster variables beyond the first (multi-way clustering): their keys travel with the
+     * rows, while the first one decides the partitioning.
+     */
+    List<String> otherClusterVariables() {
+        List<String> all = clusterDimensions();
+        return all.size() <= 1 ? List.of() : all.subList(1, all.size());
+    }
+
+    /** How the score meat of the VCE is formed: by cluster(s), by row (robust, HC3), or not at all. */
     BlockMath.Meat meat() {
+        if (!otherClusterVariables().isEmpty()) {
+            return BlockMath.Meat.MULTIWAY;
+        }
         if (clusterVariable() != null) {
             return BlockMath.Meat.CLUSTER;
         }
-        return vce.kind() == Vce.Kind.ROBUST ? BlockMath.Meat.ROBUST : BlockMath.Meat.NONE;
+        return switch (vce.kind()) {
+            case ROBUST -> BlockMath.Meat.ROBUST;
+            case HC3 -> BlockMath.Meat.HC3;
+            default -> BlockMath.Meat.NONE;
+        };
     }
 
     void validate() {

@@ -58,7 +58,7 @@ public final class ProbitEstimator {
         Newton newton = newton(data, spec, system, layout, kept, expected, ybar, ll0, notes);
         double[] theta = newton.theta();
 
-        String clusterVar = spec.clusterVariable();
+        String clusterVar = spec.vce().kind() == ModelSpec.Vce.Kind.CLUSTER ? spec.vce().clusterVariable() : null;
         BlockMath.Meat meat = spec.meat();
         // Sandwiches need the scores and the observed information (their bread) at the estimates.
         PassTotals fin = meat == BlockMath.Meat.NONE ? newton.at() : data.probit(layout, theta, false, meat);
@@ -67,17 +67,9 @@ public final class ProbitEstimator {
             throw new QuexException("probit '" + spec.formula() + "': the information matrix is singular at the"
                     + " estimates (separation or an unidentified term)");
         }
-        long clusters = clusterVar != null ? s.clusters() : 0;
-        double[] vKept = switch (meat) {
-            case NONE -> inv;
-            case ROBUST -> kept.sandwich(inv, fin.meat, n / (n - 1.0));
-            case CLUSTER -> {
-                if (clusters < 2) {
-                    throw new QuexException("clustered standard errors need at least 2 clusters of '" + clusterVar + "'");
-                }
-                yield kept.sandwich(inv, fin.meat, clusters / (clusters - 1.0));
-            }
-        };
+        Variance.Result variance = Variance.likelihood(spec, kept, inv, fin, n);
+        double[] vKept = variance.vKept();
+        long clusters = variance.clusters();
         double[] v = Reporting.covariance(kept.expandMatrix(vKept), shift, constant);
         double[] reported = Reporting.coefficients(theta, shift, 0.0, constant);
         List<FitResult.Term> terms = Reporting.terms(data.columns, 0, constant, reported, v, omitted, reason, 0);
@@ -109,6 +101,9 @@ public final class ProbitEstimator {
         if (clusterVar != null) {
             fit.put("cluster_variable", clusterVar);
             fit.put("n_clusters", clusters);
+            if (variance.clustersByVariable().size() > 1) {
+                fit.put("n_clusters_by_variable", variance.clustersByVariable());
+            }
         }
         return new FitResult(spec, terms, fit, notes, v);
     }
