@@ -108,4 +108,37 @@ for (spec in list("firm", c("firm", "year"))) {
   write_case(paste0("probit_cluster_", paste(spec, collapse = "_")), b, V,
              c(list(n = n, ll = ll, clusters = Gmin), setNames(as.list(Gs), paste0("clusters_", spec))))
 }
+# ---- Weights ------------------------------------------------------------------------------
+# Analytic weights: Stata's [aw=w] equals R's lm(weights = w) for the conventional, HC1, HC3 and
+# cluster VCEs (Stata normalizes aw to sum to N; every one of these is invariant to that scale).
+olsw <- lm(y ~ x1 + x2 + d, data = dat, weights = w)
+write_case("ols_aw_conventional", coef(olsw), vcov(olsw), list(n = n, rss = sum(w * resid(olsw)^2) * n / sum(w)))
+write_case("ols_aw_hc1", coef(olsw), vcovHC(olsw, type = "HC1"), list(n = n))
+write_case("ols_aw_hc3", coef(olsw), vcovHC(olsw, type = "HC3"), list(n = n))
+write_case("ols_aw_cluster_firm", coef(olsw), vcovCL(olsw, cluster = ~firm, type = "HC1"), list(n = n, clusters = G))
+few <- lm(y ~ x1 + x2 + d + factor(firm), data = dat, weights = w)
+write_case("fe_aw_conventional", coef(few)[2:4], vcov(few)[2:4, 2:4], list(n = n, groups = firms))
+# Frequency weights: Stata's [fw=f] is the data with each row repeated f times.
+ex <- dat[rep(seq_len(n), f), ]
+N <- nrow(ex)
+olsf <- lm(y ~ x1 + x2 + d, data = ex)
+write_case("ols_fw_conventional", coef(olsf), vcov(olsf), list(n = N))
+write_case("ols_fw_hc1", coef(olsf), vcovHC(olsf, type = "HC1"), list(n = N))
+write_case("ols_fw_cluster_firm", coef(olsf), vcovCL(olsf, cluster = ~firm, type = "HC1"), list(n = N, clusters = G))
+fef <- lm(y ~ x1 + x2 + d + factor(firm), data = ex)
+X <- model.matrix(fef); u <- resid(fef); B <- solve(crossprod(X))
+V <- (B %*% meat_by(X * u, ex$firm) %*% B)[2:4, 2:4] * G / (G - 1) * (N - 1) / (N - 3 - 1)
+write_case("fe_fw_cluster_firm", coef(fef)[2:4], V, list(n = N, clusters = G, groups = firms))
+prf <- glm(yb ~ x1 + x2 + d, family = binomial(link = "probit"), data = ex)
+X <- model.matrix(prf); b <- coef(prf); q <- 2 * ex$yb - 1
+for (it in 1:5) {
+  eta <- drop(X %*% b); lam <- dnorm(q * eta) / pnorm(q * eta)
+  b <- b + drop(solve(crossprod(X * (lam * (lam + q * eta)), X), colSums(X * (q * lam))))
+}
+eta <- drop(X %*% b); lam <- dnorm(q * eta) / pnorm(q * eta); S <- X * (q * lam)
+Bp <- solve(crossprod(X * (lam * (lam + q * eta)), X)); ll <- sum(pnorm(q * eta, log.p = TRUE))
+write_case("probit_fw_oim", b, Bp, list(n = N, ll = ll))
+keys <- list(ex$firm, ex$year); Gs <- nclus(keys); Gmin <- min(Gs)
+write_case("probit_fw_cluster_firm_year", b, Bp %*% cgm_meat(S, keys) %*% Bp * Gmin / (Gmin - 1),
+           list(n = N, ll = ll, clusters = Gmin, clusters_firm = Gs[1], clusters_year = Gs[2]))
 cat(R.version.string, "\nsandwich", as.character(packageVersion("sandwich")), "\n")

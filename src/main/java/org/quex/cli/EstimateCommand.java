@@ -22,8 +22,12 @@ final class EstimateCommand extends QuexCommand {
     @Parameter(names = "--formula", required = true, description = "\"y ~ x1 + x2 | fe1 + fe2\" (fe2 of low cardinality)")
     String formula;
 
-    @Parameter(names = "--vce", description = "oim | eim | robust | cluster:VAR (probit); conventional | robust | cluster:VAR (ols, fe)")
+    @Parameter(names = "--vce", description = "oim | eim | robust | cluster:VAR[+VAR...] (probit); conventional | robust"
+            + " | hc3 (ols) | cluster:VAR[+VAR...] (ols, fe); several cluster variables: multi-way clustering")
     String vce;
+
+    @Parameter(names = "--weights", description = "aw:VAR (analytic weights; ols, fe) | fw:VAR (frequency weights)")
+    String weights;
 
     @Parameter(names = "--out", required = true, description = "Output directory")
     String out;
@@ -42,7 +46,7 @@ final class EstimateCommand extends QuexCommand {
         ModelSpec.Model m = ModelSpec.parseModel(model);
         ModelSpec base = ModelSpec.of(m, formula, vce);
         ModelSpec spec = new ModelSpec(m, base.formula(), base.vce(), partitions, tolerance, maxIterations,
-                base.collinearityTolerance());
+                base.collinearityTolerance(), ModelSpec.Weights.parse(weights));
         SparkSession spark = SparkSessions.getOrCreate("quex estimate");
         FitResult result = Estimation.fit(TableReader.read(spark, input), spec);
         FitOutput.write(result, out, spark.sparkContext().hadoopConfiguration());

@@ -36,6 +36,8 @@ final class BlockBuilder implements Serializable {
     private final String clusterName;
     /** Further cluster variables (multi-way clustering); their keys follow the cluster key. */
     private final int otherClusters;
+    /** Observation weights, or null. */
+    private final ModelSpec.Weights weights;
 
     BlockBuilder(List<String> variables, DataType[] types, String groupName, Map<Object, Integer> secondLevels,
                  String clusterName) {
@@ -44,7 +46,14 @@ final class BlockBuilder implements Serializable {
 
     BlockBuilder(List<String> variables, DataType[] types, String groupName, Map<Object, Integer> secondLevels,
                  String clusterName, int otherClusters) {
+        this(variables, types, groupName, secondLevels, clusterName, otherClusters, null);
+    }
+
+    /** With weights, their column comes last, after every key. */
+    BlockBuilder(List<String> variables, DataType[] types, String groupName, Map<Object, Integer> secondLevels,
+                 String clusterName, int otherClusters, ModelSpec.Weights weights) {
         this.otherClusters = otherClusters;
+        this.weights = weights;
         this.variables = List.copyOf(variables);
         this.types = types.clone();
         this.hasGroup = groupName != null;
@@ -68,8 +77,8 @@ final class BlockBuilder implements Serializable {
         int keyIndex = nv;
         int groupCol = hasGroup ? keyIndex++ : -1;
         int secondCol = secondLevels != null ? keyIndex++ : -1;
-        int clusterCol = hasCluster ? keyIndex : -1;
-        int otherCol = clusterCol + 1;
+        int clusterCol = hasCluster ? keyIndex++ : -1;
+        int otherCol = keyIndex;
 
         DoubleColumns values = new DoubleColumns(nv);
         List<Object> groupKeys = new ArrayList<>();
@@ -79,6 +88,9 @@ final class BlockBuilder implements Serializable {
             otherKeys.add(new ArrayList<>());
         }
         Object[] others = new Object[otherClusters];
+        int weightCol = weights == null ? -1 : otherCol + otherClusters;
+        DoubleColumns weightValues = new DoubleColumns(1);
+        double[] weight = new double[1];
         List<Integer> secondLevel = new ArrayList<>();
         long missing = 0;
         double[] parsed = new double[nv];
@@ -96,10 +108,17 @@ final class BlockBuilder implements Serializable {
                 others[d] = key(row, otherCol + d);
                 complete &= others[d] != null;
             }
+            if (weightCol >= 0) {
+                weight[0] = weight(row, weightCol);
+                complete &= weight[0] > 0; // missing or zero: not in the sample, as in Stata
+            }
             if (!complete || (groupCol >= 0 && group == null) || (secondCol >= 0 && second == null)
                     || (clusterCol >= 0 && cluster == null)) {
                 missing++;
                 continue;
+            }
+            if (weightCol >= 0) {
+                weightValues.add(weight);
             }
             for (int d = 0; d < otherClusters; d++) {
                 otherKeys.get(d).add(others[d]);
@@ -119,7 +138,25 @@ final class BlockBuilder implements Serializable {
                 secondLevel.add(level);
             }
         }
-        return List.of(assemble(values, missing, groupKeys, clusterKeys, secondLevel, otherKeys)).iterator();
+        return List.of(assemble(values, missing, groupKeys, clusterKeys, secondLevel, otherKeys,
+                weightCol >= 0 ? weightValues : null)).iterator();
+    }
+
+    /** The weight of a row: NaN if missing; a negative or (frequency) fractional weight is an error. */
+    private double weight(InternalRow row, int i) {
+        if (row.isNullAt(i)) {
+            return Double.NaN;
+        }
+        double w = types[i] == DataTypes.DoubleType ? row.getDouble(i)
+                : NumberParsing.toDouble(row.getUTF8String(i).toString(), weights.variable());
+        if (w < 0 || Double.isInfinite(w)) {
+            throw new QuexException("weight '" + weights.variable() + "' is " + w + "; weights must be positive");
+        }
+        if (weights.kind() == ModelSpec.Weights.Kind.FREQUENCY && w != Math.rint(w)) {
+            throw new QuexException("frequency weight '" + weights.variable() + "' is " + w
+                    + "; frequency weights must be whole numbers (use aw: for analytic weights)");
+        }
+        return w;
     }
 
     /**
@@ -171,7 +208,7 @@ final class BlockBuilder implements Serializable {
                 }
             }
         }
-        return List.of(assemble(values, missing, List.of(), List.of(), List.of(), List.of())).iterator();
+        return List.of(assemble(values, missing, List.of(), List.of(), List.of(), List.of(), null)).iterator();
     }
 
     /** A batch's column of doubles, NaN where missing. */
@@ -188,7 +225,7 @@ final class BlockBuilder implements Serializable {
 
     /** Orders, expands, summarizes and (for FE) demeans the complete rows of a partition. */
     private DesignBlock assemble(DoubleColumns values, long missing, List<Object> groupKeys, List<Object> clusterKeys,
-                                 List<Integer> secondLevel, List<List<Object>> otherKeys) {
+                                 List<Integer> secondLevel, List<List<Object>> otherKeys, DoubleColumns weightValues) {
         int nv = variables.size();
         int n = values.size();
         int nd = dummyCount();
@@ -205,6 +242,10 @@ final class BlockBuilder implements Serializable {
         double[] x = new double[n * p];
         double[] y = new double[n];
         values.copyColumn(0, order, y, 0);
+        double[] w = weightValues == null ? null : new double[n];
+        if (w != null) {
+            weightValues.copyColumn(0, order, w, 0);
+        }
         for (int v = 1; v < nv; v++) {
             values.copyColumn(v, order, x, (nd + v - 1) * n);
         }
@@ -244,13 +285,13 @@ final class BlockBuilder implements Serializable {
                     singletons++;
                 }
             }
-            summary = DesignSummary.of(n, p, x, y, cluster, missing, groups, singletons);
-            demean(x, n, p, runStart);
-            demean(y, n, 1, runStart);
+            summary = DesignSummary.of(n, p, x, y, w, cluster, missing, groups, singletons);
+            demean(x, n, p, runStart, w);
+            demean(y, n, 1, runStart, w);
         } else {
-            summary = DesignSummary.of(n, p, x, y, cluster, missing, 0, 0);
+            summary = DesignSummary.of(n, p, x, y, w, cluster, missing, 0, 0);
         }
-        return new DesignBlock(n, p, x, y, cluster, others, otherDictionary, summary);
+        return new DesignBlock(n, p, x, y, w, cluster, others, otherDictionary, summary);
     }
 
     /** A model variable as a double (NaN if missing); text is parsed and checked. */
@@ -347,18 +388,23 @@ final class BlockBuilder implements Serializable {
         return Arrays.copyOf(starts, runs + 1);
     }
 
-    /** Subtracts the group mean from each column, group by group (two passes for accuracy). */
-    private static void demean(double[] a, int n, int columns, int[] runStart) {
+    /**
+     * Subtracts the group mean from each column, group by group (two passes for accuracy); with
+     * weights w (null: none) the weighted mean, which the weighted least-squares group effect is.
+     */
+    private static void demean(double[] a, int n, int columns, int[] runStart, double[] w) {
         for (int j = 0; j < columns; j++) {
             int off = j * n;
             for (int g = 0; g + 1 < runStart.length; g++) {
                 int from = off + runStart[g];
                 int to = off + runStart[g + 1];
                 double sum = 0;
+                double total = 0;
                 for (int i = from; i < to; i++) {
-                    sum += a[i];
+                    sum += w == null ? a[i] : w[i - off] * a[i];
+                    total += w == null ? 1.0 : w[i - off];
                 }
-                double mean = sum / (to - from);
+                double mean = sum / total;
                 for (int i = from; i < to; i++) {
                     a[i] -= mean;
                 }

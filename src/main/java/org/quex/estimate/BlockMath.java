@@ -72,13 +72,19 @@ final class BlockMath {
         PassTotals t = new PassTotals(q, w, false);
         double[] z = chunk(w);
         GramUpdate gram = GramUpdate.of(w, vectorKernels(b));
+        double[] zw = b.w == null ? null : chunk(w);
         for (int r0 = 0; r0 < b.n; r0 += CHUNK) {
             int m = Math.min(CHUNK, b.n - r0);
             fillChunk(b, r0, m, layout, z);
             for (int i = 0; i < m; i++) {
                 z[q * CHUNK + i] = b.y[r0 + i] - yShift;
             }
-            gram.add(z, z, CHUNK, m);
+            if (zw != null) {
+                scaleRows(z, zw, m, w, b.w, r0);
+                gram.add(zw, z, CHUNK, m);
+            } else {
+                gram.add(z, z, CHUNK, m);
+            }
         }
         gram.addTo(t.matrix);
         t.n = b.n;
@@ -92,7 +98,7 @@ final class BlockMath {
      * zeros for omitted terms), known before it: u_i/(1 − h_i) enters the meat, not u_i.
      */
     static PassTotals residuals(DesignBlock b, Layout layout, double yShift, double[] theta, Meat meat,
-                                double[] bread) {
+                                double[] bread, boolean frequency) {
         int q = layout.q();
         PassTotals t = new PassTotals(q, 0, meat != Meat.NONE, meat == Meat.MULTIWAY ? b.clusterDimensions() : 0);
         double[] z = chunk(q);
@@ -108,9 +114,12 @@ final class BlockMath {
             BLAS_.dgemv("N", m, q, -1.0, z, CHUNK, theta, 1, 1.0, u, 1);
             double rss = 0;
             for (int i = 0; i < m; i++) {
-                rss += u[i] * u[i];
+                rss += b.w == null ? u[i] * u[i] : b.w[r0 + i] * u[i] * u[i];
             }
             t.value += rss;
+            if (b.w != null && meat != Meat.NONE) {
+                weightScores(b, r0, m, u, meat, frequency);
+            }
             if (zb != null) {
                 BLAS_.dgemm("N", "N", m, q, q, 1.0, z, CHUNK, bread, q, 0.0, zb, CHUNK);
                 for (int i = 0; i < m; i++) {
@@ -118,7 +127,7 @@ final class BlockMath {
                     for (int j = 0; j < q; j++) {
                         h += zb[i + j * CHUNK] * z[i + j * CHUNK];
                     }
-                    u[i] /= 1 - h;
+                    u[i] /= 1 - (b.w == null ? h : b.w[r0 + i] * h);
                 }
             }
             if (meatSums != null) {
@@ -138,6 +147,9 @@ final class BlockMath {
      * observed one, λ(λ + qη) with q = 2y − 1 and λ the inverse Mills ratio of qη.
      */
     static PassTotals probit(DesignBlock b, Layout layout, double[] theta, boolean expected, Meat meat) {
+        if (b.w != null) {
+            return weightedProbit(b, layout, theta, expected, meat);
+        }
         int q = layout.q();
         PassTotals t = new PassTotals(q, q, meat != Meat.NONE, meat == Meat.MULTIWAY ? b.clusterDimensions() : 0);
         double[] z = chunk(q);
@@ -177,6 +189,86 @@ final class BlockMath {
         }
         t.n = b.n;
         return t;
+    }
+
+    /**
+     * Probit with frequency weights f (the only weights Stata's probit takes besides pweights):
+     * log-likelihood, gradient and information are f-weighted sums; a robust meat is Σ f s s′ (f
+     * copies of a row), a cluster meat sums f·s within the cluster. A separate method so that the
+     * unweighted pass keeps its exact arithmetic.
+     */
+    private static PassTotals weightedProbit(DesignBlock b, Layout layout, double[] theta, boolean expected,
+                                             Meat meat) {
+        int q = layout.q();
+        PassTotals t = new PassTotals(q, q, meat != Meat.NONE, meat == Meat.MULTIWAY ? b.clusterDimensions() : 0);
+        double[] z = chunk(q);
+        double[] zw = chunk(q);
+        double[] eta = new double[CHUNK];
+        double[] signedEta = new double[CHUNK];
+        double[] lambda = new double[CHUNK];
+        double[] score = new double[CHUNK];
+        double[] meatScore = new double[CHUNK];
+        boolean vector = vectorKernels(b);
+        GramUpdate information = GramUpdate.of(q, vector);
+        MeatSums meatSums = meat == Meat.NONE ? null : new MeatSums(q, meat, vector, t);
+        double[] mills = new double[1];
+        for (int r0 = 0; r0 < b.n; r0 += CHUNK) {
+            int m = Math.min(CHUNK, b.n - r0);
+            fillChunk(b, r0, m, layout, z);
+            BLAS_.dgemv("N", m, q, 1.0, z, CHUNK, theta, 1, 0.0, eta, 1);
+            for (int i = 0; i < m; i++) {
+                signedEta[i] = (2 * b.y[r0 + i] - 1) * eta[i];
+            }
+            for (int i = 0; i < m; i++) { // row by row: each log Φ is weighted
+                t.value += b.w[r0 + i] * NormalDistribution.logCdfAndMills(signedEta[i], mills);
+                lambda[i] = mills[0];
+            }
+            for (int i = 0; i < m; i++) {
+                double f = b.w[r0 + i];
+                double s = (2 * b.y[r0 + i] - 1) * lambda[i];
+                score[i] = f * s;
+                meatScore[i] = meat == Meat.ROBUST ? Math.sqrt(f) * s : f * s;
+                double h = expected
+                        ? NormalDistribution.millsRatio(eta[i]) * NormalDistribution.millsRatio(-eta[i])
+                        : lambda[i] * (lambda[i] + signedEta[i]);
+                eta[i] = f * h;
+            }
+            BLAS_.dgemv("T", m, q, 1.0, z, CHUNK, score, 1, 1.0, t.vector, 1);
+            if (meatSums != null) {
+                meatSums.add(b, r0, m, z, meatScore);
+            }
+            scaleRows(z, zw, m, q, eta);
+            information.add(zw, z, CHUNK, m);
+        }
+        information.addTo(t.matrix);
+        if (meatSums != null) {
+            meatSums.addTo(t.meat);
+        }
+        t.n = b.n;
+        return t;
+    }
+
+    /**
+     * The residuals of weighted rows as they enter the meat: w·u for analytic weights (the score
+     * of Σ w u²) and for any cluster meat; √f·u for a robust meat with frequency weights, so that
+     * it sums f·u²·zz′ as f copies of the row would.
+     */
+    private static void weightScores(DesignBlock b, int r0, int m, double[] u, Meat meat, boolean frequency) {
+        boolean byRow = meat == Meat.ROBUST || meat == Meat.HC3;
+        for (int i = 0; i < m; i++) {
+            double w = b.w[r0 + i];
+            u[i] *= frequency && byRow ? Math.sqrt(w) : w;
+        }
+    }
+
+    /** out = diag(w[offset..])·z over the first m rows of q columns (leading dimension CHUNK). */
+    private static void scaleRows(double[] z, double[] out, int m, int q, double[] w, int offset) {
+        for (int j = 0; j < q; j++) {
+            int off = j * CHUNK;
+            for (int i = 0; i < m; i++) {
+                out[off + i] = z[off + i] * w[offset + i];
+            }
+        }
     }
 
     /** out = diag(factor)·z over the first m rows of q columns (leading dimension CHUNK). */

@@ -15,6 +15,8 @@ public final class DesignBlock implements Serializable {
     final int p;
     final double[] x;
     final double[] y;
+    /** Observation weights (analytic or frequency), or null when unweighted. */
+    final double[] w;
     /** Non-decreasing cluster id per row, or null when there are no clusters. */
     final int[] cluster;
     /**
@@ -27,15 +29,16 @@ public final class DesignBlock implements Serializable {
 
     /** The summary's raw statistics are the caller's; its moments are computed here from x and y. */
     DesignBlock(int n, int p, double[] x, double[] y, int[] cluster, DesignSummary summary) {
-        this(n, p, x, y, cluster, null, null, summary);
+        this(n, p, x, y, null, cluster, null, null, summary);
     }
 
-    DesignBlock(int n, int p, double[] x, double[] y, int[] cluster, int[][] otherClusters,
+    DesignBlock(int n, int p, double[] x, double[] y, double[] w, int[] cluster, int[][] otherClusters,
                 Object[][] otherClusterKeys, DesignSummary summary) {
         this.n = n;
         this.p = p;
         this.x = x;
         this.y = y;
+        this.w = w;
         this.cluster = cluster;
         this.otherClusters = otherClusters;
         this.otherClusterKeys = otherClusterKeys;
@@ -65,6 +68,7 @@ public final class DesignBlock implements Serializable {
         }
         double[] nx = new double[keep * p];
         double[] ny = new double[keep];
+        double[] nw = w == null ? null : new double[keep];
         int[] nc = cluster == null ? null : new int[keep];
         int[][] no = otherClusters == null ? null : new int[otherClusters.length][keep];
         int r = 0;
@@ -76,6 +80,9 @@ public final class DesignBlock implements Serializable {
                 nx[r + j * keep] = x[i + j * n];
             }
             ny[r] = y[i];
+            if (nw != null) {
+                nw[r] = w[i];
+            }
             if (nc != null) {
                 nc[r] = cluster[i];
             }
@@ -86,7 +93,7 @@ public final class DesignBlock implements Serializable {
             }
             r++;
         }
-        return new DesignBlock(keep, p, nx, ny, nc, no, otherClusterKeys,
-                DesignSummary.of(keep, p, nx, ny, nc, summary.missingRows, 0, 0));
+        return new DesignBlock(keep, p, nx, ny, nw, nc, no, otherClusterKeys,
+                DesignSummary.of(keep, p, nx, ny, nw, nc, summary.missingRows, 0, 0));
     }
 }

@@ -44,6 +44,8 @@ public final class DesignData implements AutoCloseable {
     final boolean fromBatches;
     /** The number of cluster variables (2 or more: multi-way clustering). */
     int clusterDimensions;
+    /** Whether the blocks' weights are frequency weights (they change how a robust meat counts a row). */
+    boolean frequencyWeights;
 
     private DesignData(JavaRDD<DesignBlock> blocks, List<String> columns, int absorbedColumns, boolean fromBatches) {
         this.columns = List.copyOf(columns);
@@ -76,6 +78,10 @@ public final class DesignData implements AutoCloseable {
             selected.add(cluster);
         }
         selected.addAll(otherClusters);
+        ModelSpec.Weights weights = spec.weights();
+        if (weights != null) {
+            selected.add(weights.variable());
+        }
         checkColumns(input, new LinkedHashSet<>(selected));
 
         // Model variables arrive as double, or as text to be parsed and checked; keys keep their type.
@@ -84,7 +90,7 @@ public final class DesignData implements AutoCloseable {
             String name = selected.get(i);
             boolean variable = i < variables.size();
             DataType type = input.schema().apply(name).dataType();
-            if (variable) {
+            if (variable || (weights != null && i == selected.size() - 1)) {
                 columnsIn.add(type instanceof StringType ? column(name) : column(name).cast(DataTypes.DoubleType));
             } else {
                 // Keys as types whose internal and external values coincide (dates etc. become text).
@@ -113,7 +119,8 @@ public final class DesignData implements AutoCloseable {
         }
         DataType[] types = java.util.Arrays.stream(data.schema().fields()).map(StructField::dataType)
                 .toArray(DataType[]::new);
-        BlockBuilder builder = new BlockBuilder(variables, types, group, secondLevels, cluster, otherClusters.size());
+        BlockBuilder builder = new BlockBuilder(variables, types, group, secondLevels, cluster, otherClusters.size(),
+                weights);
         // Columnar batches where the plan yields them (a cached table of numbers) and the model
         // can use them, otherwise internal rows: never external Row objects.
         SparkPlan plan = data.queryExecution().executedPlan();
@@ -125,6 +132,7 @@ public final class DesignData implements AutoCloseable {
         long start = System.nanoTime();
         DesignData design = new DesignData(blocks, columns, absorbed, fromBatches);
         design.clusterDimensions = (cluster != null ? 1 : 0) + otherClusters.size();
+        design.frequencyWeights = weights != null && weights.kind() == ModelSpec.Weights.Kind.FREQUENCY;
         LOG.info("design of '{}': {} rows ({} with missing values dropped), {} columns, {} partitions, built from {}"
                 + " in {} ms", f, design.summary.rows(), design.summary.missingRows(), columns.size(),
                 blocks.getNumPartitions(), fromBatches ? "columnar batches" : "rows", (System.nanoTime() - start) / 1_000_000);
@@ -190,8 +198,9 @@ public final class DesignData implements AutoCloseable {
 
     /** Residuals and the meat; {@code bread} (full q×q) is needed for the HC3 leverages only. */
     PassTotals residuals(BlockMath.Layout layout, double yShift, double[] theta, BlockMath.Meat meat, double[] bread) {
+        boolean frequency = frequencyWeights; // not the field: the closure must not capture this
         return pass(new PassTotals(layout.q(), 0, meat != BlockMath.Meat.NONE, multiway(meat)),
-                b -> BlockMath.residuals(b, layout, yShift, theta, meat, bread));
+                b -> BlockMath.residuals(b, layout, yShift, theta, meat, bread, frequency));
     }
 
     PassTotals probit(BlockMath.Layout layout, double[] theta, boolean expected, BlockMath.Meat meat) {

@@ -25,7 +25,7 @@ public final class LinearEstimator {
         boolean constant = spec.formula().constant();
         int p = data.columns.size();
         int q = p + (constant ? 1 : 0);
-        long n = s.rows();
+        long n = sampleSize(s, spec);
         if (n == 0) {
             throw new QuexException("no observations: all " + s.missingRows()
                     + " rows have a missing value in a model variable of '" + spec.formula() + "'");
@@ -63,6 +63,8 @@ public final class LinearEstimator {
         PassTotals r = meat == BlockMath.Meat.NONE ? null
                 : data.residuals(layout, yShift, theta, meat, meat == BlockMath.Meat.HC3 ? kept.expandMatrix(inv) : null);
         double rss = r != null ? r.value : yy - dot(theta, zy);
+        // Stata reports sums of squares with analytic weights normalized to sum to N; V is scale-free.
+        double weightScale = analytic(spec) ? s.rows() / s.weightSum : 1.0;
 
         int kRegressors = kept.count() - (constant && !omitted[q - 1] ? 1 : 0); // kept stored columns
         long groups = fe ? s.groups() : 0;
@@ -106,8 +108,8 @@ public final class LinearEstimator {
         fit.put("df_r", dfResidual);
         int keptDummies = countKept(omitted, 0, data.absorbedColumns);
         fit.put("df_m", kRegressors - keptDummies);
-        fit.put("rss", rss);
-        fit.put("rmse", Math.sqrt(rss / dfResidual));
+        fit.put("rss", rss * weightScale);
+        fit.put("rmse", Math.sqrt(rss * weightScale / dfResidual));
         if (fe) {
             double tssWithin = absorbedOnlyResidual(gram, zy, yy, q, omitted, data.absorbedColumns, constant);
             double r2w = 1 - rss / tssWithin;
@@ -115,7 +117,7 @@ public final class LinearEstimator {
             fit.put("n_singletons", s.singletons());
             fit.put("absorbed", spec.formula().absorbed());
             fit.put("absorbed_dummies", keptDummies);
-            fit.put("tss_within", tssWithin);
+            fit.put("tss_within", tssWithin * weightScale);
             fit.put("r2_within", r2w);
             // 1 − (RSS/df_r)/(TSS_within/(N − G − D)): adjusted for the regressors only, D the kept dummies.
             long dfWithin = n - groups - keptDummies;
@@ -123,10 +125,11 @@ public final class LinearEstimator {
         } else {
             double tss = yy; // y was centred at ȳ when the model has a constant, raw otherwise
             double r2 = 1 - rss / tss;
-            fit.put("tss", tss);
+            fit.put("tss", tss * weightScale);
             fit.put("r2", r2);
             fit.put("adj_r2", 1 - (1 - r2) * (n - (constant ? 1.0 : 0.0)) / dfResidual);
         }
+        putWeights(fit, spec, s);
         if (clusterVar != null) {
             fit.put("cluster_variable", clusterVar);
             fit.put("n_clusters", clusters);
@@ -141,7 +144,7 @@ public final class LinearEstimator {
 
     private static boolean isTiny(double demeanedSs, DesignSummary s, int j) {
         double mean = s.mean(j);
-        double rawCentred = s.sumSq[j] - s.rows * mean * mean;
+        double rawCentred = s.sumSq[j] - s.weightSum * mean * mean;
         return demeanedSs <= 1e-10 * Math.max(rawCentred, 1e-300) || demeanedSs <= 1e-10 * s.sumSq[j];
     }
 
@@ -159,6 +162,25 @@ public final class LinearEstimator {
             return yy;
         }
         return yy - dot(absorbed.solveWith(absorbed.inverse(gram), zy), zy);
+    }
+
+    /** N: the rows, or with frequency weights their sum (each row stands for that many observations). */
+    static long sampleSize(DesignSummary s, ModelSpec spec) {
+        ModelSpec.Weights w = spec.weights();
+        return w != null && w.kind() == ModelSpec.Weights.Kind.FREQUENCY ? Math.round(s.weightSum) : s.rows();
+    }
+
+    static boolean analytic(ModelSpec spec) {
+        return spec.weights() != null && spec.weights().kind() == ModelSpec.Weights.Kind.ANALYTIC;
+    }
+
+    /** fit.json keys of a weighted fit: the weights, the rows and the sum of the weights. */
+    static void putWeights(Map<String, Object> fit, ModelSpec spec, DesignSummary s) {
+        if (spec.weights() != null) {
+            fit.put("weights", spec.weights().toString());
+            fit.put("n_rows", s.rows());
+            fit.put("sum_weights", s.weightSum);
+        }
     }
 
     private static double dot(double[] a, double[] b) {

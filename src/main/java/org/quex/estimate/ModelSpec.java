@@ -7,9 +7,55 @@ import org.quex.QuexException;
 
 /** What to estimate: the model, its formula, the VCE and the numerical settings. */
 public record ModelSpec(Model model, Formula formula, Vce vce, Integer partitions,
-                        double tolerance, int maxIterations, double collinearityTolerance) {
+                        double tolerance, int maxIterations, double collinearityTolerance, Weights weights) {
 
     public enum Model { PROBIT, OLS, FE }
+
+    /** Without weights. */
+    public ModelSpec(Model model, Formula formula, Vce vce, Integer partitions, double tolerance, int maxIterations,
+                     double collinearityTolerance) {
+        this(model, formula, vce, partitions, tolerance, maxIterations, collinearityTolerance, null);
+    }
+
+    /**
+     * Observation weights, as Stata's {@code [aw=VAR]} and {@code [fw=VAR]}: analytic weights
+     * (inversely proportional to a variance; results do not change when all are multiplied by
+     * a constant) or frequency weights (a row stands for that many identical observations, so N
+     * is their sum). A row with a missing or zero weight leaves the sample; a negative weight,
+     * or a frequency weight that is not a whole number, is an error.
+     */
+    public record Weights(Kind kind, String variable) implements java.io.Serializable {
+        public enum Kind { ANALYTIC, FREQUENCY }
+
+        /** Parses aw:VAR | fw:VAR (also aweight:, fweight:); null or blank gives null (no weights). */
+        public static Weights parse(String text) {
+            if (text == null || text.isBlank()) {
+                return null;
+            }
+            String t = text.trim();
+            int colon = t.indexOf(':');
+            String kind = colon < 0 ? "" : t.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+            String var = colon < 0 ? "" : t.substring(colon + 1).trim();
+            Kind k = switch (kind) {
+                case "aw", "aweight", "analytic" -> Kind.ANALYTIC;
+                case "fw", "fweight", "frequency" -> Kind.FREQUENCY;
+                default -> null;
+            };
+            if (k == null || var.isEmpty()) {
+                throw new QuexException("--weights '" + text + "' is not aw:VAR (analytic) or fw:VAR (frequency)");
+            }
+            return new Weights(k, var);
+        }
+
+        @Override
+        public String toString() {
+            return (kind == Kind.ANALYTIC ? "aw:" : "fw:") + variable;
+        }
+    }
+
+    public ModelSpec withWeights(Weights w) {
+        return new ModelSpec(model, formula, vce, partitions, tolerance, maxIterations, collinearityTolerance, w);
+    }
 
     /**
      * The variance estimator; {@code clusterVariable} is set for {@link Kind#CLUSTER} only and
@@ -91,7 +137,7 @@ public record ModelSpec(Model model, Formula formula, Vce vce, Integer partition
     }
 
     public ModelSpec withPartitions(Integer n) {
-        return new ModelSpec(model, formula, vce, n, tolerance, maxIterations, collinearityTolerance);
+        return new ModelSpec(model, formula, vce, n, tolerance, maxIterations, collinearityTolerance, weights);
     }
 
     /** The first absorbed effect (the fixed-effects groups), or null. */
@@ -178,6 +224,12 @@ public record ModelSpec(Model model, Formula formula, Vce vce, Integer partition
                 }
             }
             default -> throw new IllegalStateException();
+        }
+        if (weights != null && model == Model.PROBIT && weights.kind() == Weights.Kind.ANALYTIC) {
+            throw new QuexException("probit takes frequency weights (fw:VAR), not analytic ones, as Stata's probit");
+        }
+        if (weights != null && weights.kind() == Weights.Kind.FREQUENCY && vce.kind() == Vce.Kind.HC3) {
+            throw new QuexException("--vce hc3 takes no frequency weights (a row's copies would share its leverage)");
         }
         if (formula.regressors().isEmpty() && model != Model.PROBIT) {
             throw new QuexException("formula '" + formula + "' has no regressors");

@@ -36,7 +36,7 @@ public final class ProbitEstimator {
         long perfectlyPredicted = dropPerfectPredictors(data, fixedOmitted, reason, notes, response);
         DesignSummary s = data.summary();
         checkSample(s, response, spec);
-        long n = s.rows();
+        long n = LinearEstimator.sampleSize(s, spec);
         double n1 = s.ySum;
 
         Moments.Centred system = s.moments.centred(constant);
@@ -98,6 +98,7 @@ public final class ProbitEstimator {
             fit.put("wald_chi2", wald);
             fit.put("p_wald_chi2", chi2Tail(wald, dfModel));
         }
+        LinearEstimator.putWeights(fit, spec, s);
         if (clusterVar != null) {
             fit.put("cluster_variable", clusterVar);
             fit.put("n_clusters", clusters);
@@ -188,7 +189,7 @@ public final class ProbitEstimator {
             throw new QuexException("probit outcome '" + response + "' must be 0/1; it takes values from "
                     + s.yMin + " to " + s.yMax);
         }
-        if (s.ySum == 0 || s.ySum == s.rows()) {
+        if (s.ySum == 0 || s.ySum == s.weightSum) {
             throw new QuexException("outcome '" + response + "' does not vary: all " + s.rows() + " observations are "
                     + (s.ySum == 0 ? "0" : "1"));
         }

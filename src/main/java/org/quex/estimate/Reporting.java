@@ -70,7 +70,7 @@ final class Reporting {
         double[] scale = new double[p + (constant ? 1 : 0)];
         System.arraycopy(s.sumSq, 0, scale, 0, p);
         if (constant) {
-            scale[p] = s.rows;
+            scale[p] = s.weightSum;
         }
         return scale;
     }
