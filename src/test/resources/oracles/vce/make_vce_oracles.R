@@ -141,4 +141,56 @@ write_case("probit_fw_oim", b, Bp, list(n = N, ll = ll))
 keys <- list(ex$firm, ex$year); Gs <- nclus(keys); Gmin <- min(Gs)
 write_case("probit_fw_cluster_firm_year", b, Bp %*% cgm_meat(S, keys) %*% Bp * Gmin / (Gmin - 1),
            list(n = N, ll = ll, clusters = Gmin, clusters_firm = Gs[1], clusters_year = Gs[2]))
+# ---- Margins after probit (Stata's margins, dydx(*) and dydx(*) atmeans, 0/1 regressors as i.x) ---
+# The effects are functions of b; their delta-method SEs use a central-difference gradient (step 1e-6)
+# and the model's V. Written out as margins_<case>.csv: at,term,effect,estimate,std_error.
+probit_newton <- function(X, y, w = rep(1, length(y))) {
+  b <- coef(glm.fit(X, y, weights = w, family = binomial(link = "probit")))
+  q <- 2 * y - 1
+  for (it in 1:8) {
+    eta <- drop(X %*% b); lam <- dnorm(q * eta) / pnorm(q * eta)
+    b <- b + drop(solve(crossprod(X * (w * lam * (lam + q * eta)), X), colSums(X * (w * q * lam))))
+  }
+  eta <- drop(X %*% b); lam <- dnorm(q * eta) / pnorm(q * eta)
+  list(b = b, H = crossprod(X * (w * lam * (lam + q * eta)), X), S = X * (q * lam))
+}
+effects <- function(b, X, binary, at_means, w = rep(1, nrow(X))) {
+  rows <- if (at_means) matrix(colSums(X * w) / sum(w), nrow = 1, dimnames = list(NULL, colnames(X))) else X
+  ww <- if (at_means) 1 else w
+  out <- c()
+  for (j in setdiff(colnames(X), "(Intercept)")) {
+    if (j %in% binary) {
+      x1 <- rows; x1[, j] <- 1; x0 <- rows; x0[, j] <- 0
+      out[j] <- sum(ww * (pnorm(drop(x1 %*% b)) - pnorm(drop(x0 %*% b)))) / sum(ww)
+    } else {
+      out[j] <- sum(ww * dnorm(drop(rows %*% b)) * b[j]) / sum(ww)
+    }
+  }
+  out
+}
+margins_case <- function(name, X, b, V, binary, w = rep(1, nrow(X))) {
+  res <- c()
+  for (at_means in c(FALSE, TRUE)) {
+    e <- effects(b, X, binary, at_means, w)
+    G <- sapply(seq_along(b), function(k) {
+      h <- 1e-6 * max(1, abs(b[k])); bp <- b; bm <- b; bp[k] <- b[k] + h; bm[k] <- b[k] - h
+      (effects(bp, X, binary, at_means, w) - effects(bm, X, binary, at_means, w)) / (2 * h)
+    })
+    se <- sqrt(diag(G %*% V %*% t(G)))
+    res <- rbind(res, data.frame(at = if (at_means) "means" else "average", term = names(e),
+                                 effect = ifelse(names(e) %in% binary, "discrete", "dydx"),
+                                 estimate = sprintf("%.17g", e), std_error = sprintf("%.17g", se)))
+  }
+  write.csv(res, paste0("margins_", name, ".csv"), row.names = FALSE, quote = FALSE)
+}
+sp <- read.csv("../spector.csv")
+X <- cbind("(Intercept)" = 1, GPA = sp$GPA, TUCE = sp$TUCE, PSI = sp$PSI)
+fit <- probit_newton(X, sp$GRADE)
+margins_case("spector_oim", X, fit$b, solve(fit$H), "PSI")
+X <- cbind("(Intercept)" = 1, x1 = dat$x1, x2 = dat$x2, d = dat$d)
+fit <- probit_newton(X, dat$yb)
+keys <- list(dat$firm, dat$year); Gmin <- min(nclus(keys)); Bp <- solve(fit$H)
+margins_case("panel_cluster_firm_year", X, fit$b, Bp %*% cgm_meat(fit$S, keys) %*% Bp * Gmin / (Gmin - 1), "d")
+fit <- probit_newton(X, dat$yb, dat$f)
+margins_case("panel_fw_oim", X, fit$b, solve(fit$H), "d", dat$f)
 cat(R.version.string, "\nsandwich", as.character(packageVersion("sandwich")), "\n")

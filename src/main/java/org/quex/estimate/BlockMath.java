@@ -191,6 +191,23 @@ final class BlockMath {
         return t;
     }
 
+    /** The sums of a margins pass at theta (see {@link Margins#accumulate}). */
+    static PassTotals margins(DesignBlock b, Layout layout, double[] theta, int[] binary, int[][] groups,
+                              double[] reported) {
+        int q = layout.q();
+        PassTotals t = new PassTotals(Margins.accumulatorLength(q, binary.length), 0, false);
+        double[] z = chunk(q);
+        double[] eta = new double[CHUNK];
+        for (int r0 = 0; r0 < b.n; r0 += CHUNK) {
+            int m = Math.min(CHUNK, b.n - r0);
+            fillChunk(b, r0, m, layout, z);
+            BLAS_.dgemv("N", m, q, 1.0, z, CHUNK, theta, 1, 0.0, eta, 1);
+            Margins.accumulate(t.vector, z, CHUNK, m, eta, b.w, r0, q, binary, groups, reported, layout.shift());
+        }
+        t.n = b.n;
+        return t;
+    }
+
     /**
      * Probit with frequency weights f (the only weights Stata's probit takes besides pweights):
      * log-likelihood, gradient and information are f-weighted sums; a robust meat is Σ f s s′ (f

@@ -208,6 +208,13 @@ public final class DesignData implements AutoCloseable {
                 b -> BlockMath.probit(b, layout, theta, expected, meat));
     }
 
+    /** One pass of the sums behind average marginal effects after probit. */
+    double[] margins(BlockMath.Layout layout, double[] theta, int[] binary, int[][] groups, double[] reported) {
+        int length = Margins.accumulatorLength(layout.q(), binary.length);
+        return pass(new PassTotals(length, 0, false),
+                b -> BlockMath.margins(b, layout, theta, binary, groups, reported)).vector;
+    }
+
     private int multiway(BlockMath.Meat meat) {
         return meat == BlockMath.Meat.MULTIWAY ? clusterDimensions : 0;
     }

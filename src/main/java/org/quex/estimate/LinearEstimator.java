@@ -1,9 +1,7 @@
 package org.quex.estimate;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.quex.QuexException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,8 +51,15 @@ public final class LinearEstimator {
         KeptTerms kept = new KeptTerms(omitted);
         double[] inv = kept.inverse(gram);
         if (inv == null) {
-            throw new QuexException("the cross-product matrix of '" + spec.formula() + "' is not positive definite"
-                    + " after removing collinear terms; rescale the regressors");
+            String message = "the cross-product matrix of '" + spec.formula() + "' is not positive definite"
+                    + " after removing collinear terms; rescale the regressors";
+            LOG.warn("{}: {}", spec.formula(), message);
+            notes.add(message);
+            List<FitResult.Term> terms = Reporting.terms(data.columns, data.absorbedColumns, constant, nan(q),
+                    nan(q * q), omitted, reason, 0);
+            return new FitResult(spec, terms, sample(spec, s, n, fe, 0, null), new FitResult.Convergence(1, false, null,
+                    null), null, new FitResult.Diagnostics(FitResult.Diagnostics.Status.SINGULAR, message), notes,
+                    Reporting.tableCovariance(nan(q * q), q, data.absorbedColumns));
         }
         double[] theta = kept.solveWith(inv, zy);
 
@@ -76,9 +81,7 @@ public final class LinearEstimator {
         // The cluster factor's K: the kept regressors and the constant (xtreg, fe: the groups nest in the clusters).
         Variance.Result variance = Variance.linear(spec, kept, inv, rss, r, n, dfResidual, kRegressors + 1);
         double[] vKept = variance.vKept();
-        long clusters = variance.clusters();
-        String clusterVar = spec.clusterVariable() == null ? null
-                : spec.vce().kind() == ModelSpec.Vce.Kind.CLUSTER ? spec.vce().clusterVariable() : spec.clusterVariable();
+        String clusterVar = spec.clusterVariable();
         double[] vCentred = kept.expandMatrix(vKept);
 
         // The reported constant pairs with the means of the regressors: for FE (xtreg) the raw means
@@ -97,49 +100,47 @@ public final class LinearEstimator {
         List<FitResult.Term> terms = Reporting.terms(data.columns, data.absorbedColumns, constant, reported, v,
                 omitted, reason, df);
 
-        Map<String, Object> fit = new LinkedHashMap<>();
-        fit.put("model", spec.model().name().toLowerCase());
-        fit.put("formula", spec.formula().toString());
-        fit.put("n", n);
-        fit.put("n_dropped_missing", s.missingRows());
-        fit.put("vce", spec.vce().toString());
-        fit.put("iterations", 1);
-        fit.put("converged", true);
-        fit.put("df_r", dfResidual);
         int keptDummies = countKept(omitted, 0, data.absorbedColumns);
-        fit.put("df_m", kRegressors - keptDummies);
-        fit.put("rss", rss * weightScale);
-        fit.put("rmse", Math.sqrt(rss * weightScale / dfResidual));
+        FitResult.Linear statistics;
         if (fe) {
             double tssWithin = absorbedOnlyResidual(gram, zy, yy, q, omitted, data.absorbedColumns, constant);
             double r2w = 1 - rss / tssWithin;
-            fit.put("n_groups", groups);
-            fit.put("n_singletons", s.singletons());
-            fit.put("absorbed", spec.formula().absorbed());
-            fit.put("absorbed_dummies", keptDummies);
-            fit.put("tss_within", tssWithin * weightScale);
-            fit.put("r2_within", r2w);
             // 1 − (RSS/df_r)/(TSS_within/(N − G − D)): adjusted for the regressors only, D the kept dummies.
             long dfWithin = n - groups - keptDummies;
-            fit.put("adj_r2_within", 1 - (1 - r2w) * dfWithin / (double) dfResidual);
+            statistics = new FitResult.Linear(dfResidual, kRegressors - keptDummies, rss * weightScale,
+                    Math.sqrt(rss * weightScale / dfResidual), null, null, null, tssWithin * weightScale, r2w,
+                    1 - (1 - r2w) * dfWithin / (double) dfResidual);
         } else {
             double tss = yy; // y was centred at ȳ when the model has a constant, raw otherwise
             double r2 = 1 - rss / tss;
-            fit.put("tss", tss * weightScale);
-            fit.put("r2", r2);
-            fit.put("adj_r2", 1 - (1 - r2) * (n - (constant ? 1.0 : 0.0)) / dfResidual);
+            statistics = new FitResult.Linear(dfResidual, kRegressors - keptDummies, rss * weightScale,
+                    Math.sqrt(rss * weightScale / dfResidual), tss * weightScale, r2,
+                    1 - (1 - r2) * (n - (constant ? 1.0 : 0.0)) / dfResidual, null, null, null);
         }
-        putWeights(fit, spec, s);
-        if (clusterVar != null) {
-            fit.put("cluster_variable", clusterVar);
-            fit.put("n_clusters", clusters);
-            if (variance.clustersByVariable().size() > 1) {
-                fit.put("n_clusters_by_variable", variance.clustersByVariable());
-            }
-        }
+        FitResult.Sample sample = sample(spec, s, n, fe, keptDummies, clusterVar == null ? null : variance);
         LOG.info("{} {}: n={} rss={} ({} omitted)", spec.model().name().toLowerCase(), spec.formula(), n, rss,
                 notes.size());
-        return new FitResult(spec, terms, fit, notes, v);
+        return new FitResult(spec, terms, sample, new FitResult.Convergence(1, true, null, null), statistics,
+                FitResult.Diagnostics.OK, notes, Reporting.tableCovariance(v, q, data.absorbedColumns));
+    }
+
+    /** The sample of a linear fit: N, dropped rows, groups, clusters, weights. */
+    private static FitResult.Sample sample(ModelSpec spec, DesignSummary s, long n, boolean fe, int keptDummies,
+                                           Variance.Result variance) {
+        return new FitResult.Sample(n, s.missingRows(), null, fe ? s.groups() : null, fe ? s.singletons() : null,
+                fe ? spec.formula().absorbed() : null, fe ? keptDummies : null,
+                variance == null ? null : spec.vce().kind() == ModelSpec.Vce.Kind.CLUSTER
+                        ? spec.vce().clusterVariable() : spec.clusterVariable(),
+                variance == null ? null : variance.clusters(),
+                variance == null || variance.clustersByVariable().size() < 2 ? null : variance.clustersByVariable(),
+                spec.weights() == null ? null : spec.weights().toString(),
+                spec.weights() == null ? null : s.rows(), spec.weights() == null ? null : s.weightSum);
+    }
+
+    static double[] nan(int length) {
+        double[] a = new double[length];
+        java.util.Arrays.fill(a, Double.NaN);
+        return a;
     }
 
     private static boolean isTiny(double demeanedSs, DesignSummary s, int j) {
@@ -172,15 +173,6 @@ public final class LinearEstimator {
 
     static boolean analytic(ModelSpec spec) {
         return spec.weights() != null && spec.weights().kind() == ModelSpec.Weights.Kind.ANALYTIC;
-    }
-
-    /** fit.json keys of a weighted fit: the weights, the rows and the sum of the weights. */
-    static void putWeights(Map<String, Object> fit, ModelSpec spec, DesignSummary s) {
-        if (spec.weights() != null) {
-            fit.put("weights", spec.weights().toString());
-            fit.put("n_rows", s.rows());
-            fit.put("sum_weights", s.weightSum);
-        }
     }
 
     private static double dot(double[] a, double[] b) {

@@ -16,6 +16,7 @@ import org.quex.clean.CleanJob;
 import org.quex.clean.CleaningConfig;
 import org.quex.estimate.Estimation;
 import org.quex.estimate.FitResult;
+import org.quex.estimate.ModelSpec;
 import org.quex.ingest.IngestJob;
 import org.quex.ingest.QualityRules;
 import org.quex.lake.LakeLock;
@@ -32,6 +33,7 @@ import org.quex.ingest.RawInventory;
  * (rows, seconds) goes to standard output as it finishes. A lock keeps other runs off the lake.
  */
 public final class RunJob {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunJob.class);
     /**
      * What to run: a directory of raw deliveries (found by content: {@link RawInventory}), the lake, the years.
      *
@@ -243,15 +245,31 @@ public final class RunJob {
             List<FitResult> fits = new ArrayList<>();
             for (ModelTable.Model model : table.models()) {
                 Dataset<Row> sample = model.sample() == null ? data : restrict(data, table, model);
-                fits.add(time("estimate", null, () -> Estimation.fit(sample, model.spec()),
-                        x -> ((Number) x.fit().get("n")).longValue(),
+                fits.add(time("estimate", null, () -> fitOrFailure(sample, model.spec(), table.id(), model.id()),
+                        x -> x.sample().n(),
                         x -> table.id() + " (" + model.id() + ") " + model.spec().model().name().toLowerCase(Locale.ROOT)
-                                + ", " + x.fit().get("iterations") + " iterations"));
+                                + ", " + x.convergence().iterations() + " iterations"
+                                + (x.diagnostics().ok() ? "" : "; " + x.diagnostics().status().name().toLowerCase(Locale.ROOT)
+                                + ": " + x.diagnostics().message())));
             }
             fitted.add(new FittedTable(table, fits));
         }
         data.unpersist();
         return new Outcome(steps, ingests, cleanReports, matchReports, panel, fitted, plan.inventory());
+    }
+
+    /**
+     * One model of the run. A model that cannot be estimated on this sample (no observations, a
+     * single cluster…) becomes a failed result with its reason, so that the other models of the
+     * run are still estimated and written; a singular or non-converged fit already is a result.
+     */
+    private static FitResult fitOrFailure(Dataset<Row> sample, ModelSpec spec, String table, String model) {
+        try {
+            return Estimation.fit(sample, spec);
+        } catch (QuexException e) {
+            LOG.warn("table {} model {} not estimated: {}", table, model, e.getMessage());
+            return FitResult.failed(spec, e.getMessage());
+        }
     }
 
     /** An ingest of the run: detected encodings, default quality rules, the configured employment order. */
