@@ -2,11 +2,14 @@ package org.quex.cli;
 
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.quex.estimate.Estimation;
 import org.quex.estimate.FitOutput;
 import org.quex.estimate.FitResult;
 import org.quex.estimate.ModelSpec;
+import org.quex.estimate.Predictions;
 import org.quex.lake.SparkSessions;
 import org.quex.lake.TableReader;
 
@@ -32,6 +35,14 @@ final class EstimateCommand extends QuexCommand {
     @Parameter(names = "--out", required = true, description = "Output directory")
     String out;
 
+    @Parameter(names = "--predict", description = "Also write predictions and residuals (_xb, _fitted, _residual,"
+            + " _sample added to the input's columns) as Parquet into this directory")
+    String predict;
+
+    @Parameter(names = "--margins", description = "Probit: also average marginal effects and effects at the means"
+            + " (Stata's margins, dydx(*)), printed and written to margins.csv")
+    boolean margins;
+
     @Parameter(names = "--partitions", description = "Number of partitions of the cached design (default: the cluster's parallelism)")
     Integer partitions;
 
@@ -48,9 +59,14 @@ final class EstimateCommand extends QuexCommand {
         ModelSpec spec = new ModelSpec(m, base.formula(), base.vce(), partitions, tolerance, maxIterations,
                 base.collinearityTolerance(), ModelSpec.Weights.parse(weights));
         SparkSession spark = SparkSessions.getOrCreate("quex estimate");
-        FitResult result = Estimation.fit(TableReader.read(spark, input), spec);
+        Dataset<Row> table = TableReader.read(spark, input);
+        FitResult result = Estimation.fit(table, spec, margins);
         FitOutput.write(result, out, spark.sparkContext().hadoopConfiguration());
         System.out.print(FitOutput.table(result));
-        System.out.println("wrote " + out + "/coefficients.csv and " + out + "/fit.json");
+        System.out.println("wrote " + out + "/coefficients.csv, fit.json, vcov.csv" + (margins ? ", margins.csv" : ""));
+        if (predict != null) {
+            Predictions.write(Predictions.of(table, result), predict);
+            System.out.println("wrote predictions and residuals to " + predict);
+        }
     }
 }
