@@ -16,7 +16,7 @@ import org.quex.clean.CleanJob;
 import org.quex.clean.CleaningConfig;
 import org.quex.estimate.Estimation;
 import org.quex.estimate.FitResult;
-import org.quex.estimate.ModelSpec;
+import org.quex.estimate.Predictions;
 import org.quex.ingest.IngestJob;
 import org.quex.ingest.QualityRules;
 import org.quex.lake.LakeLock;
@@ -54,7 +54,10 @@ public final class RunJob {
     }
 
     /** The fitted models of one table, in column order. */
-    public record FittedTable(ModelTable table, List<FitResult> fits) {
+    public record FittedTable(ModelTable table, List<FitResult> fits, List<Dataset<Row>> predictions) {
+        public FittedTable(ModelTable table, List<FitResult> fits) {
+            this(table, fits, java.util.Collections.nCopies(fits.size(), null));
+        }
     }
 
     /** The accounting of one ingest: rows read from the raw files = written to the lake + quarantined. */
@@ -243,16 +246,19 @@ public final class RunJob {
         List<FittedTable> fitted = new ArrayList<>();
         for (ModelTable table : s.tables()) {
             List<FitResult> fits = new ArrayList<>();
+            List<Dataset<Row>> predictions = new ArrayList<>();
             for (ModelTable.Model model : table.models()) {
                 Dataset<Row> sample = model.sample() == null ? data : restrict(data, table, model);
-                fits.add(time("estimate", null, () -> fitOrFailure(sample, model.spec(), table.id(), model.id()),
+                fits.add(time("estimate", null, () -> fitOrFailure(sample, model, table.id()),
                         x -> x.sample().n(),
                         x -> table.id() + " (" + model.id() + ") " + model.spec().model().name().toLowerCase(Locale.ROOT)
                                 + ", " + x.convergence().iterations() + " iterations"
                                 + (x.diagnostics().ok() ? "" : "; " + x.diagnostics().status().name().toLowerCase(Locale.ROOT)
                                 + ": " + x.diagnostics().message())));
+                FitResult fit = fits.get(fits.size() - 1);
+                predictions.add(model.predict() && !fit.terms().isEmpty() ? Predictions.of(sample, fit) : null);
             }
-            fitted.add(new FittedTable(table, fits));
+            fitted.add(new FittedTable(table, fits, predictions));
         }
         data.unpersist();
         return new Outcome(steps, ingests, cleanReports, matchReports, panel, fitted, plan.inventory());
@@ -263,12 +269,12 @@ public final class RunJob {
      * single cluster…) becomes a failed result with its reason, so that the other models of the
      * run are still estimated and written; a singular or non-converged fit already is a result.
      */
-    private static FitResult fitOrFailure(Dataset<Row> sample, ModelSpec spec, String table, String model) {
+    static FitResult fitOrFailure(Dataset<Row> sample, ModelTable.Model model, String table) {
         try {
-            return Estimation.fit(sample, spec);
+            return Estimation.fit(sample, model.spec(), model.margins());
         } catch (QuexException e) {
-            LOG.warn("table {} model {} not estimated: {}", table, model, e.getMessage());
-            return FitResult.failed(spec, e.getMessage());
+            LOG.warn("table {} model {} not estimated: {}", table, model.id(), e.getMessage());
+            return FitResult.failed(model.spec(), e.getMessage());
         }
     }
 
