@@ -59,7 +59,9 @@ public final class FitOutput {
             sb.append(csvField(names.get(a)));
             for (int b = 0; b < index.size(); b++) {
                 boolean known = r.covariance() != null && r.covariance().length == t * t;
-                sb.append(',').append(number(known ? r.covariance()[index.get(a) + index.get(b) * t] : Double.NaN));
+                int i = Math.min(index.get(a), index.get(b)); // the upper triangle: exactly symmetric
+                int j = Math.max(index.get(a), index.get(b));
+                sb.append(',').append(number(known ? r.covariance()[i + j * t] : Double.NaN));
             }
             sb.append('\n');
         }

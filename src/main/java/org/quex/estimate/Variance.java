@@ -26,10 +26,11 @@ import org.quex.QuexException;
  * <li>ML estimators such as probit ([R] maximize, [P] _robust): N/(N−1) for vce(robust) and
  * G/(G−1) for vce(cluster);</li>
  * <li>multi-way: the one-way factor with G = min over the cluster variables of their number of
- * clusters, applied to the whole CGM sum, and G_min − 1 degrees of freedom for t tests; that is
- * reghdfe's and ivreg2's convention (reghdfe help, "vce(cluster clustvar1 clustvar2)": "the
- * small-sample adjustment ... uses the smallest number of clusters"). R's sandwich::vcovCL
- * instead scales each M_S by its own G_S/(G_S−1).</li>
+ * clusters, applied to the whole CGM sum, and G_min − 1 degrees of freedom for t tests: the
+ * convention of reghdfe and ivreg2 (whose multi-way code reghdfe uses), also fixest's
+ * {@code ssc(cluster.df = "min")}; R's fwildclusterboot documents both ({@code boot_ssc}:
+ * "min" multiplies all summands by min(G)/(min(G) − 1), "conventional" each by G_i/(G_i − 1)).
+ * R's sandwich::vcovCL does the latter.</li>
  * </ul>
  * A multi-way V need not be positive semi-definite; a negative variance gives a NaN standard
  * error and a note (CGM's eigenvalue fix is not applied, as in reghdfe and vcovCL's default).
