@@ -109,7 +109,7 @@ public final class EstimatorBenchmark {
             LOG.info("bench fe window+mllib: {}", window);
             double[][] b = (double[][]) window.lastResult();
             // MLlib divides by N − K, not N − G − K: rescale its SEs before comparing.
-            double g = ((Number) fit.fit().get("n_groups")).doubleValue();
+            double g = fit.sample().groups().doubleValue();
             double scale = Math.sqrt((rows - settings.k()) / (rows - g - settings.k()));
             double[] se = b[1].clone();
             for (int j = 0; j < se.length; j++) {

@@ -2,11 +2,14 @@ package org.quex.cli;
 
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.quex.estimate.Estimation;
 import org.quex.estimate.FitOutput;
 import org.quex.estimate.FitResult;
 import org.quex.estimate.ModelSpec;
+import org.quex.estimate.Predictions;
 import org.quex.lake.SparkSessions;
 import org.quex.lake.TableReader;
 
@@ -22,11 +25,23 @@ final class EstimateCommand extends QuexCommand {
     @Parameter(names = "--formula", required = true, description = "\"y ~ x1 + x2 | fe1 + fe2 + ...\" (any number of absorbed effects, any order)")
     String formula;
 
-    @Parameter(names = "--vce", description = "oim | eim | robust | cluster:VAR (probit); conventional | robust | cluster:VAR (ols, fe)")
+    @Parameter(names = "--vce", description = "oim | eim | robust | cluster:VAR[+VAR...] (probit); conventional | robust"
+            + " | hc3 (ols) | cluster:VAR[+VAR...] (ols, fe); several cluster variables: multi-way clustering")
     String vce;
+
+    @Parameter(names = "--weights", description = "aw:VAR (analytic weights; ols, fe) | fw:VAR (frequency weights)")
+    String weights;
 
     @Parameter(names = "--out", required = true, description = "Output directory")
     String out;
+
+    @Parameter(names = "--predict", description = "Also write predictions and residuals (_xb, _fitted, _residual,"
+            + " _sample added to the input's columns) as Parquet into this directory")
+    String predict;
+
+    @Parameter(names = "--margins", description = "Probit: also average marginal effects and effects at the means"
+            + " (Stata's margins, dydx(*)), printed and written to margins.csv")
+    boolean margins;
 
     @Parameter(names = "--partitions", description = "Number of partitions of the cached design (default: the cluster's parallelism)")
     Integer partitions;
@@ -54,11 +69,17 @@ final class EstimateCommand extends QuexCommand {
         ModelSpec.Model m = ModelSpec.parseModel(model);
         ModelSpec base = ModelSpec.of(m, formula, vce);
         ModelSpec spec = new ModelSpec(m, base.formula(), base.vce(), partitions, tolerance, maxIterations,
-                base.collinearityTolerance(), new ModelSpec.Absorb(keepSingletons, absorbTolerance, absorbIterations));
+                base.collinearityTolerance(), ModelSpec.Weights.parse(weights),
+                new ModelSpec.Absorb(keepSingletons, absorbTolerance, absorbIterations));
         SparkSession spark = SparkSessions.getOrCreate("quex estimate");
-        FitResult result = Estimation.fit(TableReader.read(spark, input), spec);
+        Dataset<Row> table = TableReader.read(spark, input);
+        FitResult result = Estimation.fit(table, spec, margins);
         FitOutput.write(result, out, spark.sparkContext().hadoopConfiguration());
         System.out.print(FitOutput.table(result));
-        System.out.println("wrote " + out + "/coefficients.csv and " + out + "/fit.json");
+        System.out.println("wrote " + out + "/coefficients.csv, fit.json, vcov.csv" + (margins ? ", margins.csv" : ""));
+        if (predict != null) {
+            Predictions.write(Predictions.of(table, result), predict);
+            System.out.println("wrote predictions and residuals to " + predict);
+        }
     }
 }

@@ -248,6 +248,7 @@ final class AbsorbedDesign {
         JavaRDD<DesignBlock> blocks = within.map(b -> b.residualize(shared.value(), m));
         blocks.setName("quex design " + f).persist(StorageLevel.MEMORY_AND_DISK());
         DesignData design = new DesignData(blocks, f.regressors(), absorption);
+        design.clusterDimensions = clusters ? 1 : 0;
         within.unpersist(false);
         long end = System.nanoTime();
         LOG.info("absorbed {} in '{}': primary {} ({} levels), {} secondary levels by {}{}, {} singleton rows dropped,"

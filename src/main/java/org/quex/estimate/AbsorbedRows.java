@@ -185,8 +185,8 @@ final class AbsorbedRows implements Serializable {
         }
         int[] runStart = BlockBuilder.runStarts(n, order, primary);
         DesignSummary summary = DesignSummary.of(n, p, x, y, cl, missing, runStart.length - 1, 0);
-        BlockBuilder.demean(x, n, p, runStart);
-        BlockBuilder.demean(y, n, 1, runStart);
+        BlockBuilder.demean(x, n, p, runStart, null);
+        BlockBuilder.demean(y, n, 1, runStart, null);
         return new WithinBlock(partition, n, p, x, y, cl, runStart, effects, lv, summary);
     }
 

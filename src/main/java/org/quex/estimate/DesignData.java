@@ -41,6 +41,10 @@ public final class DesignData implements AutoCloseable {
     final boolean fromBatches;
     /** How two or more absorbed effects were taken out, or null (one effect, or none). */
     final Absorption absorption;
+    /** The number of cluster variables (2 or more: multi-way clustering). */
+    int clusterDimensions;
+    /** Whether the blocks' weights are frequency weights (they change how a robust meat counts a row). */
+    boolean frequencyWeights;
 
     private DesignData(JavaRDD<DesignBlock> blocks, List<String> columns, int absorbedColumns, boolean fromBatches) {
         this(blocks, columns, absorbedColumns, fromBatches, null);
@@ -69,6 +73,7 @@ public final class DesignData implements AutoCloseable {
         // Two or more absorbed effects, in any order: AbsorbedDesign. One: the within blocks here.
         boolean multiway = spec.model() == ModelSpec.Model.FE && f.absorbed().size() > 1;
         String cluster = spec.clusterVariable();
+        List<String> otherClusters = spec.otherClusterVariables();
 
         List<String> variables = new ArrayList<>();
         variables.add(f.response());
@@ -82,6 +87,11 @@ public final class DesignData implements AutoCloseable {
         if (cluster != null) {
             selected.add(cluster);
         }
+        selected.addAll(otherClusters);
+        ModelSpec.Weights weights = spec.weights();
+        if (weights != null) {
+            selected.add(weights.variable());
+        }
         checkColumns(input, new LinkedHashSet<>(selected));
 
         // Model variables arrive as double, or as text to be parsed and checked; keys keep their type.
@@ -90,7 +100,7 @@ public final class DesignData implements AutoCloseable {
             String name = selected.get(i);
             boolean variable = i < variables.size();
             DataType type = input.schema().apply(name).dataType();
-            if (variable) {
+            if (variable || (weights != null && i == selected.size() - 1)) {
                 columnsIn.add(type instanceof StringType ? column(name) : column(name).cast(DataTypes.DoubleType));
             } else {
                 // Keys as types whose internal and external values coincide (dates etc. become text).
@@ -116,8 +126,8 @@ public final class DesignData implements AutoCloseable {
         }
         DataType[] types = java.util.Arrays.stream(data.schema().fields()).map(StructField::dataType)
                 .toArray(DataType[]::new);
-        BlockBuilder builder = new BlockBuilder(variables, types, group, null, cluster,
-                !spec.absorb().keepSingletons());
+        BlockBuilder builder = new BlockBuilder(variables, types, group, null, cluster, otherClusters.size(),
+                weights, !spec.absorb().keepSingletons());
         // Columnar batches where the plan yields them (a cached table of numbers) and the model
         // can use them, otherwise internal rows: never external Row objects.
         SparkPlan plan = data.queryExecution().executedPlan();
@@ -128,6 +138,8 @@ public final class DesignData implements AutoCloseable {
         blocks.setName("quex design " + f).persist(StorageLevel.MEMORY_AND_DISK());
         long start = System.nanoTime();
         DesignData design = new DesignData(blocks, columns, absorbed, fromBatches);
+        design.clusterDimensions = (cluster != null ? 1 : 0) + otherClusters.size();
+        design.frequencyWeights = weights != null && weights.kind() == ModelSpec.Weights.Kind.FREQUENCY;
         LOG.info("design of '{}': {} rows ({} with missing values dropped), {} columns, {} partitions, built from {}"
                 + " in {} ms", f, design.summary.rows(), design.summary.missingRows(), columns.size(),
                 blocks.getNumPartitions(), fromBatches ? "columnar batches" : "rows", (System.nanoTime() - start) / 1_000_000);
@@ -171,14 +183,27 @@ public final class DesignData implements AutoCloseable {
         blocks = next;
     }
 
-    PassTotals residuals(BlockMath.Layout layout, double yShift, double[] theta, BlockMath.Meat meat) {
-        return pass(new PassTotals(layout.q(), 0, meat != BlockMath.Meat.NONE),
-                b -> BlockMath.residuals(b, layout, yShift, theta, meat));
+    /** Residuals and the meat; {@code bread} (full q×q) is needed for the HC3 leverages only. */
+    PassTotals residuals(BlockMath.Layout layout, double yShift, double[] theta, BlockMath.Meat meat, double[] bread) {
+        boolean frequency = frequencyWeights; // not the field: the closure must not capture this
+        return pass(new PassTotals(layout.q(), 0, meat != BlockMath.Meat.NONE, multiway(meat)),
+                b -> BlockMath.residuals(b, layout, yShift, theta, meat, bread, frequency));
     }
 
     PassTotals probit(BlockMath.Layout layout, double[] theta, boolean expected, BlockMath.Meat meat) {
-        return pass(new PassTotals(layout.q(), layout.q(), meat != BlockMath.Meat.NONE),
+        return pass(new PassTotals(layout.q(), layout.q(), meat != BlockMath.Meat.NONE, multiway(meat)),
                 b -> BlockMath.probit(b, layout, theta, expected, meat));
+    }
+
+    /** One pass of the sums behind average marginal effects after probit. */
+    double[] margins(BlockMath.Layout layout, double[] theta, int[] binary, int[][] groups, double[] reported) {
+        int length = Margins.accumulatorLength(layout.q(), binary.length);
+        return pass(new PassTotals(length, 0, false),
+                b -> BlockMath.margins(b, layout, theta, binary, groups, reported)).vector;
+    }
+
+    private int multiway(BlockMath.Meat meat) {
+        return meat == BlockMath.Meat.MULTIWAY ? clusterDimensions : 0;
     }
 
     /** One pass: each block's totals, summed with a tree reduce; an empty RDD gives the zero. */

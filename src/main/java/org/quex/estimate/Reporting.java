@@ -65,12 +65,27 @@ final class Reporting {
         return terms;
     }
 
+    /**
+     * The rows and columns of a q×q variance matrix that the coefficient table shows (the stored
+     * columns after the absorbed dummies, then _cons), in table order.
+     */
+    static double[] tableCovariance(double[] v, int q, int absorbedColumns) {
+        int t = q - absorbedColumns;
+        double[] out = new double[t * t];
+        for (int a = 0; a < t; a++) {
+            for (int b = 0; b < t; b++) {
+                out[a + b * t] = v[(a + absorbedColumns) + (b + absorbedColumns) * q];
+            }
+        }
+        return out;
+    }
+
     /** Scale for collinearity detection: raw sums of squares of the stored columns, n for the constant. */
     static double[] collinearityScale(DesignSummary s, int p, boolean constant) {
         double[] scale = new double[p + (constant ? 1 : 0)];
         System.arraycopy(s.sumSq, 0, scale, 0, p);
         if (constant) {
-            scale[p] = s.rows;
+            scale[p] = s.weightSum;
         }
         return scale;
     }

@@ -22,9 +22,13 @@ public record ModelTable(String id, String title, String note, List<Model> model
 
     /**
      * One column: the paper's model label, what to fit, and on which rows: a Spark SQL condition on
-     * the panel's columns (e.g. {@code matched = 1}), or null for every row.
+     * the panel's columns (e.g. {@code matched = 1}), or null for every row; whether to add the
+     * marginal effects (probit) and to write predictions and residuals.
      */
-    public record Model(String id, ModelSpec spec, String sample) {
+    public record Model(String id, ModelSpec spec, String sample, boolean margins, boolean predict) {
+        public Model(String id, ModelSpec spec, String sample) {
+            this(id, spec, sample, false, false);
+        }
     }
 
     /** The packed tables, or every *.conf in {@code dir} in name order. */
@@ -74,12 +78,17 @@ public record ModelTable(String id, String title, String note, List<Model> model
             try {
                 ModelSpec spec = ModelSpec.of(ModelSpec.parseModel(c.text(key + "estimator")), c.text(key + "formula"),
                         p.getProperty(key + "vce"));
-                String keep = p.getProperty(key + "keep_singletons", p.getProperty("keep_singletons"));
-                if (keep != null) {
-                    spec = spec.withKeepSingletons(flag(keep, key + "keep_singletons"));
-                }
+                spec = spec.withKeepSingletons(flag(p, key + "keep_singletons", p.getProperty("keep_singletons")));
                 String sample = p.getProperty(key + "sample", tableSample);
-                models.add(new Model(model, spec, sample == null || sample.isBlank() ? null : sample.trim()));
+                spec = spec.withWeights(ModelSpec.Weights.parse(p.getProperty(key + "weights", p.getProperty("weights"))));
+                boolean margins = flag(p, key + "margins", p.getProperty("margins"));
+                boolean predict = flag(p, key + "predict", p.getProperty("predict"));
+                if (margins && spec.model() != ModelSpec.Model.PROBIT) {
+                    throw new QuexException("margins = true is for probit models; this one is "
+                            + spec.model().name().toLowerCase(java.util.Locale.ROOT));
+                }
+                models.add(new Model(model, spec, sample == null || sample.isBlank() ? null : sample.trim(), margins,
+                        predict));
             } catch (QuexException e) {
                 throw e.getMessage().startsWith(where) ? e : new QuexException(where + ": model " + model + ": " + e.getMessage(), e);
             }
@@ -88,11 +97,16 @@ public record ModelTable(String id, String title, String note, List<Model> model
         return new ModelTable(id, c.text("title"), note == null ? "" : note.trim(), models);
     }
 
-    private static boolean flag(String text, String key) {
-        return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "true", "yes", "1" -> true;
-            case "false", "no", "0" -> false;
-            default -> throw new QuexException(key + " = '" + text.trim() + "' is not true or false");
+    /** A true/false setting of a model, or of its table when the model has none. */
+    private static boolean flag(Properties p, String key, String tableValue) {
+        String v = p.getProperty(key, tableValue);
+        if (v == null || v.isBlank()) {
+            return false;
+        }
+        return switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes" -> true;
+            case "false", "no" -> false;
+            default -> throw new QuexException(key + " = '" + v.trim() + "' is not true or false");
         };
     }
 }

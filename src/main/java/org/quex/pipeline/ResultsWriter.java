@@ -20,6 +20,7 @@ import org.quex.QuexException;
 import org.quex.clean.CleanJob;
 import org.quex.estimate.FitOutput;
 import org.quex.estimate.FitResult;
+import org.quex.estimate.Predictions;
 import org.quex.match.MatchJob;
 import org.quex.report.CoefficientPlot;
 import org.quex.report.ModelColumn;
@@ -51,6 +52,10 @@ public final class ResultsWriter {
                     String model = f.table().models().get(i).id();
                     columns.add(new ModelColumn(model, f.fits().get(i)));
                     FitOutput.write(f.fits().get(i), dir + "/models/" + f.table().id() + "/" + model, hadoop);
+                    if (f.predictions().get(i) != null) {
+                        Predictions.write(f.predictions().get(i), dir + "/models/" + f.table().id() + "/" + model
+                                + "/predictions");
+                    }
                 }
                 ReferenceValues reference = truth != null ? truth.of(f.table()) : PaperValues.of(f.table().id());
                 RegressionTable table = new RegressionTable(f.table().id(), f.table().title(), f.table().note(), columns)
@@ -169,7 +174,8 @@ public final class ResultsWriter {
         }
         sb.append("\nAlso: [descriptive statistics](descriptive_statistics.md), [ingest report](ingest_report.csv), [cleaning report](cleaning_report.csv),"
                 + " [quality levels by year](quality_by_year.csv),"
-                + " [match report](match_report.csv), per-model `models/<table>/<model>/coefficients.csv` and `fit.json`,"
+                + " [match report](match_report.csv), per-model `models/<table>/<model>/coefficients.csv`, `fit.json` and `vcov.csv`"
+                + " (with `margins.csv` and `predictions/` where the model file asks for them),"
                 + " [manifest](manifest.json)");
         sb.append(recovery ? ", [truth recovery](truth_recovery.csv).\n" : ".\n");
         for (RegressionTable t : tables) {

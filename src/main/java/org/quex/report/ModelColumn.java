@@ -42,6 +42,7 @@ public record ModelColumn(String id, FitResult fit) {
             case EIM -> "EIM";
             case CONVENTIONAL -> "Conventional";
             case ROBUST -> "Robust";
+            case HC3 -> "HC3";
             case CLUSTER -> "Cluster (" + vce.clusterVariable() + ")";
         };
     }

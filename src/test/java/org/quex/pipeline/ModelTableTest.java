@@ -111,4 +111,44 @@ class ModelTableTest {
         QuexException e = assertThrows(QuexException.class, () -> ModelTable.parse("mine", p, "mine.conf"));
         assertTrue(e.getMessage().startsWith("mine.conf: model a:"), e.getMessage());
     }
+
+    @Test
+    void weightsMarginsAndPredictionsAreSetPerTableOrModel() {
+        Properties p = modelFile(
+                "title", "Mine",
+                "models", "a, b",
+                "margins", "true",
+                "weights", "fw:copies",
+                "model.a.estimator", "probit",
+                "model.a.formula", "ex ~ qu",
+                "model.a.predict", "yes",
+                "model.b.estimator", "probit",
+                "model.b.formula", "ex ~ qu",
+                "model.b.margins", "false",
+                "model.b.weights", "");
+        ModelTable t = ModelTable.parse("mine", p, "mine.conf");
+        ModelTable.Model a = t.models().get(0);
+        ModelTable.Model b = t.models().get(1);
+        assertTrue(a.margins() && a.predict());
+        assertEquals("fw:copies", a.spec().weights().toString());
+        assertTrue(!b.margins() && !b.predict());
+        assertNull(b.spec().weights());
+
+        Properties bad = modelFile("title", "Mine", "models", "a", "model.a.estimator", "ols",
+                "model.a.formula", "y ~ x", "model.a.margins", "true");
+        QuexException e = assertThrows(QuexException.class, () -> ModelTable.parse("mine", bad, "mine.conf"));
+        assertEquals("mine.conf: model a: margins = true is for probit models; this one is ols", e.getMessage());
+    }
+
+    /** One model that cannot be estimated on its sample is a failed result with the reason; the run goes on. */
+    @Test
+    void aModelThatCannotBeEstimatedIsAFailedResult() {
+        ModelTable.Model m = new ModelTable.Model("a", ModelSpec.of(ModelSpec.Model.OLS, "year ~ matched", null), null);
+        Dataset<Row> empty = SparkTestSession.get().createDataFrame(List.of(RowFactory.create(null, 2004)), SCHEMA);
+        org.quex.estimate.FitResult r = RunJob.fitOrFailure(empty, m, "mine");
+        assertEquals(org.quex.estimate.FitResult.Diagnostics.Status.FAILED, r.diagnostics().status());
+        assertTrue(r.diagnostics().message().startsWith("no observations"), r.diagnostics().message());
+        assertEquals("failed", org.quex.estimate.FitOutput.fitJson(r).lines().filter(l -> l.contains("\"status\""))
+                .findFirst().orElseThrow().replaceAll(".*: \"|\".*", ""));
+    }
 }
