@@ -181,4 +181,36 @@ class AbsorbedEffectsTest {
             }
         }
     }
+
+    /** An iterative absorption stopped by its limit is a result that says so, not an error. */
+    @Test
+    void anUnconvergedAbsorptionIsReportedAsSuch() {
+        int before = AbsorbedDesign.exactLevels;
+        AbsorbedDesign.exactLevels = 0;
+        try {
+            ModelSpec spec = ModelSpec.of(ModelSpec.Model.FE, "y ~ x1 + x2 + x3 | firm + year + indyear", null);
+            FitResult r = Estimation.fit(panel(), spec.withAbsorb(new ModelSpec.Absorb(false, 1e-10, 2)));
+            assertEquals(false, r.fit().get("converged"));
+            assertEquals(2, r.fit().get("absorb_iterations"));
+            assertEquals("not_converged", r.fit().get("status"));
+            assertTrue((Double) r.fit().get("absorb_relative_residual") > 1e-10);
+        } finally {
+            AbsorbedDesign.exactLevels = before;
+        }
+    }
+
+    @Test
+    void weightsAndMultiwayClustersWithSeveralEffectsAreRefusedInOneLine() {
+        ModelSpec weighted = ModelSpec.of(ModelSpec.Model.FE, "y ~ x1 | firm + year", null)
+                .withWeights(ModelSpec.Weights.parse("aw:x3"));
+        org.quex.QuexException e = org.junit.jupiter.api.Assertions.assertThrows(org.quex.QuexException.class,
+                () -> Estimation.fit(panel(), weighted));
+        assertEquals("--weights with two or more absorbed effects ('| firm + year') is not supported; absorb one"
+                + " effect and add the others as regressors", e.getMessage());
+        ModelSpec twoWay = ModelSpec.of(ModelSpec.Model.FE, "y ~ x1 | firm + year", "cluster:firm+year");
+        e = org.junit.jupiter.api.Assertions.assertThrows(org.quex.QuexException.class,
+                () -> Estimation.fit(panel(), twoWay));
+        assertEquals("multi-way clustering (--vce cluster:firm+year) with two or more absorbed effects is not"
+                + " supported; cluster by one variable", e.getMessage());
+    }
 }
