@@ -29,10 +29,6 @@ public record Absorption(List<String> effects, String primary, Map<String, Long>
         nestedInClusters = List.copyOf(nestedInClusters);
     }
 
-    long primaryLevels() {
-        return levels.get(primary);
-    }
-
     /** The entries of fit.json that describe the absorption. */
     void addTo(Map<String, Object> fit) {
         fit.put("absorbed_primary", primary);
