@@ -47,6 +47,22 @@ final class Variance {
 
     /** One term of the CGM sum: the meat clustered by the intersection {@code mask} of the cluster variables. */
     record ClusterMeat(int mask, double[] matrix, long clusters) {
+        /**
+         * The meat of per-cluster score sums s_c (each of length q) for the intersection
+         * {@code mask}: Σ_c s_c s_c′. For an estimator that forms the cluster sums itself.
+         */
+        static ClusterMeat of(int mask, java.util.Collection<double[]> clusterSums, int q) {
+            double[] m = new double[q * q];
+            for (double[] s : clusterSums) {
+                for (int j = 0; j < q; j++) {
+                    for (int i = 0; i < q; i++) {
+                        m[i + j * q] += s[i] * s[j];
+                    }
+                }
+            }
+            return new ClusterMeat(mask, m, clusterSums.size());
+        }
+
         int sign() {
             return Integer.bitCount(mask) % 2 == 1 ? 1 : -1;
         }
