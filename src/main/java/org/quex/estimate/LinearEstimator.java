@@ -36,13 +36,14 @@ public final class LinearEstimator {
         double yy = system.yy();
         BlockMath.Layout layout = new BlockMath.Layout(shift, constant);
 
-        boolean[] omitted = SymmetricMatrix.collinear(gram, q, Reporting.collinearityScale(s, p, constant),
+        Collinearity.Decision collinearity = Collinearity.decide(gram, q, p, s, constant, fe,
                 spec.collinearityTolerance(), null);
+        boolean[] omitted = collinearity.omitted();
         String[] reason = new String[q];
         List<String> notes = new ArrayList<>();
         for (int j = data.absorbedColumns; j < q; j++) {
             if (omitted[j]) {
-                boolean withinConstant = fe && j < p && s.sumSq[j] > 0 && isTiny(gram[j + j * q], s, j);
+                boolean withinConstant = fe && collinearity.noVariation()[j];
                 reason[j] = withinConstant ? "constant within " + spec.groupVariable() : "collinear";
                 notes.add((j < p ? data.columns.get(j) : "_cons") + " omitted because of "
                         + (withinConstant ? "no variation within " + spec.groupVariable() : "collinearity"));
@@ -141,12 +142,6 @@ public final class LinearEstimator {
         double[] a = new double[length];
         java.util.Arrays.fill(a, Double.NaN);
         return a;
-    }
-
-    private static boolean isTiny(double demeanedSs, DesignSummary s, int j) {
-        double mean = s.mean(j);
-        double rawCentred = s.sumSq[j] - s.weightSum * mean * mean;
-        return demeanedSs <= 1e-10 * Math.max(rawCentred, 1e-300) || demeanedSs <= 1e-10 * s.sumSq[j];
     }
 
     /** y'y minus its projection on the kept absorbed dummies (and the constant): the within TSS. */
