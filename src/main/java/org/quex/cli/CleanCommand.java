@@ -1,6 +1,7 @@
 package org.quex.cli;
 
 import com.beust.jcommander.Parameter;
+import com.beust.jcommander.ParametersDelegate;
 import com.beust.jcommander.Parameters;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
@@ -12,6 +13,9 @@ import org.quex.lake.SparkSessions;
 @Parameters(commandNames = "clean", commandDescription =
         "Apply the ASIF and Customs cleaning rules to one year of lake/raw, map HS codes to HS2002, aggregate exports")
 final class CleanCommand extends QuexCommand {
+    @ParametersDelegate
+    final LockOption lock = new LockOption();
+
     @Parameter(names = "--year", required = true, description = "The year to clean")
     int year;
 
@@ -30,8 +34,9 @@ final class CleanCommand extends QuexCommand {
         CleaningConfig settings = CleaningConfig.load(config);
         SparkSession spark = SparkSessions.getOrCreate("quex clean " + year);
         LakeTables tables = new LakeTables(lake);
-        List<CleanJob.Report> reports = locked(spark, tables, "clean " + year, () -> CleanJob.run(spark, tables, year,
-                sources, settings, config == null ? "packed conf/quex.conf" : config));
+        List<CleanJob.Report> reports = locked(spark, tables, "clean " + year, lock,
+                () -> CleanJob.run(spark, tables, year, sources, settings,
+                        config == null ? "packed conf/quex.conf" : config));
         reports.forEach(r -> r.lines().forEach(System.out::println));
     }
 }

@@ -16,13 +16,20 @@ import org.quex.lake.TableReader;
 @Parameters(commandNames = "estimate", commandDescription =
         "Fit probit, OLS or fixed-effects OLS on any CSV or Parquet table; writes coefficients.csv and fit.json")
 final class EstimateCommand extends QuexCommand {
-    @Parameter(names = "--input", required = true, description = "CSV/TSV file or directory, or Parquet")
+    @Parameter(names = "--input", required = true, description = "CSV/TSV file or directory, Parquet (a file, a directory,"
+            + " or a table partitioned in year=… folders such as lake/panel/firm_year), or Stata .dta (a file or a directory)")
     String input;
+
+    @Parameter(names = "--where", description = "Spark SQL condition on the input's columns selecting the rows,"
+            + " e.g. \"year >= 2005 and matched = 1\"")
+    String where;
 
     @Parameter(names = "--model", required = true, description = "probit | ols | fe")
     String model;
 
-    @Parameter(names = "--formula", required = true, description = "\"y ~ x1 + x2 | fe1 + fe2 + ...\" (any number of absorbed effects, any order)")
+    @Parameter(names = "--formula", required = true, description = "\"y ~ x1 + x1:x2 + i(year) + log(k) | fe1 + fe2 + ...\""
+            + " (fixest's language: a*b, i(var, ref = v), log exp sqrt abs I(), poly(x, d), `quoted name`; any number"
+            + " of absorbed effects in any order; docs/estimate.md)")
     String formula;
 
     @Parameter(names = "--vce", description = "oim | eim | robust | cluster:VAR[+VAR...] (probit); conventional | robust"
@@ -73,6 +80,9 @@ final class EstimateCommand extends QuexCommand {
                 new ModelSpec.Absorb(keepSingletons, absorbTolerance, absorbIterations));
         SparkSession spark = SparkSessions.getOrCreate("quex estimate");
         Dataset<Row> table = TableReader.read(spark, input);
+        if (where != null) {
+            table = TableReader.where(table, where, input);
+        }
         FitResult result = Estimation.fit(table, spec, margins);
         FitOutput.write(result, out, spark.sparkContext().hadoopConfiguration());
         System.out.print(FitOutput.table(result));

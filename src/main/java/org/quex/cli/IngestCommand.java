@@ -1,6 +1,7 @@
 package org.quex.cli;
 
 import com.beust.jcommander.Parameter;
+import com.beust.jcommander.ParametersDelegate;
 import com.beust.jcommander.Parameters;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
@@ -15,6 +16,9 @@ import org.quex.lake.SparkSessions;
 @Parameters(commandNames = "ingest", commandDescription =
         "Read one year of raw ASIF, Customs or honours files into typed Parquet under LAKE/raw, with unreadable rows in LAKE/quarantine")
 final class IngestCommand extends QuexCommand {
+    @ParametersDelegate
+    final LockOption lock = new LockOption();
+
     @Parameter(names = "--source", required = true, description = "asif, customs or honours")
     String source;
 
@@ -62,7 +66,7 @@ final class IngestCommand extends QuexCommand {
         InputInspector.Inspection inspection = IngestJob.inspect(SparkSessions.hadoopConfigurationBeforeSpark(), settings);
         double inspectSeconds = (System.nanoTime() - t) / 1e9;
         SparkSession spark = SparkSessions.getOrCreate("quex ingest " + source + " " + label);
-        IngestJob.Result result = locked(spark, new LakeTables(lake), "ingest " + source + " " + label,
+        IngestJob.Result result = locked(spark, new LakeTables(lake), "ingest " + source + " " + label, lock,
                 () -> IngestJob.run(spark, settings, inspection, inspectSeconds));
         for (String w : result.warnings()) {
             System.out.println("warning: " + w);

@@ -1,6 +1,7 @@
 package org.quex.cli;
 
 import com.beust.jcommander.Parameter;
+import com.beust.jcommander.ParametersDelegate;
 import com.beust.jcommander.Parameters;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
@@ -11,6 +12,9 @@ import org.quex.match.MatchJob;
 @Parameters(commandNames = "match", commandDescription =
         "Link Customs exporters to ASIF firms of one year: exact normalized name, then zip + last 7 phone digits")
 final class MatchCommand extends QuexCommand {
+    @ParametersDelegate
+    final LockOption lock = new LockOption();
+
     @Parameter(names = "--year", required = true, description = "The year to match")
     int year;
 
@@ -24,7 +28,7 @@ final class MatchCommand extends QuexCommand {
     public void run() {
         SparkSession spark = SparkSessions.getOrCreate("quex match " + year);
         LakeTables tables = new LakeTables(lake);
-        List<String> lines = locked(spark, tables, "match " + year,
+        List<String> lines = locked(spark, tables, "match " + year, lock,
                 () -> MatchJob.run(spark, tables, year, truth).lines());
         lines.forEach(System.out::println);
     }

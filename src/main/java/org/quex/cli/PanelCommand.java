@@ -1,6 +1,7 @@
 package org.quex.cli;
 
 import com.beust.jcommander.Parameter;
+import com.beust.jcommander.ParametersDelegate;
 import com.beust.jcommander.Parameters;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
@@ -15,6 +16,9 @@ import org.quex.panel.YearList;
         "Build lake/panel/firm_year from the clean, matched tables and the honours: every variable of the study,"
                 + " TFP by industry, descriptive statistics")
 final class PanelCommand extends QuexCommand {
+    @ParametersDelegate
+    final LockOption lock = new LockOption();
+
     @Parameter(names = "--years", description = "Years, e.g. 2000-2013 or 2001,2012 (default: every year in lake/clean/asif)")
     String years;
 
@@ -30,7 +34,7 @@ final class PanelCommand extends QuexCommand {
         SparkSession spark = SparkSessions.getOrCreate("quex panel");
         LakeTables tables = new LakeTables(lake);
         List<Integer> list = years == null ? YearList.inTable(spark, tables.clean("asif")) : YearList.parse(years);
-        PanelJob.Report report = locked(spark, tables, "panel",
+        PanelJob.Report report = locked(spark, tables, "panel", lock,
                 () -> PanelJob.run(spark, tables, list, settings, config == null ? "packed conf/quex.conf" : config));
         report.lines().forEach(System.out::println);
         System.out.print(org.quex.report.SummaryTableWriter.markdown(report.summaryOfAllYears()));

@@ -26,6 +26,7 @@ public final class Quex {
         commands.put("lake", LakeCommand::new);
         commands.put("run", RunCommand::new);
         commands.put("bench", BenchCommand::new);
+        commands.put("tfp", TfpCommand::new);
         return commands;
     }
 

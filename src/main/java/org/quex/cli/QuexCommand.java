@@ -23,9 +23,10 @@ public abstract class QuexCommand {
      * Does a stage's work holding the lake's lock, so that a stage started by hand cannot run beside
      * a scheduled {@code run} (which takes the same lock for all its stages).
      */
-    static <T> T locked(SparkSession spark, LakeTables lake, String what, Supplier<T> work) {
+    static <T> T locked(SparkSession spark, LakeTables lake, String what, LockOption option, Supplier<T> work) {
         try (LakeLock lock = LakeLock.acquire(spark.sparkContext().hadoopConfiguration(), lake,
-                "quex " + what + " on " + spark.sparkContext().applicationId())) {
+                "quex " + what + " on " + spark.sparkContext().applicationId(),
+                new LakeLock.Policy(LakeLock.Policy.DEFAULT.staleAfter(), option.breakLock))) {
             return work.get();
         }
     }

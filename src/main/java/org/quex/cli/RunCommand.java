@@ -1,6 +1,7 @@
 package org.quex.cli;
 
 import com.beust.jcommander.Parameter;
+import com.beust.jcommander.ParametersDelegate;
 import com.beust.jcommander.Parameters;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import org.quex.lake.LakeTables;
 import org.quex.lake.SparkSessions;
 import org.quex.panel.YearList;
 import org.quex.pipeline.DemoTruth;
+import org.quex.pipeline.ModelCheck;
 import org.quex.pipeline.ModelTable;
 import org.quex.pipeline.ResultsWriter;
 import org.quex.pipeline.RunJob;
@@ -26,6 +28,9 @@ import org.quex.synth.TrueCoefficients;
         "Run the whole study: ingest, clean and match each year, build the panel, fit every model of the model files,"
                 + " write tables, plots and reports to RESULTS/<run-id>; --demo first generates synthetic data")
 final class RunCommand extends QuexCommand {
+    @ParametersDelegate
+    final LockOption lock = new LockOption();
+
     @Parameter(names = "--demo", description = "Generate synthetic raw data into DEMO_DIR/raw first and run on it")
     boolean demo;
 
@@ -71,12 +76,14 @@ final class RunCommand extends QuexCommand {
         List<Integer> yearList = YearList.parse(years != null ? years : demo ? "2005-2013" : "2000-2013");
         ConfigFile conf = ConfigFile.load(config);
         List<ModelTable> tables = ModelTable.load(models);
+        ModelCheck.check(tables); // every formula and sample against the panel's columns, before any work
         String rawDir = demo ? demoDir + "/raw" : raw;
         String lakeRoot = lake != null ? lake : demo ? demoDir + "/lake" : "lake";
         String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now())
                 + (demo ? "-demo" : "");
         RunJob.Settings settings = new RunJob.Settings(rawDir, new LakeTables(lakeRoot), yearList, conf, tables, demo,
-                incremental);
+                incremental, lock.breakLock);
+        settings.lockPolicy(); // a bad lake.lock setting is said before Spark starts
         long start = System.nanoTime();
         // real deliveries are inspected before Spark starts: a missing year is said at once
         RunJob.Plan plan = demo ? null : RunJob.plan(SparkSessions.hadoopConfigurationBeforeSpark(), settings);

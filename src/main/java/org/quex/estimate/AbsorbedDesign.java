@@ -50,7 +50,7 @@ final class AbsorbedDesign {
     /**
      * @param data      the model's columns: the variables (response first), then the absorbed
      *                  effects in formula order, then the cluster key if any
-     * @param variables the response, then the regressors
+     * @param variables the response, then the design columns (ModelColumns' names)
      */
     static DesignData build(Dataset<Row> data, ModelSpec spec, List<String> variables) {
         long start = System.nanoTime();
@@ -247,7 +247,7 @@ final class AbsorbedDesign {
         Broadcast<double[]> shared = jsc.broadcast(gamma);
         JavaRDD<DesignBlock> blocks = within.map(b -> b.residualize(shared.value(), m));
         blocks.setName("quex design " + f).persist(StorageLevel.MEMORY_AND_DISK());
-        DesignData design = new DesignData(blocks, f.regressors(), absorption);
+        DesignData design = new DesignData(blocks, variables.subList(1, nv), absorption);
         design.clusterDimensions = clusters ? 1 : 0;
         within.unpersist(false);
         long end = System.nanoTime();

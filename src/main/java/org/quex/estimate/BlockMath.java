@@ -167,6 +167,13 @@ final class BlockMath {
             BLAS_.dgemv("N", m, q, 1.0, z, CHUNK, theta, 1, 0.0, eta, 1);
             for (int i = 0; i < m; i++) {
                 signedEta[i] = (2 * b.y[r0 + i] - 1) * eta[i]; // y is 0/1
+                if (signedEta[i] > Separation.CUT) { // rare: a completely determined row
+                    if (b.y[r0 + i] != 0) {
+                        t.successesDetermined++;
+                    } else {
+                        t.failuresDetermined++;
+                    }
+                }
             }
             t.value += NormalDistribution.logCdfAndMills(signedEta, m, lambda, vector);
             for (int i = 0; i < m; i++) {
@@ -235,6 +242,13 @@ final class BlockMath {
             BLAS_.dgemv("N", m, q, 1.0, z, CHUNK, theta, 1, 0.0, eta, 1);
             for (int i = 0; i < m; i++) {
                 signedEta[i] = (2 * b.y[r0 + i] - 1) * eta[i];
+                if (signedEta[i] > Separation.CUT) { // completely determined rows are counted as rows
+                    if (b.y[r0 + i] != 0) {
+                        t.successesDetermined++;
+                    } else {
+                        t.failuresDetermined++;
+                    }
+                }
             }
             for (int i = 0; i < m; i++) { // row by row: each log Φ is weighted
                 t.value += b.w[r0 + i] * NormalDistribution.logCdfAndMills(signedEta[i], mills);

@@ -125,14 +125,10 @@ final class ClusterMeats implements Serializable {
             if (meat[s] != null) {
                 out.add(new Variance.ClusterMeat(masks[s], meat[s].clone(), clusters[s]));
             } else {
-                double[] m = new double[q * q];
                 // keys in a fixed order, so that the sum does not depend on the partitioning
                 List<Map.Entry<List<Object>, double[]>> entries = new ArrayList<>(spanning.get(s).entrySet());
                 entries.sort((a, c) -> a.getKey().toString().compareTo(c.getKey().toString()));
-                for (Map.Entry<List<Object>, double[]> e : entries) {
-                    addOuter(m, e.getValue());
-                }
-                out.add(new Variance.ClusterMeat(masks[s], m, entries.size()));
+                out.add(Variance.ClusterMeat.of(masks[s], entries.stream().map(Map.Entry::getValue).toList(), q));
             }
         }
         return out;

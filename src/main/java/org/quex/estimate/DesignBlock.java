@@ -60,9 +60,22 @@ public final class DesignBlock implements Serializable {
      * binary regressor predicts the outcome perfectly and its rows leave the sample, as in Stata).
      */
     DesignBlock withoutRows(int col, double value) {
+        return rowsWhere(col, value, false);
+    }
+
+    /**
+     * This block with only the rows where column {@code col} equals {@code value} (quasi-complete
+     * separation in probit: the rows at the cut).
+     */
+    DesignBlock onlyRows(int col, double value) {
+        return rowsWhere(col, value, true);
+    }
+
+    /** The rows where (column {@code col} = {@code value}) is {@code equal}, with their weights and clusters. */
+    private DesignBlock rowsWhere(int col, double value, boolean equal) {
         int keep = 0;
         for (int i = 0; i < n; i++) {
-            if (x[i + col * n] != value) {
+            if ((x[i + col * n] == value) == equal) {
                 keep++;
             }
         }
@@ -73,7 +86,7 @@ public final class DesignBlock implements Serializable {
         int[][] no = otherClusters == null ? null : new int[otherClusters.length][keep];
         int r = 0;
         for (int i = 0; i < n; i++) {
-            if (x[i + col * n] == value) {
+            if ((x[i + col * n] == value) != equal) {
                 continue;
             }
             for (int j = 0; j < p; j++) {
@@ -95,5 +108,15 @@ public final class DesignBlock implements Serializable {
         }
         return new DesignBlock(keep, p, nx, ny, nw, nc, no, otherClusterKeys,
                 DesignSummary.of(keep, p, nx, ny, nw, nc, summary.missingRows, 0, 0));
+    }
+
+    /** This block with the response coded 0/1 as Stata codes a probit outcome: any nonzero value is a success. */
+    DesignBlock withBinaryResponse() {
+        double[] ny = new double[n];
+        for (int i = 0; i < n; i++) {
+            ny[i] = y[i] != 0 ? 1 : 0;
+        }
+        return new DesignBlock(n, p, x, ny, w, cluster, otherClusters, otherClusterKeys,
+                DesignSummary.of(n, p, x, ny, w, cluster, summary.missingRows, 0, 0));
     }
 }

@@ -33,7 +33,7 @@ public final class DesignData implements AutoCloseable {
 
     private JavaRDD<DesignBlock> blocks;
     private DesignSummary summary;
-    /** Names of the stored columns: dummies of the second effect, then the regressors. */
+    /** Names of the stored columns: the design columns of the formula's terms (ModelColumns). */
     final List<String> columns;
     /** Number of leading stored columns that are dummies of an absorbed effect. */
     final int absorbedColumns;
@@ -43,6 +43,8 @@ public final class DesignData implements AutoCloseable {
     final Absorption absorption;
     /** The number of cluster variables (2 or more: multi-way clustering). */
     int clusterDimensions;
+    /** The stored columns of each single i(var) term, as indices into {@link #columns} (see ModelColumns). */
+    List<int[]> factorGroups = List.of();
     /** Whether the blocks' weights are frequency weights (they change how a robust meat counts a row). */
     boolean frequencyWeights;
 
@@ -75,45 +77,50 @@ public final class DesignData implements AutoCloseable {
         String cluster = spec.clusterVariable();
         List<String> otherClusters = spec.otherClusterVariables();
 
-        List<String> variables = new ArrayList<>();
-        variables.add(f.response());
-        variables.addAll(f.regressors());
-        List<String> selected = new ArrayList<>(variables);
+        List<String> keys = new ArrayList<>();
         if (multiway) {
-            selected.addAll(f.absorbed());
+            keys.addAll(f.absorbed());
         } else if (group != null) {
-            selected.add(group);
+            keys.add(group);
         }
         if (cluster != null) {
-            selected.add(cluster);
+            keys.add(cluster);
         }
-        selected.addAll(otherClusters);
+        // vce18's keys after the existing ones: further cluster variables, then the weight column.
+        keys.addAll(otherClusters);
         ModelSpec.Weights weights = spec.weights();
+        Set<String> needed = new LinkedHashSet<>(f.variables());
+        needed.addAll(keys);
         if (weights != null) {
-            selected.add(weights.variable());
+            needed.add(weights.variable());
         }
-        checkColumns(input, new LinkedHashSet<>(selected));
+        checkColumns(input, needed);
 
-        // Model variables arrive as double, or as text to be parsed and checked; keys keep their type.
-        List<Column> columnsIn = new ArrayList<>();
-        for (int i = 0; i < selected.size(); i++) {
-            String name = selected.get(i);
-            boolean variable = i < variables.size();
+        // The response and design columns (see ModelColumns), then the keys with their own type.
+        ModelColumns model = ModelColumns.of(input, f);
+        List<String> variables = new ArrayList<>();
+        variables.add(f.response());
+        variables.addAll(model.names);
+        List<Column> columnsIn = new ArrayList<>(model.columns);
+        for (String name : keys) {
             DataType type = input.schema().apply(name).dataType();
-            if (variable || (weights != null && i == selected.size() - 1)) {
-                columnsIn.add(type instanceof StringType ? column(name) : column(name).cast(DataTypes.DoubleType));
-            } else {
-                // Keys as types whose internal and external values coincide (dates etc. become text).
-                columnsIn.add(SIMPLE_KEY_TYPES.contains(type) ? column(name) : column(name).cast(DataTypes.StringType));
-            }
+            // Keys as types whose internal and external values coincide (dates etc. become text).
+            columnsIn.add(SIMPLE_KEY_TYPES.contains(type) ? column(name) : column(name).cast(DataTypes.StringType));
+        }
+        if (weights != null) { // last, after every key: a number, or text parsed where the blocks are built
+            DataType type = input.schema().apply(weights.variable()).dataType();
+            columnsIn.add(type instanceof StringType ? column(weights.variable())
+                    : column(weights.variable()).cast(DataTypes.DoubleType));
         }
         Dataset<Row> data = input.select(columnsIn.toArray(Column[]::new));
         if (multiway) {
-            return AbsorbedDesign.build(data, spec, variables);
+            DesignData design = AbsorbedDesign.build(data, spec, variables);
+            design.factorGroups = model.factorGroups; // no dummy columns before the design columns
+            return design;
         }
         List<String> columns = new ArrayList<>();
         int absorbed = columns.size();
-        columns.addAll(f.regressors());
+        columns.addAll(model.names);
 
         String partitionKey = cluster != null ? cluster : group;
         if (partitionKey != null) {
@@ -139,6 +146,8 @@ public final class DesignData implements AutoCloseable {
         long start = System.nanoTime();
         DesignData design = new DesignData(blocks, columns, absorbed, fromBatches);
         design.clusterDimensions = (cluster != null ? 1 : 0) + otherClusters.size();
+        design.factorGroups = model.factorGroups.stream()
+                .map(g -> Arrays.stream(g).map(j -> j + absorbed).toArray()).toList();
         design.frequencyWeights = weights != null && weights.kind() == ModelSpec.Weights.Kind.FREQUENCY;
         LOG.info("design of '{}': {} rows ({} with missing values dropped), {} columns, {} partitions, built from {}"
                 + " in {} ms", f, design.summary.rows(), design.summary.missingRows(), columns.size(),
@@ -176,7 +185,20 @@ public final class DesignData implements AutoCloseable {
 
     /** Removes the rows where a stored column equals a value (perfect prediction in probit). */
     void dropRows(int column, double value) {
-        JavaRDD<DesignBlock> next = blocks.map(b -> b.withoutRows(column, value));
+        replaceBlocks(blocks.map(b -> b.withoutRows(column, value)));
+    }
+
+    /** Keeps only the rows where a stored column equals a value (quasi-complete separation in probit). */
+    void keepRows(int column, double value) {
+        replaceBlocks(blocks.map(b -> b.onlyRows(column, value)));
+    }
+
+    /** Codes the response 0/1, any nonzero value a success (a probit outcome coded 0/k). */
+    void binaryResponse() {
+        replaceBlocks(blocks.map(DesignBlock::withBinaryResponse));
+    }
+
+    private void replaceBlocks(JavaRDD<DesignBlock> next) {
         next.setName(blocks.name()).persist(StorageLevel.MEMORY_AND_DISK());
         summary = summarize(next);
         blocks.unpersist(false);

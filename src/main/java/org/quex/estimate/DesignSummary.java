@@ -27,6 +27,14 @@ public final class DesignSummary implements Serializable {
     final double[] sum;
     final double[] sumSq;
     final boolean[] binary;
+    /** Smallest and largest raw value of each column: a column with min = max is constant, whatever its scale. */
+    final double[] min;
+    final double[] max;
+    /** The same among rows with y = 0 (min0, max0) and y ≠ 0 (min1, max1): separation by a regressor in probit. */
+    final double[] min0;
+    final double[] max0;
+    final double[] min1;
+    final double[] max1;
     /** Means and centred cross products of the stored (for FE: demeaned) columns and y. */
     Moments moments;
     /** Per column: rows with x=1,y=1; x=1,y=0; x=0,y=1; x=0,y=0 (meaningful when binary). */
@@ -40,6 +48,18 @@ public final class DesignSummary implements Serializable {
         sumSq = new double[p];
         binary = new boolean[p];
         java.util.Arrays.fill(binary, true);
+        min = new double[p];
+        max = new double[p];
+        java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
+        java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        min0 = new double[p];
+        max0 = new double[p];
+        min1 = new double[p];
+        max1 = new double[p];
+        java.util.Arrays.fill(min0, Double.POSITIVE_INFINITY);
+        java.util.Arrays.fill(max0, Double.NEGATIVE_INFINITY);
+        java.util.Arrays.fill(min1, Double.POSITIVE_INFINITY);
+        java.util.Arrays.fill(max1, Double.NEGATIVE_INFINITY);
         n11 = new long[p];
         n10 = new long[p];
         n01 = new long[p];
@@ -79,12 +99,36 @@ public final class DesignSummary implements Serializable {
             double sum = 0;
             double sumSq = 0;
             boolean binary = true;
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < n; i++) {
                 double v = x[off + i];
                 double wi = w == null ? 1.0 : w[i];
                 sum += wi * v;
                 sumSq += wi * v * v;
                 binary &= v == 0 || v == 1;
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+            s.min[j] = lo;
+            s.max[j] = hi;
+            { // every block, since a column binary or constant here may not be so in others
+                double lo0 = Double.POSITIVE_INFINITY, hi0 = Double.NEGATIVE_INFINITY;
+                double lo1 = Double.POSITIVE_INFINITY, hi1 = Double.NEGATIVE_INFINITY;
+                for (int i = 0; i < n; i++) {
+                    double v = x[off + i];
+                    if (y[i] != 0) {
+                        lo1 = Math.min(lo1, v);
+                        hi1 = Math.max(hi1, v);
+                    } else {
+                        lo0 = Math.min(lo0, v);
+                        hi0 = Math.max(hi0, v);
+                    }
+                }
+                s.min0[j] = lo0;
+                s.max0[j] = hi0;
+                s.min1[j] = lo1;
+                s.max1[j] = hi1;
             }
             s.sum[j] = sum;
             s.sumSq[j] = sumSq;
@@ -140,6 +184,12 @@ public final class DesignSummary implements Serializable {
             s.sum[j] = sum[j] + o.sum[j];
             s.sumSq[j] = sumSq[j] + o.sumSq[j];
             s.binary[j] = binary[j] && o.binary[j];
+            s.min[j] = Math.min(min[j], o.min[j]);
+            s.max[j] = Math.max(max[j], o.max[j]);
+            s.min0[j] = Math.min(min0[j], o.min0[j]);
+            s.max0[j] = Math.max(max0[j], o.max0[j]);
+            s.min1[j] = Math.min(min1[j], o.min1[j]);
+            s.max1[j] = Math.max(max1[j], o.max1[j]);
             s.n11[j] = n11[j] + o.n11[j];
             s.n10[j] = n10[j] + o.n10[j];
             s.n01[j] = n01[j] + o.n01[j];

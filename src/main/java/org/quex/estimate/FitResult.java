@@ -55,12 +55,24 @@ public record FitResult(ModelSpec spec, List<Term> terms, Sample sample, Converg
                              Double waldChi2, Double pWaldChi2) implements Statistics {
     }
 
-    /** Whether the fit is usable: {@code ok}, or the reason it is not, with a one-line message. */
-    public record Diagnostics(Status status, String message) {
+    /**
+     * Whether the fit is usable: {@code ok}, or the reason it is not, with a one-line message; for
+     * probit also the rows whose outcome is completely determined (fitted probability 1 in double
+     * precision, see Separation), null for the other models.
+     */
+    public record Diagnostics(Status status, String message, Long completelyDetermined) {
         /** FAILED: the model could not be estimated at all (no observations, too few, one cluster…). */
         public enum Status { OK, SINGULAR, NOT_CONVERGED, FAILED }
 
         public static final Diagnostics OK = new Diagnostics(Status.OK, null);
+
+        public Diagnostics(Status status, String message) {
+            this(status, message, null);
+        }
+
+        public Diagnostics withCompletelyDetermined(long rows) {
+            return new Diagnostics(status, message, rows);
+        }
 
         public boolean ok() {
             return status == Status.OK;
@@ -122,6 +134,7 @@ public record FitResult(ModelSpec spec, List<Term> terms, Sample sample, Converg
         f.put("n", sample.n());
         f.put("n_dropped_missing", sample.droppedMissing());
         putIf(f, "n_dropped_perfect_prediction", sample.droppedPerfectPrediction());
+        putIf(f, "n_completely_determined", diagnostics.completelyDetermined());
         f.put("vce", spec.vce().toString());
         f.put("iterations", convergence.iterations());
         f.put("converged", convergence.converged());

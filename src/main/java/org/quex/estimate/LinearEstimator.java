@@ -38,13 +38,18 @@ public final class LinearEstimator {
 
         Absorption absorption = data.absorption;
         String absorbedBy = absorption == null ? spec.groupVariable() : "the absorbed effects";
-        boolean[] omitted = SymmetricMatrix.collinear(gram, q, Reporting.collinearityScale(s, p, constant),
+        // An iterative absorption stops at a relative tolerance: a column constant within the effects
+        // keeps about that share of its magnitude, which must still count as no variation.
+        double withinNoise = absorption != null && absorption.method().equals("cg")
+                ? Collinearity.withinNoise(absorption.tolerance()) : Collinearity.WITHIN_NOISE;
+        Collinearity.Decision collinearity = Collinearity.decide(gram, q, p, s, constant, fe, withinNoise,
                 spec.collinearityTolerance(), null);
+        boolean[] omitted = collinearity.omitted();
         String[] reason = new String[q];
         List<String> notes = new ArrayList<>();
         for (int j = data.absorbedColumns; j < q; j++) {
             if (omitted[j]) {
-                boolean withinConstant = fe && j < p && s.sumSq[j] > 0 && isTiny(gram[j + j * q], s, j);
+                boolean withinConstant = fe && collinearity.noVariation()[j];
                 reason[j] = withinConstant ? (absorption == null ? "constant within " : "collinear with ")
                         + absorbedBy : "collinear";
                 notes.add((j < p ? data.columns.get(j) : "_cons") + " omitted because of "
@@ -161,12 +166,6 @@ public final class LinearEstimator {
         double[] a = new double[length];
         java.util.Arrays.fill(a, Double.NaN);
         return a;
-    }
-
-    private static boolean isTiny(double demeanedSs, DesignSummary s, int j) {
-        double mean = s.mean(j);
-        double rawCentred = s.sumSq[j] - s.weightSum * mean * mean;
-        return demeanedSs <= 1e-10 * Math.max(rawCentred, 1e-300) || demeanedSs <= 1e-10 * s.sumSq[j];
     }
 
     /** y'y minus its projection on the kept absorbed dummies (and the constant): the within TSS. */

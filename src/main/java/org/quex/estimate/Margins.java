@@ -253,20 +253,25 @@ public record Margins(long n, List<Effect> average, List<Effect> atMeans, boolea
                     list == average ? "Average marginal effects" : "Conditional marginal effects (at means)", n));
             sb.append("Model VCE: ").append(vce).append('\n');
             sb.append("Expression: Pr(").append(response).append("), predict()\n");
-            sb.append("dy/dx wrt: ").append(String.join(" ", list.stream().map(e -> (e.discrete() ? "1." : "")
-                    + e.term()).toList())).append('\n');
+            sb.append("dy/dx wrt: ").append(String.join(" ", list.stream().map(Margins::label).toList())).append('\n');
             String rule = "-".repeat(78) + "\n";
             sb.append(rule).append(String.format(Locale.ROOT, "%-20s %11s %11s %8s %7s %24s%n", "", "dy/dx",
                     "std. err.", "z", "P>|z|", "[95% conf. interval]")).append(rule);
             for (Effect e : list) {
-                String name = (e.discrete() ? "1." : "") + e.term();
+                String name = label(e);
                 sb.append(String.format(Locale.ROOT, "%-20s %11.7f %11.7f %8.2f %7.3f %11.7f %11.7f%n",
                         name.length() <= 20 ? name : name.substring(0, 19) + "~", e.estimate(), e.stdError(),
                         e.statistic(), e.pValue(), e.low95(), e.high95()));
             }
             sb.append(rule);
         }
-        sb.append("note: dy/dx for 1.x is the discrete change from x = 0 to x = 1.\n");
+        sb.append("note: dy/dx for 1.x is the discrete change from x = 0 to x = 1;"
+                + " for var::level, from the base level of i(var).\n");
         return sb.toString();
+    }
+
+    /** 1.x for a 0/1 regressor's change, as Stata marks it; a factor level (var::level) as it is. */
+    private static String label(Effect e) {
+        return (e.discrete() && !e.term().contains("::") ? "1." : "") + e.term();
     }
 }

@@ -20,6 +20,9 @@ public final class PassTotals implements Serializable {
     long clusters;
     /** The meats of multi-way clustering, or null. */
     final ClusterMeats clusterMeats;
+    /** Probit: rows whose observed outcome has fitted probability 1 in double precision (see Separation). */
+    long failuresDetermined;
+    long successesDetermined;
 
     PassTotals(int q, int matrixOrder, boolean withMeat) {
         this(q, matrixOrder, withMeat, 0);
@@ -38,6 +41,8 @@ public final class PassTotals implements Serializable {
     PassTotals mergeInto(PassTotals o) {
         n += o.n;
         value += o.value;
+        failuresDetermined += o.failuresDetermined;
+        successesDetermined += o.successesDetermined;
         add(vector, o.vector);
         add(matrix, o.matrix);
         if (meat != null) {

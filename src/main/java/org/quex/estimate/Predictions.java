@@ -2,6 +2,7 @@ package org.quex.estimate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -38,8 +39,13 @@ public final class Predictions {
             throw new QuexException("no predictions for '" + fit.spec().formula() + "': " + fit.diagnostics().message());
         }
         ModelSpec spec = fit.spec();
-        String response = spec.formula().response();
-        Column y = value(response);
+        // The design columns by the names the fit gave them (log(x), year::2005, x1:x2, poly(z, 2)1…),
+        // computed as the fit computed them: factor levels and polynomial coefficients from this table.
+        Map<String, Column> design = ModelColumns.numericByName(table, spec.formula());
+        Column y = design.get(spec.formula().response());
+        if (spec.model() == ModelSpec.Model.PROBIT) { // the fit's outcome: any nonzero value a success, as Stata
+            y = functions.when(y.isNotNull(), functions.when(y.notEqual(0.0), 1.0).otherwise(0.0));
+        }
         Column slopes = functions.lit(0.0);
         List<Column> needed = new ArrayList<>();
         needed.add(y);
@@ -47,7 +53,11 @@ public final class Predictions {
             if (t.name().equals("_cons")) {
                 continue;
             }
-            Column x = value(t.name());
+            Column x = design.get(t.name());
+            if (x == null) {
+                throw new IllegalStateException("term " + t.name() + " of the fit is not a design column of '"
+                        + spec.formula() + "' (" + design.keySet() + ")");
+            }
             needed.add(x);
             if (!t.omitted()) {
                 slopes = slopes.plus(x.multiply(t.estimate()));
@@ -75,7 +85,8 @@ public final class Predictions {
                     .withColumn("_residual", y.minus(functions.col("_fitted")));
             case OLS -> out = out.withColumn("_fitted", functions.col("_xb"))
                     .withColumn("_residual", y.minus(functions.col("_fitted")));
-            case FE -> out = withinResidual(out, y.minus(slopes), spec.formula().absorbed())
+            case FE -> out = withinResidual(out, y.minus(slopes), spec.formula().absorbed(),
+                    spec.weights() == null ? null : value(spec.weights().variable()))
                     .withColumn("_fitted", y.minus(functions.col("_residual")));
             default -> throw new IllegalStateException();
         }
@@ -89,9 +100,11 @@ public final class Predictions {
 
     /**
      * y − x′b with its absorbed effects swept out: the group means of the sample rows subtracted,
-     * effect by effect, until no residual moves (one sweep is exact with one effect).
+     * effect by effect, until no residual moves (one sweep is exact with one effect). With weights
+     * the means are weighted, as the fit's demeaning is.
      */
-    private static Dataset<Row> withinResidual(Dataset<Row> table, Column dependent, List<String> effects) {
+    private static Dataset<Row> withinResidual(Dataset<Row> table, Column dependent, List<String> effects,
+                                               Column weight) {
         Dataset<Row> d = table.withColumn("_residual",
                 functions.when(functions.col("_sample"), dependent).otherwise(functions.lit(null).cast(DataTypes.DoubleType)));
         int sweeps = effects.size() == 1 ? 1 : MAX_SWEEPS;
@@ -104,7 +117,9 @@ public final class Predictions {
             double moved = 0;
             for (String effect : effects) {
                 Dataset<Row> means = d.where(functions.col("_sample")).groupBy(functions.col(quote(effect)).as("_key"))
-                        .agg(functions.avg("_residual").as("_mean"));
+                        .agg(weight == null ? functions.avg("_residual").as("_mean")
+                                : functions.sum(functions.col("_residual").multiply(weight))
+                                        .divide(functions.sum(weight)).as("_mean"));
                 d = d.join(means, d.col(quote(effect)).eqNullSafe(means.col("_key")), "left")
                         .withColumn("_residual", functions.col("_residual").minus(functions.coalesce(functions.col("_mean"),
                                 functions.lit(0.0))))

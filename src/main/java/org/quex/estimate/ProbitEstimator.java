@@ -35,8 +35,14 @@ public final class ProbitEstimator {
         String[] reason = new String[q];
         List<String> notes = new ArrayList<>();
 
+        DesignSummary first = data.summary();
+        if (first.rows() > 0 && !first.yBinary) {
+            notes.add("outcome '" + response + "' takes values other than 0 and 1 (from " + Expr.number(first.yMin)
+                    + " to " + Expr.number(first.yMax) + "): every nonzero value is a success, as in Stata");
+            data.binaryResponse();
+        }
         checkSample(data.summary(), response, spec);
-        long perfectlyPredicted = dropPerfectPredictors(data, fixedOmitted, reason, notes, response);
+        long perfectlyPredicted = dropPerfectPredictors(data, fixedOmitted, reason, notes, response, spec);
         DesignSummary s = data.summary();
         checkSample(s, response, spec);
         long n = LinearEstimator.sampleSize(s, spec);
@@ -45,8 +51,8 @@ public final class ProbitEstimator {
         Moments.Centred system = s.moments.centred(constant);
         double[] shift = system.shift();
         BlockMath.Layout layout = new BlockMath.Layout(shift, constant);
-        boolean[] omitted = SymmetricMatrix.collinear(system.gram(), q,
-                Reporting.collinearityScale(s, p, constant), spec.collinearityTolerance(), fixedOmitted);
+        boolean[] omitted = Collinearity.decide(system.gram(), q, p, s, constant, false, spec.collinearityTolerance(),
+                fixedOmitted).omitted();
         for (int j = 0; j < q; j++) {
             if (omitted[j] && !fixedOmitted[j]) {
                 reason[j] = "collinear";
@@ -68,6 +74,10 @@ public final class ProbitEstimator {
         double[] inv = kept.inverse(fin.matrix);
         double[] reported = Reporting.coefficients(theta, shift, 0.0, constant);
         double ll = fin.value;
+        long determined = fin.failuresDetermined + fin.successesDetermined;
+        if (determined > 0) {
+            notes.add(fin.failuresDetermined + " failures and " + fin.successesDetermined + " successes completely determined");
+        }
         int dfModel = kept.count() - (constant && !omitted[q - 1] ? 1 : 0);
         FitResult.Diagnostics diagnostics = FitResult.Diagnostics.OK;
         Variance.Result variance = null;
@@ -104,8 +114,8 @@ public final class ProbitEstimator {
                 spec.weights() == null ? null : s.rows(), spec.weights() == null ? null : s.weightSum);
         FitResult.Convergence convergence = new FitResult.Convergence(newton.iterations(), newton.converged(),
                 newton.criterion(), spec.tolerance());
-        FitResult fit = new FitResult(spec, terms, sample, convergence, statistics, diagnostics, notes,
-                Reporting.tableCovariance(v, q, 0));
+        FitResult fit = new FitResult(spec, terms, sample, convergence, statistics,
+                diagnostics.withCompletelyDetermined(determined), notes, Reporting.tableCovariance(v, q, 0));
         if (margins) {
             fit = fit.withMargins(margins(data, layout, theta, reported, v, omitted, s, constant));
         }
@@ -113,8 +123,9 @@ public final class ProbitEstimator {
     }
 
     /**
-     * Marginal effects: every 0/1 regressor is its own group of discrete change. (A factor term's
-     * dummies would be one group: {@link Margins.Setup#binaryGroups}.)
+     * Marginal effects: the dummies of a factor term i(var) form one group, each level's discrete
+     * change measured from the base level (the reference, or the level omitted as collinear) as
+     * Stata's margins does for {@code i.var}; every other 0/1 regressor is a group of its own.
      */
     private static Margins margins(DesignData data, BlockMath.Layout layout, double[] theta, double[] reported,
                                    double[] v, boolean[] omitted, DesignSummary s, boolean constant) {
@@ -130,10 +141,17 @@ public final class ProbitEstimator {
             }
         }
         List<int[]> groups = new ArrayList<>();
+        boolean[] inFactor = new boolean[p];
+        for (int[] g : data.factorGroups) {
+            groups.add(g);
+            for (int j : g) {
+                inFactor[j] = true;
+            }
+        }
         double[] means = new double[p];
         for (int j = 0; j < p; j++) {
             means[j] = s.mean(j);
-            if (s.binary[j] && !omitted[j]) {
+            if (s.binary[j] && !omitted[j] && !inFactor[j]) {
                 groups.add(new int[] {j});
             }
         }
@@ -222,10 +240,6 @@ public final class ProbitEstimator {
             throw new QuexException("no observations: all " + s.missingRows()
                     + " rows have a missing value in a model variable of '" + spec.formula() + "'");
         }
-        if (!s.yBinary) {
-            throw new QuexException("probit outcome '" + response + "' must be 0/1; it takes values from "
-                    + s.yMin + " to " + s.yMax);
-        }
         if (s.ySum == 0 || s.ySum == s.weightSum) {
             throw new QuexException("outcome '" + response + "' does not vary: all " + s.rows() + " observations are "
                     + (s.ySum == 0 ? "0" : "1"));
@@ -233,18 +247,35 @@ public final class ProbitEstimator {
     }
 
     /**
-     * Stata's rule: a 0/1 regressor whose 1s (or 0s) all share one outcome is dropped with those
-     * rows. Returns the number of rows dropped.
+     * Stata's rules: a 0/1 regressor whose 1s (or 0s) all share one outcome is dropped with those
+     * rows; a regressor that separates the outcomes at a value c (all failures at x ≤ c, all
+     * successes at x ≥ c, or the reverse) stops the fit when no row sits at c (complete
+     * separation) and otherwise leaves only the rows at c (quasi-complete separation). Returns
+     * the number of rows dropped.
      */
     private static long dropPerfectPredictors(DesignData data, boolean[] omitted, String[] reason, List<String> notes,
-                                              String response) {
+                                              String response, ModelSpec spec) {
         long dropped = 0;
         boolean changed = true;
         while (changed) {
             changed = false;
             DesignSummary s = data.summary();
             for (int j = 0; j < data.columns.size() && !changed; j++) {
-                if (omitted[j] || !s.binary[j]) {
+                if (omitted[j] || s.min[j] == s.max[j]) {
+                    continue;
+                }
+                if (!s.binary[j]) {
+                    long before = s.rows();
+                    String separated = separation(data, j, s, spec);
+                    if (separated != null) {
+                        long rows = before - data.summary().rows();
+                        omitted[j] = true;
+                        reason[j] = "perfect prediction";
+                        notes.add(separated + ": " + data.columns.get(j) + " omitted and " + rows + " obs not used");
+                        LOG.info("probit: {} of {}", notes.get(notes.size() - 1), response);
+                        dropped += rows;
+                        changed = true;
+                    }
                     continue;
                 }
                 long ones = s.n11[j] + s.n10[j];
@@ -277,6 +308,33 @@ public final class ProbitEstimator {
             }
         }
         return dropped;
+    }
+
+    /**
+     * Separation of the outcomes by column j: throws on complete separation; on quasi-complete
+     * separation keeps the rows at the cut and returns the note; null when the outcomes overlap.
+     */
+    private static String separation(DesignData data, int j, DesignSummary s, ModelSpec spec) {
+        String name = data.columns.get(j);
+        if (s.max0[j] < s.min1[j] || s.max1[j] < s.min0[j]) {
+            String rule = s.max0[j] < s.min1[j] ? name + " > " + Expr.number(s.max0[j]) : name + " < " + Expr.number(s.min0[j]);
+            throw new QuexException("probit '" + spec.formula() + "': outcome = " + rule + " predicts data perfectly"
+                    + " (complete separation: the likelihood has no maximum; Stata stops here too)");
+        }
+        double cut;
+        String rule;
+        if (s.max0[j] == s.min1[j]) {
+            cut = s.max0[j];
+            rule = name + " > " + Expr.number(cut);
+        } else if (s.max1[j] == s.min0[j]) {
+            cut = s.min0[j];
+            rule = name + " < " + Expr.number(cut);
+        } else {
+            return null;
+        }
+        data.keepRows(j, cut);
+        return "outcome = " + rule + " predicts data perfectly except for " + name + " == " + Expr.number(cut)
+                + " subsample";
     }
 
     /**

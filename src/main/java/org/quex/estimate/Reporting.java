@@ -80,13 +80,4 @@ final class Reporting {
         return out;
     }
 
-    /** Scale for collinearity detection: raw sums of squares of the stored columns, n for the constant. */
-    static double[] collinearityScale(DesignSummary s, int p, boolean constant) {
-        double[] scale = new double[p + (constant ? 1 : 0)];
-        System.arraycopy(s.sumSq, 0, scale, 0, p);
-        if (constant) {
-            scale[p] = s.weightSum;
-        }
-        return scale;
-    }
 }

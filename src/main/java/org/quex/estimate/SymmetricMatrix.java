@@ -16,8 +16,8 @@ public final class SymmetricMatrix {
      * Marks the columns that are linear combinations of earlier ones, in the given order (as
      * Stata omits the later of two collinear regressors). A column is dropped when the part of it
      * not explained by the kept earlier columns has a sum of squares below
-     * {@code tolerance × scale[j]}; {@code scale} is the column's raw (uncentred) sum of squares,
-     * so a column that is constant within the absorbed groups, or constant overall, is found too.
+     * {@code tolerance × scale[j]}; with {@code scale} the column's own sum of squares (the
+     * diagonal) the test is 1 − R² &lt; tolerance, whatever the column's units (see Collinearity).
      *
      * @param gram  k×k cross-product matrix (only the upper triangle is read)
      * @param fixed columns that are already excluded (may be null)

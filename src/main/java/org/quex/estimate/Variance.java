@@ -47,6 +47,22 @@ final class Variance {
 
     /** One term of the CGM sum: the meat clustered by the intersection {@code mask} of the cluster variables. */
     record ClusterMeat(int mask, double[] matrix, long clusters) {
+        /**
+         * The meat of per-cluster score sums s_c (each of length q) for the intersection
+         * {@code mask}: Σ_c s_c s_c′. For an estimator that forms the cluster sums itself.
+         */
+        static ClusterMeat of(int mask, java.util.Collection<double[]> clusterSums, int q) {
+            double[] m = new double[q * q];
+            for (double[] s : clusterSums) {
+                for (int j = 0; j < q; j++) {
+                    for (int i = 0; i < q; i++) {
+                        m[i + j * q] += s[i] * s[j];
+                    }
+                }
+            }
+            return new ClusterMeat(mask, m, clusterSums.size());
+        }
+
         int sign() {
             return Integer.bitCount(mask) % 2 == 1 ? 1 : -1;
         }
@@ -69,10 +85,10 @@ final class Variance {
             }
             case HC3 -> new Result(kept.sandwich(bread, scores.meat, 1.0), dfResidual, 0, Map.of(), 1.0);
             case CLUSTER, MULTIWAY -> {
-                List<ClusterMeat> meats = meats(spec, scores);
+                List<ClusterMeat> meats = meats(scores);
                 long g = minClusters(spec, meats);
                 double f = clusterLinear(n, kCluster, g);
-                yield new Result(kept.sandwich(bread, combined(meats, kept), f), g - 1, g, byVariable(spec, meats), f);
+                yield new Result(kept.sandwich(bread, combined(meats), f), g - 1, g, byVariable(spec, meats), f);
             }
         };
     }
@@ -85,10 +101,10 @@ final class Variance {
             case ROBUST -> new Result(kept.sandwich(bread, scores.meat, n / (n - 1.0)), 0, 0, Map.of(), n / (n - 1.0));
             case HC3 -> throw new IllegalStateException("HC3 is for OLS");
             case CLUSTER, MULTIWAY -> {
-                List<ClusterMeat> meats = meats(spec, scores);
+                List<ClusterMeat> meats = meats(scores);
                 long g = minClusters(spec, meats);
                 double f = g / (g - 1.0);
-                yield new Result(kept.sandwich(bread, combined(meats, kept), f), 0, g, byVariable(spec, meats), f);
+                yield new Result(kept.sandwich(bread, combined(meats), f), 0, g, byVariable(spec, meats), f);
             }
         };
     }
@@ -117,7 +133,7 @@ final class Variance {
     }
 
     /** The signed sum Σ_S ±M_S as a full q×q matrix (what {@link KeptTerms#sandwich} takes). */
-    static double[] combined(List<ClusterMeat> meats, KeptTerms kept) {
+    static double[] combined(List<ClusterMeat> meats) {
         double[] sum = new double[meats.get(0).matrix().length];
         for (ClusterMeat m : meats) {
             int sign = m.sign();
@@ -128,7 +144,7 @@ final class Variance {
         return sum;
     }
 
-    private static List<ClusterMeat> meats(ModelSpec spec, PassTotals scores) {
+    private static List<ClusterMeat> meats(PassTotals scores) {
         if (scores.clusterMeats != null) {
             return scores.clusterMeats.meats();
         }

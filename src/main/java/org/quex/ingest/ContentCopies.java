@@ -52,7 +52,7 @@ final class ContentCopies {
         byte[] buffer = new byte[1 << 16];
         long left = limit;
         Path path = f.status().getPath();
-        try (InputStream in = f.fs().open(path)) {
+        try (InputStream in = RawInput.open(f.fs(), path)) {
             int n;
             while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
                 sha.update(buffer, 0, n);

@@ -512,7 +512,7 @@ public final class IngestJob {
                 sha = MessageDigest.getInstance("SHA-256");
                 Path path = new Path(file.path());
                 FileSystem fs = path.getFileSystem(hadoop.configuration());
-                in = new DigestInputStream(fs.open(path, 1 << 20), sha);
+                in = new DigestInputStream(RawInput.open(fs, path, 1 << 20), sha);
             } catch (IOException | NoSuchAlgorithmException e) {
                 throw new QuexException(file.name() + ": cannot open: " + e.getMessage(), e);
             }

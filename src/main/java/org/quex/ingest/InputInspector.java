@@ -142,13 +142,13 @@ public final class InputInspector {
         }
         return switch (format) {
             case STATA -> {
-                try (InputStream in = fs.open(st.getPath())) {
+                try (InputStream in = RawInput.open(fs, st.getPath())) {
                     yield List.of(inspectStata(in, path, null, st.getLen(), encoding, catalogue));
                 }
             }
             case DELIMITED -> {
                 byte[] sample;
-                try (InputStream in = fs.open(st.getPath())) {
+                try (InputStream in = RawInput.open(fs, st.getPath())) {
                     sample = in.readNBytes(EncodingDetector.SAMPLE_BYTES);
                 }
                 yield List.of(inspectDelimited(sample, path, null, st.getLen(), encoding, catalogue));

@@ -28,7 +28,7 @@ public final class LocalFile implements AutoCloseable {
         if ("file".equals(fs.getUri().getScheme())) {
             return new LocalFile(Path.of(fs.makeQualified(file).toUri()), false);
         }
-        try (InputStream in = fs.open(file)) {
+        try (InputStream in = RawInput.open(fs, file)) {
             return copyOf(in, file.getName());
         }
     }

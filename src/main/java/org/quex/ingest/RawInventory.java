@@ -237,7 +237,7 @@ public final class RawInventory {
         int monthIndex = schema.partitionColumns().contains(SourceSchema.MONTH) ? schema.indexOf(SourceSchema.MONTH) : -1;
         SortedSet<Integer> years = new TreeSet<>();
         SortedSet<Integer> months = new TreeSet<>();
-        try (InputStream in = fs.open(new Path(f.path())); RawRecords records = RawTables.open(in, f, 20,
+        try (InputStream in = RawInput.open(fs, new Path(f.path())); RawRecords records = RawTables.open(in, f, 20,
                 RawTables.reopener(f, hadoop))) {
             FileIngestion rows = new FileIngestion(records, f, schema, nameYear, java.util.Set.of());
             for (int i = 0; i < SAMPLE_RECORDS && rows.hasNext(); i++) {

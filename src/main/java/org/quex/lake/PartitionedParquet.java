@@ -78,8 +78,9 @@ public final class PartitionedParquet {
                 throw new QuexException("refusing to write " + table + ": the rows hold years " + years
                         + ", expected only " + year);
             }
-            rows.write().mode(SaveMode.Overwrite).option("partitionOverwriteMode", "dynamic")
-                    .partitionBy(partitionColumns.toArray(String[]::new)).parquet(table.toString());
+            writing(table, "year " + year, () -> rows.write().mode(SaveMode.Overwrite)
+                    .option("partitionOverwriteMode", "dynamic")
+                    .partitionBy(partitionColumns.toArray(String[]::new)).parquet(table.toString()));
             // A sub-partition (Customs month) absent from the new data must not survive from an old run;
             // removed after the commit so that a failed write leaves the old year whole.
             if (partitionColumns.size() > 1) {
@@ -147,10 +148,32 @@ public final class PartitionedParquet {
                 }
             }
             Dataset<Row> kept = rows.where(rows.col("year").isin(rowsByYear.keySet().toArray()));
-            kept.write().mode(SaveMode.Overwrite).option("partitionOverwriteMode", "dynamic")
-                    .partitionBy("year").parquet(table.toString());
+            writing(table, "years " + rowsByYear.keySet(), () -> kept.write().mode(SaveMode.Overwrite)
+                    .option("partitionOverwriteMode", "dynamic").partitionBy("year").parquet(table.toString()));
         } catch (IOException e) {
             throw new QuexException("cannot write " + table + " years " + rowsByYear.keySet() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs a Spark write of {@code table}; a failure of the file system in a task (no space left on
+     * device, a path component that is a file, a lost connection) comes back as one line naming the
+     * table and the years instead of Spark's job failure.
+     */
+    static void writing(Path table, String years, Runnable write) {
+        try {
+            write.run();
+        } catch (RuntimeException e) {
+            if (QuexException.findIn(e) != null) {
+                throw e;
+            }
+            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof IOException io) {
+                    throw new QuexException("cannot write " + table + " " + years + ": " + io.getClass().getSimpleName()
+                            + ": " + String.valueOf(io.getMessage()).lines().findFirst().orElse(""), e);
+                }
+            }
+            throw e;
         }
     }
 

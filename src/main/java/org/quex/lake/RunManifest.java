@@ -70,8 +70,7 @@ public final class RunManifest {
         m.put("stage", stage);
         m.put("started", started.toString());
         m.put("finished", Instant.now().toString());
-        String version = RunManifest.class.getPackage().getImplementationVersion();
-        m.put("code_version", version == null ? "dev" : version);
+        m.put("code_version", org.quex.CodeVersion.current());
         m.put("configuration", configuration);
         m.put("inputs", inputs);
         m.put("counts", counts);

@@ -26,13 +26,18 @@ public record PanelConfig(boolean exFromCustomsToo, HonourValidity honourValidit
         }
     }
 
+    /** The TFP estimator settings (panel.tfp.*). */
+    public TfpSettings tfp() {
+        return TfpSettings.fromEcho(echo);
+    }
+
     public static PanelConfig from(ConfigFile c) {
         String validity = c.choice("panel.quality.validity", "until_expiry", "no_expiry", "year_obtained");
         int hhiDigits = c.integer("panel.hhi.industry_digits");
         if (hhiDigits < 2 || hhiDigits > 4) {
             throw new org.quex.QuexException(c.where() + ": panel.hhi.industry_digits = " + hhiDigits + " is not 2, 3 or 4");
         }
-        c.choice("panel.tfp.method", "ols"); // Olley–Pakes / Levinsohn–Petrin would be further choices
+        TfpSettings.from(c); // checked here, where the file is named
         return new PanelConfig(
                 c.choice("panel.ex.source", "asif", "asif_or_customs").equals("asif_or_customs"),
                 HonourValidity.valueOf(validity.toUpperCase(java.util.Locale.ROOT)),

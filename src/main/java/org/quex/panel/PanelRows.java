@@ -28,7 +28,8 @@ final class PanelRows implements Serializable {
             "age:int", "age2:int", "cap:double", "ln_cap:double", "roa:double", "pro:double",
             "size_class:int", "scale1:int", "scale2:int", "scale3:int",
             "rd:double", "fc:double", "ac:double", "dac:double", "for:int", "fi:double",
-            "sub:int", "si:double", "si2:double", "indus1:int", "indus2:int", "indus3:int", "sta:int", "cen:int");
+            "sub:int", "si:double", "si2:double", "indus1:int", "indus2:int", "indus3:int", "sta:int", "cen:int",
+            "ln_m:double", "fixed_assets:long");
 
     private final PanelConfig config;
     private final SizeStandards sizes;
@@ -39,7 +40,8 @@ final class PanelRows implements Serializable {
         "registration_type", "affiliation", "founding_year", "employees", "value_added", "export_value", "sales",
         "total_assets", "net_fixed_assets", "total_liabilities", "profit", "interest_expense", "wages_payable",
         "subsidy_income", "rd_expense", "paid_in_capital", "state_capital", "collective_capital",
-        "legal_person_capital", "individual_capital", "hmt_capital", "foreign_capital"};
+        "legal_person_capital", "individual_capital", "hmt_capital", "foreign_capital",
+        "intermediate_input", "fixed_assets"};
 
     PanelRows(StructType asifSchema, PanelConfig config, SizeStandards sizes, IndustryClassification industries) {
         this.config = config;
@@ -97,7 +99,9 @@ final class PanelRows implements Serializable {
                 FirmYearVariables.dummy(tech, IndustryClassification.HIGH_TECH),
                 FirmYearVariables.state(registration, config.stateRegistrationTypes(), config.stateByLargestCapital(),
                         lng(in, 21), lng(in, 22), lng(in, 23), lng(in, 24), lng(in, 25), lng(in, 26)),
-                FirmYearVariables.central(str(in, 6), config.centralAffiliations()));
+                FirmYearVariables.central(str(in, 6), config.centralAffiliations()),
+                // proxies of the TFP estimators (lp, acf, wrdg: materials; op: investment from fixed assets)
+                FirmYearVariables.log(lng(in, 27) == null ? null : lng(in, 27).doubleValue()), lng(in, 28));
     }
 
     private String str(Row r, int i) {
@@ -117,6 +121,7 @@ final class PanelRows implements Serializable {
                 case "int" -> DataTypes.IntegerType;
                 case "long" -> DataTypes.LongType;
                 case "double" -> DataTypes.DoubleType;
+                case "boolean" -> DataTypes.BooleanType;
                 default -> DataTypes.StringType;
             };
             fields.add(DataTypes.createStructField(nt[0], type, true));

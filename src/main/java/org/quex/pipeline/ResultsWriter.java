@@ -187,8 +187,7 @@ public final class ResultsWriter {
     private static String manifest(String runId, RunJob.Settings s, RunJob.Outcome o) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("run_id", runId);
-        String version = ResultsWriter.class.getPackage().getImplementationVersion();
-        m.put("code_version", version == null ? "dev" : version);
+        m.put("code_version", org.quex.CodeVersion.current());
         m.put("configuration", RunJob.describe(s));
         m.put("inputs", o.inventory().describe());
         List<Map<String, Object>> steps = new ArrayList<>();

@@ -10,6 +10,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.quex.CodeVersion;
 import org.quex.ConfigFile;
 import org.quex.QuexException;
 import org.quex.clean.CleanJob;
@@ -40,9 +41,18 @@ public final class RunJob {
      * @param raw         root of the raw files (local path, file://, hdfs:// or s3a://)
      * @param incremental reuse the years whose raw inputs are unchanged since they were built, and
      *                    build the panel over every year of the lake
+     * @param breakLock   take the lake's lock even from a run that still seems alive
      */
     public record Settings(String raw, LakeTables lake, List<Integer> years, ConfigFile config, List<ModelTable> tables,
-                           boolean demo, boolean incremental) {
+                           boolean demo, boolean incremental, boolean breakLock) {
+        public Settings(String raw, LakeTables lake, List<Integer> years, ConfigFile config, List<ModelTable> tables,
+                        boolean demo, boolean incremental) {
+            this(raw, lake, years, config, tables, demo, incremental, false);
+        }
+
+        public LakeLock.Policy lockPolicy() {
+            return LakeLock.Policy.of(config.properties().getProperty("lake.lock.stale_after_seconds"), breakLock);
+        }
     }
 
     /** One finished step: stage, year (null for all years), rows it produced, seconds. */
@@ -71,7 +81,7 @@ public final class RunJob {
      */
     public record Plan(RawInventory.Inventory inventory, List<String> pooledAsif, List<Integer> pooledYears,
                        Map<Integer, List<String>> asif, Map<Integer, List<String>> customs, List<String> honours) {
-        /** Every input of a year, for the incremental run's fingerprint. */
+        /** Every input of a year, for the incremental run's state of the year. */
         List<String> inputsOf(int year) {
             List<String> all = new ArrayList<>(asif.getOrDefault(year, List.of()));
             if (pooledYears.contains(year)) {
@@ -102,6 +112,7 @@ public final class RunJob {
 
     /** A run whose inputs were found already (the command does it before Spark starts). */
     public static Outcome run(SparkSession spark, Settings settings, Plan plan) {
+        ModelCheck.check(settings.tables()); // a typo in a model file stops the run now, not after the panel
         return new RunJob(spark, settings).run(plan);
     }
 
@@ -154,7 +165,8 @@ public final class RunJob {
 
     private Outcome run(Plan plan) {
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-        try (LakeLock lock = LakeLock.acquire(hadoop, s.lake(), "quex run on " + spark.sparkContext().applicationId())) {
+        try (LakeLock lock = LakeLock.acquire(hadoop, s.lake(), "quex run on " + spark.sparkContext().applicationId(),
+                s.lockPolicy())) {
             return runLocked(hadoop, plan);
         }
     }
@@ -166,19 +178,30 @@ public final class RunJob {
         List<Ingested> ingests = new ArrayList<>();
         List<CleanJob.Report> cleanReports = new ArrayList<>();
         List<MatchJob.Report> matchReports = new ArrayList<>();
-        Map<Integer, YearInputs> fingerprints = new LinkedHashMap<>();
-        List<Integer> toBuild = new ArrayList<>();
+        Map<Integer, YearState> states = new LinkedHashMap<>();
+        Map<Integer, YearState.Stage> redo = new LinkedHashMap<>();
+        String code = CodeVersion.current();
         for (int year : s.years()) {
-            YearInputs fingerprint = YearInputs.of(hadoop, year, plan.inputsOf(year));
-            fingerprints.put(year, fingerprint);
-            if (s.incremental() && fingerprint.builtIn(hadoop, s.lake())) {
-                record(new Step("reused", year, 0, 0, "ingest, clean and match of unchanged inputs kept from an earlier run"));
+            long hashing = System.nanoTime();
+            YearState state = YearState.of(hadoop, year, plan.inputsOf(year), s.config(), code);
+            double seconds = (System.nanoTime() - hashing) / 1e9;
+            states.put(year, state);
+            YearState.Staleness stale = s.incremental() ? state.staleness(hadoop, s.lake())
+                    : new YearState.Staleness(YearState.Stage.INGEST, "not an incremental run");
+            if (stale.from() == YearState.Stage.REUSE) {
+                record(new Step("reused", year, 0, seconds, "ingest, clean and match kept: " + stale.reason()));
             } else {
-                fingerprint.forget(hadoop, s.lake());
-                toBuild.add(year);
+                if (s.incremental()) {
+                    record(new Step("stale", year, 0, seconds, "from " + stale.from().name().toLowerCase(Locale.ROOT)
+                            + ": " + stale.reason()));
+                }
+                state.forget(hadoop, s.lake());
+                redo.put(year, stale.from());
             }
         }
-        List<Integer> fromPooled = plan.pooledYears().stream().filter(toBuild::contains).toList();
+        List<Integer> toIngest = redo.entrySet().stream().filter(e -> e.getValue() == YearState.Stage.INGEST)
+                .map(Map.Entry::getKey).toList();
+        List<Integer> fromPooled = plan.pooledYears().stream().filter(toIngest::contains).toList();
         if (!fromPooled.isEmpty()) {
             // one pass over the pooled file for all its years (it may be tens of gigabytes)
             IngestJob.Result pooled = time("ingest", null, () -> IngestJob.run(spark,
@@ -196,32 +219,34 @@ public final class RunJob {
                         + plan.pooledAsif() + " hold " + pooled.years().stream().map(IngestJob.YearResult::year).toList());
             }
         }
-        for (int year : toBuild) {
+        for (int year : redo.keySet()) {
             Map<String, List<String>> inputs = new LinkedHashMap<>();
             if (plan.asif().containsKey(year)) {
                 inputs.put("asif", plan.asif().get(year));
             }
             inputs.put("customs", plan.customs().get(year));
-            for (Map.Entry<String, List<String>> in : inputs.entrySet()) {
+            for (Map.Entry<String, List<String>> in : toIngest.contains(year) ? inputs.entrySet()
+                    : List.<Map.Entry<String, List<String>>>of()) {
                 String source = in.getKey();
                 ingests.add(ingested(source, year, time("ingest", year, () -> IngestJob.run(spark,
                         ingest(source, List.of(year), in.getValue())),
                         x -> x.written(), x -> source + ": read " + x.read() + ", quarantined " + x.quarantined()
                                 + (x.outside() > 0 ? ", " + x.outside() + " rows of other years left" : ""))));
             }
-            List<CleanJob.Report> cleaned = time("clean", year,
-                    () -> CleanJob.run(spark, s.lake(), year, List.of("asif", "customs"), cleaning, configLabel),
-                    x -> x.stream().mapToLong(CleanJob.Report::kept).sum(),
-                    x -> x.stream().map(c -> c.source() + " kept " + c.kept() + " of " + c.rowsIn())
-                            .reduce((a, b) -> a + ", " + b).orElse(""));
-            cleanReports.addAll(cleaned);
+            if (redo.get(year) != YearState.Stage.MATCH) {
+                cleanReports.addAll(time("clean", year,
+                        () -> CleanJob.run(spark, s.lake(), year, List.of("asif", "customs"), cleaning, configLabel),
+                        x -> x.stream().mapToLong(CleanJob.Report::kept).sum(),
+                        x -> x.stream().map(c -> c.source() + " kept " + c.kept() + " of " + c.rowsIn())
+                                .reduce((a, b) -> a + ", " + b).orElse("")));
+            }
             String truth = s.demo() && exists(hadoop, truthLinks) ? truthLinks : null;
             MatchJob.Report m = time("match", year, () -> MatchJob.run(spark, s.lake(), year, truth),
                     x -> x.byName() + x.byZipPhone(), x -> String.format(Locale.ROOT,
                             "%d by name, %s, %.1f%% of export value", x.byName(), x.zipPhoneText(),
                             x.exportUsd() > 0 ? 100 * x.matchedExportUsd() / x.exportUsd() : 0.0));
             matchReports.add(m);
-            fingerprints.get(year).record(hadoop, s.lake()); // only now is the year whole in the lake
+            states.get(year).record(hadoop, s.lake()); // only now is the year whole in the lake
         }
         // an incremental run rebuilds the panel over every year of the lake: TFP pools the years
         List<Integer> panelYears = s.incremental() ? union(s.years(), YearList.inTable(spark, s.lake().clean("asif")))

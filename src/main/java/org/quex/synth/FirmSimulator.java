@@ -56,6 +56,12 @@ public final class FirmSimulator implements Serializable {
         double lnk = p.lnCapitalPerWorker0();
         int from = Math.max(settings.firstYear(), p.entryYear());
         int to = Math.min(settings.lastYear(), p.exitYear() - 1);
+        // persistent productivity ω: AR(1) with stationary sd tfp_firm_sd, starting at the firm's draw
+        // (tfp_rho = 1, the default, keeps it constant: the DGP of truth files without the term)
+        double rho = truth.getOr(TrueCoefficients.DGP, "tfp_rho", 1.0);
+        double innovationSd = truth.get(TrueCoefficients.DGP, "tfp_firm_sd") * Math.sqrt(Math.max(0, 1 - rho * rho));
+        double omega = p.tfpFirm();
+        double omegaBefore = omega;
         for (int year = from; year <= to; year++) {
             SplittableRandom r = Seeds.stream(settings.seed(), firm, year, Seeds.YEAR);
             double growthL = 0.03 + 0.12 * FirmProfile.gaussian(r);
@@ -63,9 +69,12 @@ public final class FirmSimulator implements Serializable {
             if (year > p.entryYear()) {
                 lnL += growthL;
                 lnk += growthK;
+                omegaBefore = omega;
+                omega = rho * omega + innovationSd
+                        * FirmProfile.gaussian(Seeds.stream(settings.seed(), firm, year, Seeds.PRODUCTIVITY));
             }
             if (p.inAsif()) {
-                asifYear(p, self, year, lnL, lnk, r, grants, h);
+                asifYear(p, self, year, lnL, lnk, omega, omegaBefore, r, grants, h);
             } else {
                 customsOnlyYear(p, self, year, r, h);
             }
@@ -79,9 +88,9 @@ public final class FirmSimulator implements Serializable {
     private record Accounts(String[] row, double tfp, long domesticSales) {
     }
 
-    private void asifYear(FirmProfile p, Trader self, int year, double lnL, double lnk, SplittableRandom r,
-                          List<Grant> grants, FirmHistory h) {
-        Accounts accounts = accounts(p, year, lnL, lnk, r);
+    private void asifYear(FirmProfile p, Trader self, int year, double lnL, double lnk, double omega, double omegaBefore,
+                          SplittableRandom r, List<Grant> grants, FirmHistory h) {
+        Accounts accounts = accounts(p, year, lnL, lnk, omega, omegaBefore, r);
         String[] row = accounts.row();
         double tfp = accounts.tfp();
         long domesticSales = accounts.domesticSales();
@@ -122,10 +131,22 @@ public final class FirmSimulator implements Serializable {
     }
 
 
-    /** Export delivery value, true TFP and the rest of the accounts, as ASIF writes them. */
-    private Accounts accounts(FirmProfile p, int year, double lnL, double lnk, SplittableRandom r) {
-        long employees = Math.max(8, Math.round(Math.exp(lnL)));
-        long netFixed = Math.max(120, Math.round(employees * Math.exp(lnk)));
+    /**
+     * Export delivery value, true TFP and the rest of the accounts, as ASIF writes them. Inputs
+     * respond to productivity as the TFP estimators assume (Olley–Pakes 1996; Ackerberg, Caves
+     * and Frazer 2015): capital, chosen the year before, by capital_response·ω₋₁; labour, chosen
+     * knowing ω, by labour_response·ω; intermediate input = materials_ratio·exp(a + b_k ln K + ω),
+     * a monotone function of ω given capital (the LP/ACF proxy). The yearly shock of value added
+     * (tfp_shock_sd) is not known to the firm. All three responses 0 (the defaults): the old DGP.
+     */
+    private Accounts accounts(FirmProfile p, int year, double lnL, double lnk, double omega, double omegaBefore,
+                              SplittableRandom r) {
+        double labourResponse = truth.getOr(TrueCoefficients.DGP, "labour_response", 0);
+        double capitalResponse = truth.getOr(TrueCoefficients.DGP, "capital_response", 0);
+        double materialsRatio = truth.getOr(TrueCoefficients.DGP, "materials_ratio", 0);
+        long plannedEmployees = Math.max(8, Math.round(Math.exp(lnL)));
+        long netFixed = Math.max(120, Math.round(plannedEmployees * Math.exp(lnk + capitalResponse * omegaBefore)));
+        long employees = labourResponse == 0 ? plannedEmployees : Math.max(8, Math.round(Math.exp(lnL + labourResponse * omega)));
         long fixed = Math.max(150, Math.round(netFixed / (0.55 + 0.30 * r.nextDouble())));
         long current = Math.round(fixed * (0.5 + r.nextDouble()));
         long other = Math.round(fixed * 0.3 * r.nextDouble());
@@ -135,11 +156,14 @@ public final class FirmSimulator implements Serializable {
         double bk = truth.get(TrueCoefficients.PRODUCTION, "ln_k");
         double bl = truth.get(TrueCoefficients.PRODUCTION, "ln_l");
         double a = industryIntercept(p.industry().division());
-        double tfpDraw = p.tfpFirm() + truth.get(TrueCoefficients.DGP, "tfp_shock_sd") * FirmProfile.gaussian(r);
+        double tfpDraw = omega + truth.get(TrueCoefficients.DGP, "tfp_shock_sd") * FirmProfile.gaussian(r);
         long valueAdded = Math.max(1, Math.round(Math.exp(a + bk * Math.log(netFixed) + bl * Math.log(employees) + tfpDraw)));
         // true TFP is the residual of the written numbers under the true production function
         double tfp = Math.log(valueAdded) - a - bk * Math.log(netFixed) - bl * Math.log(employees);
-        long grossOutput = Math.max(valueAdded + 1, Math.round(valueAdded / (0.20 + 0.25 * r.nextDouble())));
+        double valueAddedShare = 0.20 + 0.25 * r.nextDouble();
+        long grossOutput = materialsRatio > 0
+                ? valueAdded + Math.max(1, Math.round(materialsRatio * Math.exp(a + bk * Math.log(netFixed) + omega)))
+                : Math.max(valueAdded + 1, Math.round(valueAdded / valueAddedShare));
         long domesticSales = Math.max(Math.max(5_000, floors[0]), Math.round(grossOutput * (0.7 + 0.3 * r.nextDouble())));
         long profit = Math.round(total * (0.07 + 0.06 * FirmProfile.gaussian(r)));
         long liabilities = Math.round(total * (0.3 + 0.5 * r.nextDouble()));

@@ -17,6 +17,8 @@ public final class Seeds {
     public static final int HONOURS = 6;
     public static final int INTERMEDIARY = 7;
     public static final int INDUSTRY = 8;
+    /** Innovations of the firm's persistent productivity (the TFP estimators' Markov process). */
+    public static final int PRODUCTIVITY = 20;
     /** Values of the extra columns real files carry (not part of the data-generating process). */
     public static final int EXTRAS = 9;
 

@@ -95,6 +95,12 @@ public record TrueCoefficients(Map<String, Map<String, Double>> equations) imple
         return equations.get(equation).get(term);
     }
 
+    /** An optional term (a truth file written before the term existed keeps its old meaning). */
+    public double getOr(String equation, String term, double fallback) {
+        Map<String, Double> eq = equations.get(equation);
+        return eq == null ? fallback : eq.getOrDefault(term, fallback);
+    }
+
     public Map<String, Double> equation(String equation) {
         return equations.get(equation);
     }

@@ -32,7 +32,7 @@ import org.quex.synth.TrueCoefficients;
  * killed (SIGKILL) in the middle of the pipeline and another in the middle of an estimation.
  */
 class ClusterRunIT {
-    private static final double TOLERANCE = 1e-10;
+    static final double TOLERANCE = 1e-10;
 
     @Test
     void aDemoOnAClusterThatLosesExecutorsGivesTheTablesOfLocalMode() throws IOException {
@@ -82,7 +82,8 @@ class ClusterRunIT {
                 ConfigFile.load(null), tables, true, false);
     }
 
-    private static int assertSameFit(FitResult expected, FitResult actual, String what) {
+    /** Asserts equal N, terms, estimates and standard errors to {@link #TOLERANCE}; returns the numbers compared. */
+    static int assertSameFit(FitResult expected, FitResult actual, String what) {
         assertEquals(expected.fit().get("n"), actual.fit().get("n"), what + " N");
         int n = 0;
         for (int i = 0; i < expected.terms().size(); i++) {

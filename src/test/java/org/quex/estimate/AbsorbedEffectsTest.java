@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -212,5 +213,58 @@ class AbsorbedEffectsTest {
                 () -> Estimation.fit(panel(), twoWay));
         assertEquals("multi-way clustering (--vce cluster:firm+year) with two or more absorbed effects is not"
                 + " supported; cluster by one variable", e.getMessage());
+    }
+
+    /**
+     * The formula language's terms (a transform, an interaction, i() dummies) with two absorbed
+     * effects, by the exact and by the iterative solve, against the dummies regression in R
+     * (oracles/hdfe/make_terms_reference.R).
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"exact,conventional,terms_firm_region", "exact,cluster:firm,terms_firm_region_cluster_firm",
+        "iterative,conventional,terms_firm_region"})
+    void formulaTermsWithTwoAbsorbedEffectsMatchTheDummiesRegression(String solve, String vce, String name)
+            throws Exception {
+        int before = AbsorbedDesign.exactLevels;
+        AbsorbedDesign.exactLevels = solve.equals("exact") ? before : 0;
+        try {
+            FitResult r = Estimation.fit(panel(), ModelSpec.of(ModelSpec.Model.FE,
+                    "y ~ x1 + log(abs(x2)) + x1:x3 + i(year, ref = 2001) | firm + region", vce));
+            assertMatches(reference(name), r);
+            assertEquals(solve.equals("exact") ? "schur" : "cg", r.fit().get("absorb_method"));
+            assertEquals(311L, r.fit().get("df_a"));
+            assertEquals(List.of("x1", "log(abs(x2))", "year::2002", "year::2003", "year::2004", "year::2005",
+                    "year::2006", "year::2007", "year::2008", "x1:x3", "_cons"), r.terms().stream().map(FitResult.Term::name).toList());
+        } finally {
+            AbsorbedDesign.exactLevels = before;
+        }
+    }
+
+    /** The same model with the terms' columns written out in the table: the same fit. */
+    @Test
+    void formulaTermsEqualTheirExplicitColumns() {
+        Dataset<Row> panel = panel();
+        Dataset<Row> explicit = panel.withColumn("lx2", functions.log(functions.abs(functions.col("x2"))))
+                .withColumn("x1x3", functions.col("x1").cast("double").multiply(functions.col("x3").cast("double")));
+        StringBuilder years = new StringBuilder();
+        for (int year = 2002; year <= 2008; year++) {
+            explicit = explicit.withColumn("y" + year, functions.when(functions.col("year").equalTo(year), 1.0)
+                    .otherwise(0.0));
+            years.append(" + y").append(year);
+        }
+        FitResult terms = Estimation.fit(panel, ModelSpec.of(ModelSpec.Model.FE,
+                "y ~ x1 + log(abs(x2)) + x1:x3 + i(year, ref = 2001) | region + firm", "cluster:firm"));
+        FitResult columns = Estimation.fit(explicit, ModelSpec.of(ModelSpec.Model.FE,
+                "y ~ x1 + lx2" + years + " + x1x3 | region + firm", "cluster:firm"));
+        for (int j = 0; j < terms.terms().size(); j++) {
+            FitResult.Term a = terms.terms().get(j);
+            FitResult.Term b = columns.terms().get(j);
+            assertRelative(b.estimate(), a.estimate(), 1e-10, a.name());
+            assertRelative(b.stdError(), a.stdError(), 1e-10, a.name() + " std. error");
+        }
+        for (String key : new String[] {"n", "n_singletons", "df_r", "df_a"}) {
+            assertEquals(columns.fit().get(key), terms.fit().get(key), key);
+        }
+        assertRelative((double) columns.fit().get("rss"), (double) terms.fit().get("rss"), 1e-10, "rss");
     }
 }

@@ -120,7 +120,8 @@ class EstimationEdgeCasesTest {
         Dataset<Row> df = frame(names, rows);
         assertTrue(fails(df, ModelSpec.Model.PROBIT, "y ~ x + w").getMessage()
                 .startsWith("column 'w' not found in the input (columns: y, x, z, d)"));
-        assertTrue(fails(df, ModelSpec.Model.PROBIT, "x ~ z").getMessage().contains("must be 0/1"));
+        // a continuous outcome is nonzero everywhere: all successes, as Stata reads it
+        assertTrue(fails(df, ModelSpec.Model.PROBIT, "x ~ z").getMessage().contains("does not vary: all 100 observations are 1"));
         assertTrue(fails(df.where("y = 1"), ModelSpec.Model.PROBIT, "y ~ x").getMessage()
                 .contains("does not vary: all"));
         assertTrue(fails(df.where("y > 5"), ModelSpec.Model.OLS, "y ~ x").getMessage()

@@ -135,6 +135,76 @@ class MarginsTest {
         return s / rows.size();
     }
 
+    /**
+     * A factor term i(year) is one factor, as Stata's margins treats i.year: each level's average
+     * effect is the discrete change from the reference level (all the year dummies 0), computed
+     * here from the data and the estimates alone, its SE by a numerical gradient and the fit's V;
+     * at the means, the other covariate at its mean.
+     */
+    @Test
+    void aFactorTermsLevelsAreDiscreteChangesFromTheBaseLevel() throws Exception {
+        FitResult r = Estimation.fit(read("formula/formula_panel.csv"), ModelSpec.of(ModelSpec.Model.PROBIT,
+                "d ~ x1 + i(year, ref = 2001)", null), true);
+        List<double[]> rows = new ArrayList<>(); // x1, year
+        List<String> lines = Files.readAllLines(Path.of(SparkTestSession.resource("oracles/formula/formula_panel.csv")));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            rows.add(new double[] {Double.parseDouble(f[4]), Double.parseDouble(f[1])});
+        }
+        List<String> names = r.estimatedTerms().stream().map(FitResult.Term::name).toList();
+        assertEquals("x1", names.get(0));
+        assertEquals("year::2002", names.get(1));
+        double[] b = r.estimatedTerms().stream().mapToDouble(FitResult.Term::estimate).toArray(); // x1, 2002..2010, _cons
+        double[] v = r.covariance();
+        int q = b.length;
+        double x1Mean = rows.stream().mapToDouble(x -> x[0]).average().orElseThrow();
+        for (int level = 2002; level <= 2010; level++) {
+            int j = level - 2001; // the column of year::level
+            String term = "year::" + level;
+            Margins.Effect average = r.margins().average().stream().filter(e -> e.term().equals(term)).findFirst()
+                    .orElseThrow();
+            assertTrue(average.discrete(), term);
+            OracleTest.assertRelative(yearChange(rows, b, j), average.estimate(), 1e-12, term);
+            double[] g = new double[q];
+            for (int k = 0; k < q; k++) {
+                double[] up = b.clone();
+                double[] down = b.clone();
+                up[k] += 1e-6;
+                down[k] -= 1e-6;
+                g[k] = (yearChange(rows, up, j) - yearChange(rows, down, j)) / 2e-6;
+            }
+            OracleTest.assertRelative(Math.sqrt(quadratic(g, v)), average.stdError(), 1e-6, term + " se");
+            Margins.Effect atMeans = r.margins().atMeans().stream().filter(e -> e.term().equals(term)).findFirst()
+                    .orElseThrow();
+            double base = b[0] * x1Mean + b[q - 1];
+            OracleTest.assertRelative(NormalDistribution.cdf(base + b[j]) - NormalDistribution.cdf(base),
+                    atMeans.estimate(), 1e-12, term + " at means");
+        }
+        assertTrue(r.margins().table("d", "oim").contains("year::2005"), "a factor level printed as it is named");
+        assertTrue(!r.margins().table("d", "oim").contains("1.year::"), "not as a 0/1 regressor");
+    }
+
+    /** Average over the rows of Φ(x′b) with year = level minus with year = 2001 (j = level − 2001). */
+    private static double yearChange(List<double[]> rows, double[] b, int j) {
+        double s = 0;
+        for (double[] x : rows) {
+            double base = b[0] * x[0] + b[b.length - 1];
+            s += NormalDistribution.cdf(base + b[j]) - NormalDistribution.cdf(base);
+        }
+        return s / rows.size();
+    }
+
+    private static double quadratic(double[] g, double[] v) {
+        int q = g.length;
+        double s = 0;
+        for (int a = 0; a < q; a++) {
+            for (int c = 0; c < q; c++) {
+                s += g[a] * v[a + c * q] * g[c];
+            }
+        }
+        return s;
+    }
+
     @Test
     void marginsAreForProbit() {
         assertEquals("--margins is for probit; the coefficients of ols are the marginal effects",

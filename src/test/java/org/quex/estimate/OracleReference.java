@@ -15,7 +15,9 @@ record OracleReference(Map<String, double[]> terms, Map<String, Double> fit) {
         Map<String, double[]> terms = new LinkedHashMap<>();
         List<String> lines = Files.readAllLines(Path.of(SparkTestSession.resource("oracles/" + csv)));
         for (String line : lines.subList(1, lines.size())) {
-            String[] f = line.replace("\"", "").split(",");
+            // fields may be quoted and hold commas (poly(x, 2)1)
+            String[] f = java.util.Arrays.stream(line.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)"))
+                    .map(s -> s.replace("\"", "")).toArray(String[]::new);
             terms.put(f[0], new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2])});
         }
         Map<String, Double> fit = new LinkedHashMap<>();

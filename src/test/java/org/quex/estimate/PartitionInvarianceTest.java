@@ -26,6 +26,8 @@ class PartitionInvarianceTest {
         "vce/vce_panel.csv;ols;y ~ x1 + x2 + d;hc3;aw:w",
         "vce/vce_panel.csv;fe;y ~ x1 + x2 + d | firm;cluster:firm+year;fw:f",
         "vce/vce_panel.csv;probit;yb ~ x1 + x2 + d;cluster:year+firm;fw:f",
+        "formula/formula_panel.csv;probit;d ~ x1 + i(year) + x1:x2 + poly(zz, 2);robust;",
+        "formula/formula_panel.csv;fe;y ~ x1 + xbig + log(pos) + i(year) | firm;cluster:firm;",
     })
     void estimatesDoNotDependOnPartitioning(String file, String model, String formula, String vce, String weights) {
         Dataset<Row> table = TableReader.read(SparkTestSession.get(), SparkTestSession.resource("oracles/" + file));

@@ -50,6 +50,41 @@ class PredictionsTest {
         }
     }
 
+    /**
+     * Terms named by the formula language (log(pos), year::2005, x1:x2, poly(zz, 2)1) are read as
+     * the fit built them (ModelColumns.numericByName), not as columns of the table: the residuals
+     * give back the fit's RSS, and a row with pos ≤ 0 (log undefined) is out of sample.
+     */
+    @Test
+    void formulaTermsWithLogAndYearDummiesGiveTheFitsRss() {
+        Dataset<Row> table = TableReader.read(SparkTestSession.get(),
+                SparkTestSession.resource("oracles/formula/formula_panel.csv"))
+                .withColumn("pos", functions.when(functions.col("firm").equalTo(2), functions.lit(0.0))
+                        .otherwise(functions.col("pos").cast("double")));
+        for (String[] c : new String[][] {{"ols", "y ~ x1*x2 + log(pos) + poly(zz, 2) + i(year, ref = 2001)"},
+            {"fe", "y ~ x1 + log(pos) + i(year) | firm"}}) {
+            FitResult fit = Estimation.fit(table, ModelSpec.of(ModelSpec.parseModel(c[0]), c[1], null));
+            assertTrue(fit.terms().stream().anyMatch(t -> t.name().equals("year::2005")), fit.terms().toString());
+            Dataset<Row> p = Predictions.of(table, fit).cache();
+            OracleTest.assertRelative((double) fit.fit().get("rss"), sumOfSquares(p), 1e-9, c[1] + " rss");
+            assertEquals(fit.sample().n(), p.where("_sample").count());
+            assertEquals(table.where("firm = 2").count(), p.where("firm = 2 and not _sample").count());
+            p.unpersist();
+        }
+    }
+
+    /** With analytic weights the FE residuals are swept out by weighted group means, as the fit demeans. */
+    @Test
+    void weightedFeResidualsGiveTheFitsWeightedRss() {
+        ModelSpec spec = ModelSpec.of(ModelSpec.Model.FE, "y ~ x1 + x2 + d | firm", null)
+                .withWeights(ModelSpec.Weights.parse("fw:f"));
+        FitResult fit = Estimation.fit(panel(), spec);
+        Dataset<Row> p = Predictions.of(panel(), fit);
+        double weighted = p.where("_sample").agg(functions.sum(functions.col("f").cast("double")
+                .multiply(functions.col("_residual")).multiply(functions.col("_residual")))).first().getDouble(0);
+        OracleTest.assertRelative((double) fit.fit().get("rss"), weighted, 1e-9, "weighted rss");
+    }
+
     @Test
     void probitFittedValueIsTheNormalCdfOfTheIndex() {
         FitResult fit = Estimation.fit(panel(), ModelSpec.of(ModelSpec.Model.PROBIT, "yb ~ x1 + x2 + d", null));

@@ -46,6 +46,19 @@ class PanelGeneratedDataTest {
                 .and(panel.col("firm_id").equalTo(t.col("t_asif_firm_id"))), "full_outer").cache();
     }
 
+    /** Model files are checked against data-schemas/lake/panel_firm_year.csv before a run: it must be the panel's schema. */
+    @Test
+    void thePanelsColumnsAreTheDeclaredSchema() {
+        org.apache.spark.sql.types.StructType written = SparkTestSession.get().read()
+                .parquet(generated.lake.panelFirmYear().toString()).schema();
+        java.util.Map<String, String> declared = org.quex.pipeline.ModelCheck.panelColumns();
+        java.util.Map<String, String> actual = new java.util.TreeMap<>();
+        for (org.apache.spark.sql.types.StructField f : written.fields()) {
+            actual.put(f.name(), f.dataType().simpleString());
+        }
+        assertEquals(new java.util.TreeMap<>(declared), actual);
+    }
+
     @Test
     void everyCleanFirmYearIsInThePanelAndNoOther() {
         long panelOnly = compared.where(col("t_year").isNull()).count();

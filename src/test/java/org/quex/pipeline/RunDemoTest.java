@@ -203,9 +203,24 @@ class RunDemoTest {
         assertEquals(outcome.panel().rowsByYear().values().stream().mapToLong(Long::longValue).sum(), panelRows,
                 "the panel is still readable and whole");
         RunJob.Outcome redone = RunJob.run(SparkTestSession.get(), again);
-        assertEquals(List.of("ingest", "ingest", "clean", "match"), redone.steps().stream()
+        assertEquals(List.of("stale", "ingest", "ingest", "clean", "match"), redone.steps().stream()
                 .filter(s -> Integer.valueOf(2013).equals(s.year())).map(RunJob.Step::stage).toList());
+        assertEquals("from ingest: not built before (or its last build did not finish)", redone.steps().stream()
+                .filter(s -> s.stage().equals("stale")).findFirst().orElseThrow().detail());
         assertEquals(outcome.tables().get(0).fits().get(0).terms(), redone.tables().get(0).fits().get(0).terms());
+
+        // a changed cleaning setting re-cleans and re-matches the year from the raw tables it has
+        java.util.Properties changed = new java.util.Properties();
+        changed.putAll(settings.config().properties());
+        changed.setProperty("clean.customs.min_value_usd", "51");
+        RunJob.Settings recleaned = new RunJob.Settings(settings.raw(), settings.lake(), List.of(2013),
+                new ConfigFile(changed, "test"), settings.tables(), true, true);
+        RunJob.Outcome reclean = RunJob.run(SparkTestSession.get(), recleaned);
+        assertEquals(List.of("stale", "clean", "match"), reclean.steps().stream()
+                .filter(s -> Integer.valueOf(2013).equals(s.year())).map(RunJob.Step::stage).toList());
+        assertEquals("from clean: setting clean.customs.min_value_usd 50 -> 51", reclean.steps().get(0).detail());
+        assertEquals(List.of("reused"), RunJob.run(SparkTestSession.get(), recleaned).steps().stream()
+                .filter(s -> Integer.valueOf(2013).equals(s.year())).map(RunJob.Step::stage).toList());
     }
 
     @Test

@@ -35,7 +35,7 @@ public final class ArchiveInspector {
         String path = st.getPath().toString();
         List<InputFile> files = new ArrayList<>();
         List<SkippedEntry> skipped = new ArrayList<>();
-        try (InputStream in = fs.open(st.getPath()); ArchiveEntries entries = ArchiveEntries.open(format, path, in)) {
+        try (InputStream in = org.quex.ingest.RawInput.open(fs, st.getPath()); ArchiveEntries entries = ArchiveEntries.open(format, path, in)) {
             for (ArchiveEntries.Entry e = entries.next(); e != null; e = entries.next()) {
                 String skip = skipReason(e.name(), e.notAFile());
                 if (skip != null) {

@@ -44,7 +44,7 @@ public interface SeekableStreamOpener {
     static SeekableStreamOpener hadoop(String path, Configuration conf) {
         return position -> {
             Path p = new Path(path);
-            FSDataInputStream in = p.getFileSystem(conf).open(p, 1 << 16);
+            FSDataInputStream in = org.quex.ingest.RawInput.open(p.getFileSystem(conf), p, 1 << 16);
             try {
                 in.seek(position);
             } catch (IOException | RuntimeException e) {

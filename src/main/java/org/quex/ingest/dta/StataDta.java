@@ -42,6 +42,7 @@ public final class StataDta implements RawRecords {
     private Map<Integer, String>[] labels;
     private DtaStrLs strLs;
     private boolean prepared;
+    private boolean codes;
     private long read;
 
     /** Reads the header up to the first observation; {@code codePage} decodes the strings of 113–117. */
@@ -118,6 +119,15 @@ public final class StataDta implements RawRecords {
             w[i] = h.width(i);
         }
         return w;
+    }
+
+    /**
+     * Numbers as they are, value labels not applied: what a model reads (Stata estimates on the
+     * codes, 1 not "进口"). Call before the first row.
+     */
+    public StataDta codes() {
+        this.codes = true;
+        return this;
     }
 
     /** The charset of the file's strings: UTF-8 for 118/119, the code page for 113–117. */
@@ -212,7 +222,7 @@ public final class StataDta implements RawRecords {
             return;
         }
         prepared = true;
-        boolean needLabels = h.hasValueLabels();
+        boolean needLabels = h.hasValueLabels() && !codes;
         boolean needStrLs = h.hasStrLs() && h.observations > 0;
         if ((needLabels || needStrLs) && opener == null) {
             String what = needStrLs ? "the values of strL variable " + h.names.get(indexOf(DtaHeader.STRL)) + " are"

@@ -1,0 +1,93 @@
+package org.quex.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.FileUtil;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.quex.ConfigFile;
+import org.quex.QuexException;
+import org.quex.lake.LakeLock;
+import org.quex.lake.LakeTables;
+import org.quex.pipeline.ModelTable;
+import org.quex.pipeline.RunJob;
+import org.quex.synth.GenerateSettings;
+import org.quex.synth.SynthJob;
+import org.quex.synth.TrueCoefficients;
+
+/**
+ * The demo with its raw files and its lake on HDFS (a MiniDFSCluster: a name node and a data node
+ * started by the test, reached through hdfs://127.0.0.1:PORT) gives the tables of a local-disk
+ * run to 1e-10, and the lake's lock works through HDFS's atomic create.
+ */
+class HdfsRunIT {
+    @Test
+    void aDemoWithRawFilesAndLakeOnHdfsGivesTheTablesOfLocalDisk() throws Exception {
+        Path work = Files.createTempDirectory("quex-hdfs-");
+        Configuration dfsConf = new Configuration();
+        dfsConf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, work.resolve("dfs").toString());
+        MiniDFSCluster dfs = new MiniDFSCluster.Builder(dfsConf).numDataNodes(1).build();
+        try {
+            dfs.waitActive();
+            String hdfs = "hdfs://127.0.0.1:" + dfs.getNameNodePort();
+            List<ModelTable> tables = ModelTable.load(null);
+            SparkSession spark = SparkSession.builder().master("local[2]").appName("quex-hdfs-it")
+                    .config("spark.ui.enabled", "false")
+                    .config("spark.sql.shuffle.partitions", "4")
+                    .config("spark.sql.session.timeZone", "UTC")
+                    .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
+                    .getOrCreate();
+            try {
+                Path raw = work.resolve("raw");
+                SynthJob.run(spark, new GenerateSettings(5, 600, 2012, 2013, 200, 10, TrueCoefficients.FE_QU, 0.08, 1),
+                        TrueCoefficients.load(null), raw.toString(), true);
+                FileSystem fs = dfs.getFileSystem();
+                FileUtil.copy(raw.toFile(), fs, new org.apache.hadoop.fs.Path(hdfs + "/data/raw"), false,
+                        spark.sparkContext().hadoopConfiguration());
+
+                RunJob.Outcome onHdfs = RunJob.run(spark, settings(hdfs + "/data/raw", hdfs + "/data/lake", tables));
+                assertTrue(fs.exists(new org.apache.hadoop.fs.Path(hdfs + "/data/lake/panel/firm_year")));
+                assertTrue(fs.listStatus(new org.apache.hadoop.fs.Path(hdfs + "/data/lake/_state")).length == 2,
+                        "a state per year, on HDFS");
+
+                // a second run is kept off the lake while the first holds its lock
+                LakeTables lake = new LakeTables(hdfs + "/data/lake");
+                try (LakeLock held = LakeLock.acquire(spark.sparkContext().hadoopConfiguration(), lake, "quex run A")) {
+                    QuexException e = assertThrows(QuexException.class,
+                            () -> LakeLock.acquire(spark.sparkContext().hadoopConfiguration(), lake, "quex run B"));
+                    assertTrue(e.getMessage().startsWith("the lake " + hdfs + "/data/lake is locked by another run"
+                            + " (quex run A pid "), e.getMessage());
+                }
+
+                RunJob.Outcome onDisk = RunJob.run(spark, settings("file://" + raw.toAbsolutePath(),
+                        "file://" + work.resolve("lake").toAbsolutePath(), tables));
+                int compared = 0;
+                for (int t = 0; t < tables.size(); t++) {
+                    for (int m = 0; m < tables.get(t).models().size(); m++) {
+                        compared += ClusterRunIT.assertSameFit(onDisk.tables().get(t).fits().get(m), onHdfs.tables().get(t).fits().get(m),
+                                tables.get(t).id() + " (" + tables.get(t).models().get(m).id() + ")");
+                    }
+                }
+                assertEquals(onDisk.panel().rowsByYear(), onHdfs.panel().rowsByYear());
+                System.out.println("hdfs vs local disk: " + compared + " estimates and standard errors equal to " + ClusterRunIT.TOLERANCE);
+            } finally {
+                spark.stop();
+            }
+        } finally {
+            dfs.shutdown();
+        }
+    }
+
+    private static RunJob.Settings settings(String raw, String lake, List<ModelTable> tables) {
+        return new RunJob.Settings(raw, new LakeTables(lake), List.of(2012, 2013), ConfigFile.load(null), tables, true, false);
+    }
+}

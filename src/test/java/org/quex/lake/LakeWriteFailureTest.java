@@ -1,0 +1,32 @@
+package org.quex.lake;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.quex.QuexException;
+import org.quex.SparkTestSession;
+
+/** A file-system failure inside Spark's write comes back as one line naming the table and the year. */
+class LakeWriteFailureTest {
+    @Test
+    void aTableWhosePathIsAFileIsNamed(@TempDir Path tmp) throws Exception {
+        SparkSession spark = SparkTestSession.get();
+        Dataset<Row> rows = spark.sql("SELECT 2013 AS year, 'a' AS firm");
+        Path table = tmp.resolve("lake/clean/asif");
+        Files.createDirectories(table.getParent());
+        Files.writeString(table, "not a directory"); // what a full or broken disk looks like to a writer: a failed mkdir
+        QuexException e = assertThrows(QuexException.class, () -> PartitionedParquet.replaceYear(spark, rows,
+                new org.apache.hadoop.fs.Path(table.toString()), 2013, List.of("year")));
+        assertTrue(e.getMessage().startsWith("cannot write " + table + " year 2013: "), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+    }
+}
