@@ -5,6 +5,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -39,8 +40,11 @@ public final class EstimatorBenchmark {
     /** Runs the named comparisons ("probit", "fe") and returns one summary line for each. */
     public List<String> run(List<String> comparisons) throws Exception {
         Settings s = settings;
-        Dataset<Row> data = RegressionData.generate(spark, s.rows(), s.k(), s.groups(), s.seed(), s.partitions())
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> generated = RegressionData.generate(spark, s.rows(), s.k(), s.groups(), s.seed(), s.partitions());
+        if (comparisons.contains("hdfe")) {
+            generated = RegressionData.withYearAndIndustry(generated, s.seed());
+        }
+        Dataset<Row> data = generated.persist(StorageLevel.MEMORY_AND_DISK());
         long rows = data.count();
         LOG.info("bench data: {} rows, k={}, {} firms, {} partitions, cached", rows, s.k(), s.groups(), s.partitions());
         List<String> lines = new ArrayList<>();
@@ -49,8 +53,9 @@ public final class EstimatorBenchmark {
                 switch (c) {
                     case "probit" -> lines.add(probit(data, rows));
                     case "fe" -> lines.add(fe(data, rows));
+                    case "hdfe" -> lines.add(hdfe(data, rows));
                     default -> throw new org.quex.QuexException("bench: unknown comparison '" + c
-                            + "' (expected probit, fe)");
+                            + "' (expected probit, fe, hdfe)");
                 }
             }
         } finally {
@@ -91,7 +96,8 @@ public final class EstimatorBenchmark {
     }
 
     private String fe(Dataset<Row> data, long rows) throws Exception {
-        ModelSpec spec = ModelSpec.of(ModelSpec.Model.FE, formula("y", " | firm"), "conventional");
+        // xtreg style, singletons kept: the baseline's degrees of freedom count every firm.
+        ModelSpec spec = ModelSpec.of(ModelSpec.Model.FE, formula("y", " | firm"), "conventional").withKeepSingletons(true);
         Timing quex = Timing.measure(settings.warmups(), settings.repetitions(), () -> Estimation.fit(data, spec));
         FitResult fit = (FitResult) quex.lastResult();
         LOG.info("bench fe quex: {}", quex);
@@ -103,7 +109,7 @@ public final class EstimatorBenchmark {
             LOG.info("bench fe window+mllib: {}", window);
             double[][] b = (double[][]) window.lastResult();
             // MLlib divides by N − K, not N − G − K: rescale its SEs before comparing.
-            double g = ((Number) fit.fit().get("n_groups")).doubleValue();
+            double g = fit.sample().groups().doubleValue();
             double scale = Math.sqrt((rows - settings.k()) / (rows - g - settings.k()));
             double[] se = b[1].clone();
             for (int j = 0; j < se.length; j++) {
@@ -112,6 +118,29 @@ public final class EstimatorBenchmark {
             result = compare("fe", rows, quex, window, maxAbsDiff(fit, b[0], false), maxRelDiff(fit, se, false));
         }
         return result + heap();
+    }
+
+    /**
+     * firm + year + industry×year absorbed (reghdfe style, singletons dropped, errors clustered by
+     * firm): Quex only, since Spark has no multi-way baseline; the line says how the effects were
+     * absorbed and how far the estimates are from the true slopes.
+     */
+    private String hdfe(Dataset<Row> data, long rows) throws Exception {
+        ModelSpec spec = ModelSpec.of(ModelSpec.Model.FE, formula("y_hdfe", " | firm + year + indyear"), "cluster:firm");
+        Timing quex = Timing.measure(settings.warmups(), settings.repetitions(), () -> Estimation.fit(data, spec));
+        FitResult fit = (FitResult) quex.lastResult();
+        LOG.info("bench hdfe quex: {}", quex);
+        double maxError = 0;
+        List<String> xs = RegressionData.regressors(settings.k());
+        for (int j = 0; j < xs.size(); j++) {
+            maxError = Math.max(maxError, Math.abs(fit.term(xs.get(j)).estimate() - RegressionData.trueSlope(j + 1,
+                    settings.k())));
+        }
+        Map<String, Object> f = fit.fit();
+        return line("hdfe", rows, quex) + String.format(Locale.ROOT,
+                " n=%s singletons=%s levels=%s df_a=%s method=%s max_abs_error_vs_truth=%.1e", f.get("n"),
+                f.get("n_singletons"), f.get("absorbed_levels"), f.get("df_a"), f.get("absorb_method"), maxError)
+                .replace(", ", ",") + heap();
     }
 
     private String line(String name, long rows, Timing quex) {

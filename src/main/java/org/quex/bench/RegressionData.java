@@ -57,4 +57,23 @@ public final class RegressionData {
         }
         return df.select(keep.toArray(Column[]::new));
     }
+
+    /** Years and industries of {@link #withYearAndIndustry}. */
+    public static final int YEARS = 10;
+    public static final int INDUSTRIES = 100;
+
+    /**
+     * Adds a year (2001–2010, drawn per row), an industry per firm (firms never switch), their
+     * product {@code indyear} (1,000 levels) and {@code y_hdfe}: {@code y} plus year and
+     * industry-year effects, for models that absorb firm + year + industry×year.
+     */
+    public static Dataset<Row> withYearAndIndustry(Dataset<Row> data, long seed) {
+        Column year = pmod(xxhash64(col("firm"), col("x1"), lit(seed + 7)), lit(YEARS)).plus(2001);
+        Column industry = pmod(xxhash64(col("firm"), lit(seed + 8)), lit(INDUSTRIES));
+        Dataset<Row> d = data.withColumn("year", year)
+                .withColumn("indyear", industry.multiply(10_000).plus(col("year")));
+        Column yearEffect = pmod(xxhash64(col("year"), lit(seed + 9)), lit(1000)).divide(500.0).minus(1.0);
+        Column indyearEffect = pmod(xxhash64(col("indyear"), lit(seed + 10)), lit(1000)).divide(500.0).minus(1.0);
+        return d.withColumn("y_hdfe", col("y").plus(yearEffect).plus(indyearEffect));
+    }
 }

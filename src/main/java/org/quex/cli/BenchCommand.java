@@ -15,7 +15,7 @@ import org.quex.panel.YearList;
         "Time Quex's probit and FE OLS against Spark MLlib, ingest against a plain Spark CSV-to-Parquet copy,"
                 + " and (run) the whole pipeline on a generated year, stage by stage")
 final class BenchCommand extends QuexCommand {
-    @Parameter(description = "probit | fe | ingest | run (default: probit fe)")
+    @Parameter(description = "probit | fe | hdfe | ingest | run (default: probit fe)")
     List<String> comparisons = new ArrayList<>();
 
     @Parameter(names = "--rows", description = "Rows of the generated dataset")

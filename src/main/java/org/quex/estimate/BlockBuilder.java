@@ -34,9 +34,29 @@ final class BlockBuilder implements Serializable {
     private final boolean hasCluster;
     private final String groupName;
     private final String clusterName;
+    /** Further cluster variables (multi-way clustering); their keys follow the cluster key. */
+    private final int otherClusters;
+    /** Observation weights, or null. */
+    private final ModelSpec.Weights weights;
+    /** Whether rows alone in their group are dropped (reghdfe, fixest) rather than kept (xtreg). */
+    private final boolean dropSingletons;
 
     BlockBuilder(List<String> variables, DataType[] types, String groupName, Map<Object, Integer> secondLevels,
                  String clusterName) {
+        this(variables, types, groupName, secondLevels, clusterName, 0);
+    }
+
+    BlockBuilder(List<String> variables, DataType[] types, String groupName, Map<Object, Integer> secondLevels,
+                 String clusterName, int otherClusters) {
+        this(variables, types, groupName, secondLevels, clusterName, otherClusters, null, false);
+    }
+
+    /** With weights, their column comes last, after every key. */
+    BlockBuilder(List<String> variables, DataType[] types, String groupName, Map<Object, Integer> secondLevels,
+                 String clusterName, int otherClusters, ModelSpec.Weights weights, boolean dropSingletons) {
+        this.otherClusters = otherClusters;
+        this.weights = weights;
+        this.dropSingletons = dropSingletons;
         this.variables = List.copyOf(variables);
         this.types = types.clone();
         this.hasGroup = groupName != null;
@@ -60,11 +80,20 @@ final class BlockBuilder implements Serializable {
         int keyIndex = nv;
         int groupCol = hasGroup ? keyIndex++ : -1;
         int secondCol = secondLevels != null ? keyIndex++ : -1;
-        int clusterCol = hasCluster ? keyIndex : -1;
+        int clusterCol = hasCluster ? keyIndex++ : -1;
+        int otherCol = keyIndex;
 
         DoubleColumns values = new DoubleColumns(nv);
         List<Object> groupKeys = new ArrayList<>();
         List<Object> clusterKeys = new ArrayList<>();
+        List<List<Object>> otherKeys = new ArrayList<>();
+        for (int d = 0; d < otherClusters; d++) {
+            otherKeys.add(new ArrayList<>());
+        }
+        Object[] others = new Object[otherClusters];
+        int weightCol = weights == null ? -1 : otherCol + otherClusters;
+        DoubleColumns weightValues = new DoubleColumns(1);
+        double[] weight = new double[1];
         List<Integer> secondLevel = new ArrayList<>();
         long missing = 0;
         double[] parsed = new double[nv];
@@ -78,10 +107,24 @@ final class BlockBuilder implements Serializable {
             Object group = groupCol >= 0 ? key(row, groupCol) : null;
             Object second = secondCol >= 0 ? key(row, secondCol) : null;
             Object cluster = clusterCol >= 0 ? key(row, clusterCol) : null;
+            for (int d = 0; d < otherClusters; d++) {
+                others[d] = key(row, otherCol + d);
+                complete &= others[d] != null;
+            }
+            if (weightCol >= 0) {
+                weight[0] = weight(row, weightCol);
+                complete &= weight[0] > 0; // missing or zero: not in the sample, as in Stata
+            }
             if (!complete || (groupCol >= 0 && group == null) || (secondCol >= 0 && second == null)
                     || (clusterCol >= 0 && cluster == null)) {
                 missing++;
                 continue;
+            }
+            if (weightCol >= 0) {
+                weightValues.add(weight);
+            }
+            for (int d = 0; d < otherClusters; d++) {
+                otherKeys.get(d).add(others[d]);
             }
             values.add(parsed);
             if (groupCol >= 0) {
@@ -98,7 +141,25 @@ final class BlockBuilder implements Serializable {
                 secondLevel.add(level);
             }
         }
-        return List.of(assemble(values, missing, groupKeys, clusterKeys, secondLevel)).iterator();
+        return List.of(assemble(values, missing, groupKeys, clusterKeys, secondLevel, otherKeys,
+                weightCol >= 0 ? weightValues : null)).iterator();
+    }
+
+    /** The weight of a row: NaN if missing; a negative or (frequency) fractional weight is an error. */
+    private double weight(InternalRow row, int i) {
+        if (row.isNullAt(i)) {
+            return Double.NaN;
+        }
+        double w = types[i] == DataTypes.DoubleType ? row.getDouble(i)
+                : NumberParsing.toDouble(row.getUTF8String(i).toString(), weights.variable());
+        if (w < 0 || Double.isInfinite(w)) {
+            throw new QuexException("weight '" + weights.variable() + "' is " + w + "; weights must be positive");
+        }
+        if (weights.kind() == ModelSpec.Weights.Kind.FREQUENCY && w != Math.rint(w)) {
+            throw new QuexException("frequency weight '" + weights.variable() + "' is " + w
+                    + "; frequency weights must be whole numbers (use aw: for analytic weights)");
+        }
+        return w;
     }
 
     /**
@@ -150,7 +211,7 @@ final class BlockBuilder implements Serializable {
                 }
             }
         }
-        return List.of(assemble(values, missing, List.of(), List.of(), List.of())).iterator();
+        return List.of(assemble(values, missing, List.of(), List.of(), List.of(), List.of(), null)).iterator();
     }
 
     /** A batch's column of doubles, NaN where missing. */
@@ -167,7 +228,7 @@ final class BlockBuilder implements Serializable {
 
     /** Orders, expands, summarizes and (for FE) demeans the complete rows of a partition. */
     private DesignBlock assemble(DoubleColumns values, long missing, List<Object> groupKeys, List<Object> clusterKeys,
-                                 List<Integer> secondLevel) {
+                                 List<Integer> secondLevel, List<List<Object>> otherKeys, DoubleColumns weightValues) {
         int nv = variables.size();
         int n = values.size();
         int nd = dummyCount();
@@ -180,14 +241,36 @@ final class BlockBuilder implements Serializable {
             checkNested(groupIds, clusterIds, groupKeys, clusterKeys);
         }
         int[] order = order(n, clusterIds, groupIds);
+        long singletons = 0;
+        if (hasGroup && dropSingletons) { // a group lives in one partition: its size is known here
+            order = withoutSingletonGroups(order, groupIds);
+            singletons = n - order.length;
+            n = order.length;
+        }
 
         double[] x = new double[n * p];
         double[] y = new double[n];
         values.copyColumn(0, order, y, 0);
+        double[] w = weightValues == null ? null : new double[n];
+        if (w != null) {
+            weightValues.copyColumn(0, order, w, 0);
+        }
         for (int v = 1; v < nv; v++) {
             values.copyColumn(v, order, x, (nd + v - 1) * n);
         }
         int[] cluster = hasCluster ? new int[n] : null;
+        int[][] others = otherKeys.isEmpty() ? null : new int[otherKeys.size()][];
+        Object[][] otherDictionary = others == null ? null : new Object[others.length][];
+        for (int d = 0; others != null && d < others.length; d++) {
+            int[] ids = localIds(otherKeys.get(d));
+            others[d] = new int[n];
+            otherDictionary[d] = new Object[Arrays.stream(ids).max().orElse(-1) + 1];
+            for (int r = 0; r < n; r++) {
+                int src = order == null ? r : order[r];
+                others[d][r] = ids[src];
+                otherDictionary[d][ids[src]] = otherKeys.get(d).get(src);
+            }
+        }
         for (int r = 0; r < n; r++) {
             int src = order == null ? r : order[r];
             if (nd > 0) {
@@ -201,23 +284,17 @@ final class BlockBuilder implements Serializable {
             }
         }
         long groups = 0;
-        long singletons = 0;
         DesignSummary summary;
         if (hasGroup) {
             int[] runStart = runStarts(n, order, groupIds);
             groups = runStart.length - 1;
-            for (int g = 0; g < groups; g++) {
-                if (runStart[g + 1] - runStart[g] == 1) {
-                    singletons++;
-                }
-            }
-            summary = DesignSummary.of(n, p, x, y, cluster, missing, groups, singletons);
-            demean(x, n, p, runStart);
-            demean(y, n, 1, runStart);
+            summary = DesignSummary.of(n, p, x, y, w, cluster, missing, groups, singletons);
+            demean(x, n, p, runStart, w);
+            demean(y, n, 1, runStart, w);
         } else {
-            summary = DesignSummary.of(n, p, x, y, cluster, missing, 0, 0);
+            summary = DesignSummary.of(n, p, x, y, w, cluster, missing, 0, 0);
         }
-        return new DesignBlock(n, p, x, y, cluster, summary);
+        return new DesignBlock(n, p, x, y, w, cluster, others, otherDictionary, summary);
     }
 
     /** A model variable as a double (NaN if missing); text is parsed and checked. */
@@ -264,8 +341,17 @@ final class BlockBuilder implements Serializable {
         }
     }
 
+    /** The ordered rows without those alone in their group. */
+    private static int[] withoutSingletonGroups(int[] order, int[] groupIds) {
+        int[] size = new int[order.length == 0 ? 0 : Arrays.stream(groupIds).max().getAsInt() + 1];
+        for (int id : groupIds) {
+            size[id]++;
+        }
+        return Arrays.stream(order).filter(r -> size[groupIds[r]] > 1).toArray();
+    }
+
     /** A stable ordering of rows by cluster, then group (two counting sorts, O(n)); null if neither. */
-    private static int[] order(int n, int[] clusterIds, int[] groupIds) {
+    static int[] order(int n, int[] clusterIds, int[] groupIds) {
         if (clusterIds == null && groupIds == null) {
             return null;
         }
@@ -302,7 +388,7 @@ final class BlockBuilder implements Serializable {
     }
 
     /** Start offsets of the runs of equal group id in the ordered rows, with n appended. */
-    private static int[] runStarts(int n, int[] order, int[] groupIds) {
+    static int[] runStarts(int n, int[] order, int[] groupIds) {
         int[] starts = new int[n + 1];
         int runs = 0;
         for (int r = 0; r < n; r++) {
@@ -314,18 +400,23 @@ final class BlockBuilder implements Serializable {
         return Arrays.copyOf(starts, runs + 1);
     }
 
-    /** Subtracts the group mean from each column, group by group (two passes for accuracy). */
-    private static void demean(double[] a, int n, int columns, int[] runStart) {
+    /**
+     * Subtracts the group mean from each column, group by group (two passes for accuracy); with
+     * weights w (null: none) the weighted mean, which the weighted least-squares group effect is.
+     */
+    static void demean(double[] a, int n, int columns, int[] runStart, double[] w) {
         for (int j = 0; j < columns; j++) {
             int off = j * n;
             for (int g = 0; g + 1 < runStart.length; g++) {
                 int from = off + runStart[g];
                 int to = off + runStart[g + 1];
                 double sum = 0;
+                double total = 0;
                 for (int i = from; i < to; i++) {
-                    sum += a[i];
+                    sum += w == null ? a[i] : w[i - off] * a[i];
+                    total += w == null ? 1.0 : w[i - off];
                 }
-                double mean = sum / (to - from);
+                double mean = sum / total;
                 for (int i = from; i < to; i++) {
                     a[i] -= mean;
                 }
@@ -397,7 +488,7 @@ final class BlockBuilder implements Serializable {
             for (int c = 0; c < column.length; c++) {
                 column[c] = chunks.get(c)[v];
             }
-            for (int r = 0; r < rows; r++) {
+            for (int r = 0; r < order.length; r++) { // the ordered rows may be fewer (singletons dropped)
                 int src = order[r];
                 out[offset + r] = column[src >>> CHUNK_BITS][src & (CHUNK_ROWS - 1)];
             }

@@ -15,19 +15,40 @@ public final class DesignBlock implements Serializable {
     final int p;
     final double[] x;
     final double[] y;
+    /** Observation weights (analytic or frequency), or null when unweighted. */
+    final double[] w;
     /** Non-decreasing cluster id per row, or null when there are no clusters. */
     final int[] cluster;
+    /**
+     * Multi-way clustering: per further cluster variable, a block-local id per row and the key of
+     * each local id (these clusters cross blocks, so they are merged by key); null otherwise.
+     */
+    final int[][] otherClusters;
+    final Object[][] otherClusterKeys;
     final DesignSummary summary;
 
     /** The summary's raw statistics are the caller's; its moments are computed here from x and y. */
     DesignBlock(int n, int p, double[] x, double[] y, int[] cluster, DesignSummary summary) {
+        this(n, p, x, y, null, cluster, null, null, summary);
+    }
+
+    DesignBlock(int n, int p, double[] x, double[] y, double[] w, int[] cluster, int[][] otherClusters,
+                Object[][] otherClusterKeys, DesignSummary summary) {
         this.n = n;
         this.p = p;
         this.x = x;
         this.y = y;
+        this.w = w;
         this.cluster = cluster;
+        this.otherClusters = otherClusters;
+        this.otherClusterKeys = otherClusterKeys;
         this.summary = summary;
         summary.moments = Moments.of(this);
+    }
+
+    /** The number of cluster variables: 0, 1, or more for multi-way clustering. */
+    int clusterDimensions() {
+        return cluster == null ? 0 : 1 + (otherClusters == null ? 0 : otherClusters.length);
     }
 
     double x(int row, int col) {
@@ -39,61 +60,54 @@ public final class DesignBlock implements Serializable {
      * binary regressor predicts the outcome perfectly and its rows leave the sample, as in Stata).
      */
     DesignBlock withoutRows(int col, double value) {
-        int keep = 0;
-        for (int i = 0; i < n; i++) {
-            if (x[i + col * n] != value) {
-                keep++;
-            }
-        }
-        double[] nx = new double[keep * p];
-        double[] ny = new double[keep];
-        int[] nc = cluster == null ? null : new int[keep];
-        int r = 0;
-        for (int i = 0; i < n; i++) {
-            if (x[i + col * n] == value) {
-                continue;
-            }
-            for (int j = 0; j < p; j++) {
-                nx[r + j * keep] = x[i + j * n];
-            }
-            ny[r] = y[i];
-            if (nc != null) {
-                nc[r] = cluster[i];
-            }
-            r++;
-        }
-        return new DesignBlock(keep, p, nx, ny, nc,
-                DesignSummary.of(keep, p, nx, ny, nc, summary.missingRows, 0, 0));
+        return rowsWhere(col, value, false);
     }
 
     /**
      * This block with only the rows where column {@code col} equals {@code value} (quasi-complete
-     * separation in probit: the rows at the cut). Copies what {@link #withoutRows} copies.
+     * separation in probit: the rows at the cut).
      */
     DesignBlock onlyRows(int col, double value) {
+        return rowsWhere(col, value, true);
+    }
+
+    /** The rows where (column {@code col} = {@code value}) is {@code equal}, with their weights and clusters. */
+    private DesignBlock rowsWhere(int col, double value, boolean equal) {
         int keep = 0;
         for (int i = 0; i < n; i++) {
-            if (x[i + col * n] == value) {
+            if ((x[i + col * n] == value) == equal) {
                 keep++;
             }
         }
         double[] nx = new double[keep * p];
         double[] ny = new double[keep];
+        double[] nw = w == null ? null : new double[keep];
         int[] nc = cluster == null ? null : new int[keep];
-        for (int i = 0, r = 0; i < n; i++) {
-            if (x[i + col * n] != value) {
+        int[][] no = otherClusters == null ? null : new int[otherClusters.length][keep];
+        int r = 0;
+        for (int i = 0; i < n; i++) {
+            if ((x[i + col * n] == value) != equal) {
                 continue;
             }
             for (int j = 0; j < p; j++) {
                 nx[r + j * keep] = x[i + j * n];
             }
             ny[r] = y[i];
+            if (nw != null) {
+                nw[r] = w[i];
+            }
             if (nc != null) {
                 nc[r] = cluster[i];
             }
+            if (no != null) {
+                for (int d = 0; d < no.length; d++) {
+                    no[d][r] = otherClusters[d][i];
+                }
+            }
             r++;
         }
-        return new DesignBlock(keep, p, nx, ny, nc, DesignSummary.of(keep, p, nx, ny, nc, summary.missingRows, 0, 0));
+        return new DesignBlock(keep, p, nx, ny, nw, nc, no, otherClusterKeys,
+                DesignSummary.of(keep, p, nx, ny, nw, nc, summary.missingRows, 0, 0));
     }
 
     /** This block with the response coded 0/1 as Stata codes a probit outcome: any nonzero value is a success. */
@@ -102,6 +116,7 @@ public final class DesignBlock implements Serializable {
         for (int i = 0; i < n; i++) {
             ny[i] = y[i] != 0 ? 1 : 0;
         }
-        return new DesignBlock(n, p, x, ny, cluster, DesignSummary.of(n, p, x, ny, cluster, summary.missingRows, 0, 0));
+        return new DesignBlock(n, p, x, ny, w, cluster, otherClusters, otherClusterKeys,
+                DesignSummary.of(n, p, x, ny, w, cluster, summary.missingRows, 0, 0));
     }
 }

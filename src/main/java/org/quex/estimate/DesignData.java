@@ -16,6 +16,7 @@ import org.apache.spark.sql.execution.SparkPlan;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.storage.StorageLevel;
 import org.quex.QuexException;
@@ -27,25 +28,41 @@ import org.quex.QuexException;
  */
 public final class DesignData implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DesignData.class);
-    /** A second absorbed effect becomes dummies; beyond this many levels that is not "low cardinality". */
-    static final int MAX_SECOND_EFFECT_LEVELS = 5000;
-
     private static final Set<DataType> SIMPLE_KEY_TYPES = Set.of(DataTypes.StringType, DataTypes.IntegerType,
             DataTypes.LongType, DataTypes.ShortType, DataTypes.ByteType, DataTypes.DoubleType, DataTypes.BooleanType);
 
     private JavaRDD<DesignBlock> blocks;
     private DesignSummary summary;
-    /** Names of the stored columns: dummies of the second effect, then the regressors. */
+    /** Names of the stored columns: the design columns of the formula's terms (ModelColumns). */
     final List<String> columns;
     /** Number of leading stored columns that are dummies of an absorbed effect. */
     final int absorbedColumns;
     /** Whether the blocks were built from columnar batches rather than rows. */
     final boolean fromBatches;
+    /** How two or more absorbed effects were taken out, or null (one effect, or none). */
+    final Absorption absorption;
+    /** The number of cluster variables (2 or more: multi-way clustering). */
+    int clusterDimensions;
+    /** The stored columns of each single i(var) term, as indices into {@link #columns} (see ModelColumns). */
+    List<int[]> factorGroups = List.of();
+    /** Whether the blocks' weights are frequency weights (they change how a robust meat counts a row). */
+    boolean frequencyWeights;
 
     private DesignData(JavaRDD<DesignBlock> blocks, List<String> columns, int absorbedColumns, boolean fromBatches) {
+        this(blocks, columns, absorbedColumns, fromBatches, null);
+    }
+
+    /** Fully absorbed blocks of a model with several absorbed effects ({@link AbsorbedDesign}). */
+    DesignData(JavaRDD<DesignBlock> blocks, List<String> columns, Absorption absorption) {
+        this(blocks, columns, 0, false, absorption);
+    }
+
+    private DesignData(JavaRDD<DesignBlock> blocks, List<String> columns, int absorbedColumns, boolean fromBatches,
+                       Absorption absorption) {
         this.columns = List.copyOf(columns);
         this.absorbedColumns = absorbedColumns;
         this.fromBatches = fromBatches;
+        this.absorption = absorption;
         this.blocks = blocks;
         this.summary = summarize(blocks);
     }
@@ -55,21 +72,28 @@ public final class DesignData implements AutoCloseable {
         spec.validate();
         Formula f = spec.formula();
         String group = spec.model() == ModelSpec.Model.FE ? spec.groupVariable() : null;
-        String second = spec.model() == ModelSpec.Model.FE && f.absorbed().size() == 2 ? f.absorbed().get(1) : null;
+        // Two or more absorbed effects, in any order: AbsorbedDesign. One: the within blocks here.
+        boolean multiway = spec.model() == ModelSpec.Model.FE && f.absorbed().size() > 1;
         String cluster = spec.clusterVariable();
+        List<String> otherClusters = spec.otherClusterVariables();
 
         List<String> keys = new ArrayList<>();
-        if (group != null) {
+        if (multiway) {
+            keys.addAll(f.absorbed());
+        } else if (group != null) {
             keys.add(group);
-        }
-        if (second != null) {
-            keys.add(second);
         }
         if (cluster != null) {
             keys.add(cluster);
         }
+        // vce18's keys after the existing ones: further cluster variables, then the weight column.
+        keys.addAll(otherClusters);
+        ModelSpec.Weights weights = spec.weights();
         Set<String> needed = new LinkedHashSet<>(f.variables());
         needed.addAll(keys);
+        if (weights != null) {
+            needed.add(weights.variable());
+        }
         checkColumns(input, needed);
 
         // The response and design columns (see ModelColumns), then the keys with their own type.
@@ -83,14 +107,18 @@ public final class DesignData implements AutoCloseable {
             // Keys as types whose internal and external values coincide (dates etc. become text).
             columnsIn.add(SIMPLE_KEY_TYPES.contains(type) ? column(name) : column(name).cast(DataTypes.StringType));
         }
-        Dataset<Row> data = input.select(columnsIn.toArray(Column[]::new));
-        Map<Object, Integer> secondLevels = second == null ? null : levels(data, second);
-        List<String> columns = new ArrayList<>();
-        if (secondLevels != null) {
-            secondLevels.entrySet().stream().filter(e -> e.getValue() > 0)
-                    .sorted(Map.Entry.comparingByValue())
-                    .forEach(e -> columns.add(second + "=" + e.getKey()));
+        if (weights != null) { // last, after every key: a number, or text parsed where the blocks are built
+            DataType type = input.schema().apply(weights.variable()).dataType();
+            columnsIn.add(type instanceof StringType ? column(weights.variable())
+                    : column(weights.variable()).cast(DataTypes.DoubleType));
         }
+        Dataset<Row> data = input.select(columnsIn.toArray(Column[]::new));
+        if (multiway) {
+            DesignData design = AbsorbedDesign.build(data, spec, variables);
+            design.factorGroups = model.factorGroups; // no dummy columns before the design columns
+            return design;
+        }
+        List<String> columns = new ArrayList<>();
         int absorbed = columns.size();
         columns.addAll(model.names);
 
@@ -105,7 +133,8 @@ public final class DesignData implements AutoCloseable {
         }
         DataType[] types = java.util.Arrays.stream(data.schema().fields()).map(StructField::dataType)
                 .toArray(DataType[]::new);
-        BlockBuilder builder = new BlockBuilder(variables, types, group, secondLevels, cluster);
+        BlockBuilder builder = new BlockBuilder(variables, types, group, null, cluster, otherClusters.size(),
+                weights, !spec.absorb().keepSingletons());
         // Columnar batches where the plan yields them (a cached table of numbers) and the model
         // can use them, otherwise internal rows: never external Row objects.
         SparkPlan plan = data.queryExecution().executedPlan();
@@ -116,13 +145,17 @@ public final class DesignData implements AutoCloseable {
         blocks.setName("quex design " + f).persist(StorageLevel.MEMORY_AND_DISK());
         long start = System.nanoTime();
         DesignData design = new DesignData(blocks, columns, absorbed, fromBatches);
+        design.clusterDimensions = (cluster != null ? 1 : 0) + otherClusters.size();
+        design.factorGroups = model.factorGroups.stream()
+                .map(g -> Arrays.stream(g).map(j -> j + absorbed).toArray()).toList();
+        design.frequencyWeights = weights != null && weights.kind() == ModelSpec.Weights.Kind.FREQUENCY;
         LOG.info("design of '{}': {} rows ({} with missing values dropped), {} columns, {} partitions, built from {}"
                 + " in {} ms", f, design.summary.rows(), design.summary.missingRows(), columns.size(),
                 blocks.getNumPartitions(), fromBatches ? "columnar batches" : "rows", (System.nanoTime() - start) / 1_000_000);
         return design;
     }
 
-    private static Column column(String name) {
+    static Column column(String name) {
         return functions.col("`" + name + "`");
     }
 
@@ -136,28 +169,8 @@ public final class DesignData implements AutoCloseable {
         }
     }
 
-    /** Levels of a low-cardinality effect in sorted order; level 0 is the base category. */
-    private static Map<Object, Integer> levels(Dataset<Row> data, String name) {
-        List<Row> rows = data.select(column(name)).where(column(name).isNotNull()).distinct()
-                .limit(MAX_SECOND_EFFECT_LEVELS + 1).collectAsList();
-        if (rows.size() > MAX_SECOND_EFFECT_LEVELS) {
-            throw new QuexException("the second absorbed effect '" + name + "' has more than "
-                    + MAX_SECOND_EFFECT_LEVELS + " levels; only one high-dimensional effect is supported");
-        }
-        List<Object> values = new ArrayList<>();
-        for (Row r : rows) {
-            values.add(r.get(0));
-        }
-        values.sort(Comparator.comparing(DesignData::sortKey));
-        Map<Object, Integer> levels = new HashMap<>();
-        for (Object v : values) {
-            levels.put(v, levels.size());
-        }
-        return levels;
-    }
-
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Comparable sortKey(Object v) {
+    static Comparable sortKey(Object v) {
         return v instanceof Comparable c ? c : v.toString();
     }
 
@@ -192,14 +205,27 @@ public final class DesignData implements AutoCloseable {
         blocks = next;
     }
 
-    PassTotals residuals(BlockMath.Layout layout, double yShift, double[] theta, BlockMath.Meat meat) {
-        return pass(new PassTotals(layout.q(), 0, meat != BlockMath.Meat.NONE),
-                b -> BlockMath.residuals(b, layout, yShift, theta, meat));
+    /** Residuals and the meat; {@code bread} (full q×q) is needed for the HC3 leverages only. */
+    PassTotals residuals(BlockMath.Layout layout, double yShift, double[] theta, BlockMath.Meat meat, double[] bread) {
+        boolean frequency = frequencyWeights; // not the field: the closure must not capture this
+        return pass(new PassTotals(layout.q(), 0, meat != BlockMath.Meat.NONE, multiway(meat)),
+                b -> BlockMath.residuals(b, layout, yShift, theta, meat, bread, frequency));
     }
 
     PassTotals probit(BlockMath.Layout layout, double[] theta, boolean expected, BlockMath.Meat meat) {
-        return pass(new PassTotals(layout.q(), layout.q(), meat != BlockMath.Meat.NONE),
+        return pass(new PassTotals(layout.q(), layout.q(), meat != BlockMath.Meat.NONE, multiway(meat)),
                 b -> BlockMath.probit(b, layout, theta, expected, meat));
+    }
+
+    /** One pass of the sums behind average marginal effects after probit. */
+    double[] margins(BlockMath.Layout layout, double[] theta, int[] binary, int[][] groups, double[] reported) {
+        int length = Margins.accumulatorLength(layout.q(), binary.length);
+        return pass(new PassTotals(length, 0, false),
+                b -> BlockMath.margins(b, layout, theta, binary, groups, reported)).vector;
+    }
+
+    private int multiway(BlockMath.Meat meat) {
+        return meat == BlockMath.Meat.MULTIWAY ? clusterDimensions : 0;
     }
 
     /** One pass: each block's totals, summed with a tree reduce; an empty RDD gives the zero. */

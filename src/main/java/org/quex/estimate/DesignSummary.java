@@ -16,6 +16,8 @@ public final class DesignSummary implements Serializable {
     long groups;
     long singletons;
     long clusters;
+    /** Σ of the weights (the row count when unweighted): the N of the moments and the means. */
+    double weightSum;
     double ySum;
     double ySumSq;
     double yMin = Double.POSITIVE_INFINITY;
@@ -68,6 +70,12 @@ public final class DesignSummary implements Serializable {
     /** Summary of raw (not yet demeaned) columns of n rows, column-major. */
     static DesignSummary of(int n, int p, double[] x, double[] y, int[] cluster,
                             long missingRows, long groups, long singletons) {
+        return of(n, p, x, y, null, cluster, missingRows, groups, singletons);
+    }
+
+    /** The same with weights w (null: all 1): sums, sums of squares and y's sum are weighted. */
+    static DesignSummary of(int n, int p, double[] x, double[] y, double[] w, int[] cluster,
+                            long missingRows, long groups, long singletons) {
         DesignSummary s = new DesignSummary(p);
         s.rows = n;
         s.missingRows = missingRows;
@@ -76,8 +84,10 @@ public final class DesignSummary implements Serializable {
         s.clusters = countRuns(cluster, n);
         for (int i = 0; i < n; i++) {
             double v = y[i];
-            s.ySum += v;
-            s.ySumSq += v * v;
+            double wi = w == null ? 1.0 : w[i];
+            s.weightSum += wi;
+            s.ySum += wi * v;
+            s.ySumSq += wi * v * v;
             s.yMin = Math.min(s.yMin, v);
             s.yMax = Math.max(s.yMax, v);
             if (v != 0 && v != 1) {
@@ -93,8 +103,9 @@ public final class DesignSummary implements Serializable {
             double hi = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < n; i++) {
                 double v = x[off + i];
-                sum += v;
-                sumSq += v * v;
+                double wi = w == null ? 1.0 : w[i];
+                sum += wi * v;
+                sumSq += wi * v * v;
                 binary &= v == 0 || v == 1;
                 lo = Math.min(lo, v);
                 hi = Math.max(hi, v);
@@ -162,6 +173,7 @@ public final class DesignSummary implements Serializable {
         s.groups = groups + o.groups;
         s.singletons = singletons + o.singletons;
         s.clusters = clusters + o.clusters;
+        s.weightSum = weightSum + o.weightSum;
         s.ySum = ySum + o.ySum;
         s.ySumSq = ySumSq + o.ySumSq;
         s.yMin = Math.min(yMin, o.yMin);
@@ -207,10 +219,10 @@ public final class DesignSummary implements Serializable {
     }
 
     double mean(int j) {
-        return rows == 0 ? 0 : sum[j] / rows;
+        return rows == 0 ? 0 : sum[j] / weightSum;
     }
 
     double yMean() {
-        return rows == 0 ? 0 : ySum / rows;
+        return rows == 0 ? 0 : ySum / weightSum;
     }
 }

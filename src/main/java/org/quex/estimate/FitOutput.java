@@ -5,14 +5,19 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
-/** Writes a fit as {@code coefficients.csv} and {@code fit.json}, and formats it as a table. */
+/**
+ * Writes a fit as {@code coefficients.csv}, {@code fit.json}, {@code vcov.csv} and, after probit
+ * with margins, {@code margins.csv}; and formats it as a table.
+ */
 public final class FitOutput {
     private FitOutput() {
     }
@@ -29,6 +34,36 @@ public final class FitOutput {
                     .append(t.omitted()).append(',')
                     .append(t.omitted() ? csvField("omitted: " + t.omittedReason()) : "")
                     .append('\n');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The variance matrix of the estimated terms (omitted ones left out), in table order: a header
+     * {@code term,<names>} and one row per term, 17 significant digits, empty where NaN.
+     */
+    public static String vcovCsv(FitResult r) {
+        List<String> names = new ArrayList<>();
+        List<Integer> index = new ArrayList<>();
+        for (int i = 0; i < r.terms().size(); i++) {
+            if (!r.terms().get(i).omitted()) {
+                names.add(r.terms().get(i).name());
+                index.add(i);
+            }
+        }
+        int t = r.terms().size();
+        StringBuilder sb = new StringBuilder("term");
+        names.forEach(n -> sb.append(',').append(csvField(n)));
+        sb.append('\n');
+        for (int a = 0; a < index.size(); a++) {
+            sb.append(csvField(names.get(a)));
+            for (int b = 0; b < index.size(); b++) {
+                boolean known = r.covariance() != null && r.covariance().length == t * t;
+                int i = Math.min(index.get(a), index.get(b)); // the upper triangle: exactly symmetric
+                int j = Math.max(index.get(a), index.get(b));
+                sb.append(',').append(number(known ? r.covariance()[i + j * t] : Double.NaN));
+            }
+            sb.append('\n');
         }
         return sb.toString();
     }
@@ -56,6 +91,10 @@ public final class FitOutput {
         fs.mkdirs(out);
         writeText(fs, new Path(out, "coefficients.csv"), coefficientsCsv(r));
         writeText(fs, new Path(out, "fit.json"), fitJson(r));
+        writeText(fs, new Path(out, "vcov.csv"), vcovCsv(r));
+        if (r.margins() != null) {
+            writeText(fs, new Path(out, "margins.csv"), r.margins().csv());
+        }
     }
 
     private static void writeText(FileSystem fs, Path path, String text) throws IOException {
@@ -87,6 +126,13 @@ public final class FitOutput {
         sb.append(rule);
         for (String note : r.notes()) {
             sb.append("note: ").append(note).append('\n');
+        }
+        if (!r.diagnostics().ok()) {
+            sb.append(r.diagnostics().status().name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(": ")
+                    .append(r.diagnostics().message()).append("; standard errors are not reported\n");
+        }
+        if (r.margins() != null) {
+            sb.append(r.margins().table(r.spec().formula().response(), r.spec().vce().toString()));
         }
         return sb.toString();
     }

@@ -33,6 +33,11 @@ final class ModelColumns {
 
     /** The design columns' names (without the response), in order. */
     final List<String> names = new ArrayList<>();
+    /**
+     * Per term that is a single factor {@code i(var)} (not interacted): the indices in {@link #names}
+     * of its dummies, which margins treat as one factor (discrete changes from the base level).
+     */
+    final List<int[]> factorGroups = new ArrayList<>();
     /** The response then the design columns, as Spark columns. */
     final List<Column> columns = new ArrayList<>();
     /** The same as doubles (text parsed), for expressions over a table such as predictions. */
@@ -48,7 +53,11 @@ final class ModelColumns {
         this.complete = completeRows(f);
         columns.add(response(f.responseExpr()));
         for (Term term : f.terms()) {
+            int first = names.size();
             expand(term);
+            if (term.parts().size() == 1 && term.parts().get(0) instanceof Term.Factor) {
+                factorGroups.add(java.util.stream.IntStream.range(first, names.size()).toArray());
+            }
         }
     }
 

@@ -6,13 +6,16 @@ import java.io.Serializable;
  * The sufficient statistics of a linear model over the stored columns and the response
  * (w = p + 1 variables, y last): count, means and the centred cross-product matrix
  * Σ(v − v̄)(v − v̄)′. Each block centres at its own means; blocks merge with the pairwise update
- * of Chan, Golub & LeVeque (1979), so no sum of squares is ever formed around zero.
+ * of Chan, Golub & LeVeque (1979), so no sum of squares is ever formed around zero. With weights
+ * the means and cross products are weighted and W = Σw takes the place of the count.
  */
 final class Moments implements Serializable {
     private static final long serialVersionUID = 1L;
 
     final int w;
     long n;
+    /** Σ of the weights; n when unweighted. */
+    double weight;
     final double[] mean;
     /** Upper triangle, full w×w storage. */
     final double[] comoment;
@@ -31,18 +34,24 @@ final class Moments implements Serializable {
         if (b.n == 0) {
             return m;
         }
+        double[] w = b.w;
+        double total = 0;
+        for (int i = 0; i < b.n; i++) {
+            total += w == null ? 1.0 : w[i];
+        }
+        m.weight = total;
         for (int j = 0; j < p; j++) {
             double s = 0;
             for (int i = 0, off = j * b.n; i < b.n; i++) {
-                s += b.x[off + i];
+                s += w == null ? b.x[off + i] : w[i] * b.x[off + i];
             }
-            m.mean[j] = s / b.n;
+            m.mean[j] = s / total;
         }
         double sy = 0;
         for (int i = 0; i < b.n; i++) {
-            sy += b.y[i];
+            sy += w == null ? b.y[i] : w[i] * b.y[i];
         }
-        m.mean[p] = sy / b.n;
+        m.mean[p] = sy / total;
         PassTotals cross = BlockMath.crossProducts(b, new BlockMath.Layout(java.util.Arrays.copyOf(m.mean, p), false),
                 m.mean[p]);
         System.arraycopy(cross.matrix, 0, m.comoment, 0, m.comoment.length);
@@ -59,11 +68,12 @@ final class Moments implements Serializable {
         }
         Moments r = new Moments(w);
         r.n = n + o.n;
-        double f = (double) n * o.n / r.n;
+        r.weight = weight + o.weight;
+        double f = weight * o.weight / r.weight;
         double[] delta = new double[w];
         for (int j = 0; j < w; j++) {
             delta[j] = o.mean[j] - mean[j];
-            r.mean[j] = mean[j] + delta[j] * o.n / r.n;
+            r.mean[j] = mean[j] + delta[j] * o.weight / r.weight;
         }
         for (int j = 0; j < w; j++) {
             for (int i = 0; i <= j; i++) {
@@ -92,7 +102,7 @@ final class Moments implements Serializable {
         double[] gram = new double[q * q];
         double[] zy = new double[q];
         for (int j = 0; j < p; j++) {
-            double cj = constant ? 0 : n * mean[j];
+            double cj = constant ? 0 : weight * mean[j];
             for (int i = 0; i < p; i++) {
                 gram[i + j * q] = co(i, j) + cj * mean[i];
             }
@@ -100,9 +110,9 @@ final class Moments implements Serializable {
         }
         if (constant) {
             System.arraycopy(mean, 0, shift, 0, p);
-            gram[p + p * q] = n;
+            gram[p + p * q] = weight;
             return new Centred(shift, mean[p], gram, zy, co(p, p));
         }
-        return new Centred(shift, 0.0, gram, zy, co(p, p) + n * mean[p] * mean[p]);
+        return new Centred(shift, 0.0, gram, zy, co(p, p) + weight * mean[p] * mean[p]);
     }
 }

@@ -16,15 +16,25 @@ public final class PassTotals implements Serializable {
     final double[] vector;
     final double[] matrix;
     final double[] meat;
+    /** Clusters seen by a one-way cluster meat (they never cross blocks, so counts add). */
+    long clusters;
+    /** The meats of multi-way clustering, or null. */
+    final ClusterMeats clusterMeats;
     /** Probit: rows whose observed outcome has fitted probability 1 in double precision (see Separation). */
     long failuresDetermined;
     long successesDetermined;
 
     PassTotals(int q, int matrixOrder, boolean withMeat) {
+        this(q, matrixOrder, withMeat, 0);
+    }
+
+    /** With {@code clusterDimensions} ≥ 2, the meats of multi-way clustering are accumulated too. */
+    PassTotals(int q, int matrixOrder, boolean withMeat, int clusterDimensions) {
         this.q = q;
         this.vector = new double[q];
         this.matrix = new double[matrixOrder * matrixOrder];
         this.meat = withMeat ? new double[q * q] : null;
+        this.clusterMeats = clusterDimensions >= 2 ? new ClusterMeats(q, clusterDimensions) : null;
     }
 
     /** Adds another block's totals into this one and returns this. */
@@ -37,6 +47,10 @@ public final class PassTotals implements Serializable {
         add(matrix, o.matrix);
         if (meat != null) {
             add(meat, o.meat);
+        }
+        clusters += o.clusters;
+        if (clusterMeats != null) {
+            clusterMeats.merge(o.clusterMeats);
         }
         return this;
     }

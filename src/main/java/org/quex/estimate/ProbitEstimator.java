@@ -2,9 +2,7 @@ package org.quex.estimate;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.quex.QuexException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +21,11 @@ public final class ProbitEstimator {
     }
 
     public static FitResult fit(DesignData data, ModelSpec spec) {
+        return fit(data, spec, false);
+    }
+
+    /** With {@code margins}, also the average marginal effects (one more pass) and those at the means. */
+    public static FitResult fit(DesignData data, ModelSpec spec, boolean margins) {
         String response = spec.formula().response();
         boolean constant = spec.formula().constant();
         int p = data.columns.size();
@@ -42,7 +45,7 @@ public final class ProbitEstimator {
         long perfectlyPredicted = dropPerfectPredictors(data, fixedOmitted, reason, notes, response, spec);
         DesignSummary s = data.summary();
         checkSample(s, response, spec);
-        long n = s.rows();
+        long n = LinearEstimator.sampleSize(s, spec);
         double n1 = s.ySum;
 
         Moments.Centred system = s.moments.centred(constant);
@@ -64,64 +67,101 @@ public final class ProbitEstimator {
         Newton newton = newton(data, spec, system, layout, kept, expected, ybar, ll0, notes);
         double[] theta = newton.theta();
 
-        String clusterVar = spec.clusterVariable();
+        String clusterVar = spec.vce().kind() == ModelSpec.Vce.Kind.CLUSTER ? spec.vce().clusterVariable() : null;
         BlockMath.Meat meat = spec.meat();
         // Sandwiches need the scores and the observed information (their bread) at the estimates.
         PassTotals fin = meat == BlockMath.Meat.NONE ? newton.at() : data.probit(layout, theta, false, meat);
         double[] inv = kept.inverse(fin.matrix);
-        if (inv == null) {
-            throw new QuexException("probit '" + spec.formula() + "': the information matrix is singular at the"
-                    + " estimates (separation or an unidentified term)");
-        }
-        long clusters = clusterVar != null ? s.clusters() : 0;
-        double[] vKept = switch (meat) {
-            case NONE -> inv;
-            case ROBUST -> kept.sandwich(inv, fin.meat, n / (n - 1.0));
-            case CLUSTER -> {
-                if (clusters < 2) {
-                    throw new QuexException("clustered standard errors need at least 2 clusters of '" + clusterVar + "'");
-                }
-                yield kept.sandwich(inv, fin.meat, clusters / (clusters - 1.0));
-            }
-        };
-        double[] v = Reporting.covariance(kept.expandMatrix(vKept), shift, constant);
         double[] reported = Reporting.coefficients(theta, shift, 0.0, constant);
-        List<FitResult.Term> terms = Reporting.terms(data.columns, 0, constant, reported, v, omitted, reason, 0);
-
         double ll = fin.value;
         long determined = fin.failuresDetermined + fin.successesDetermined;
         if (determined > 0) {
             notes.add(fin.failuresDetermined + " failures and " + fin.successesDetermined + " successes completely determined");
         }
         int dfModel = kept.count() - (constant && !omitted[q - 1] ? 1 : 0);
-        Map<String, Object> fit = new LinkedHashMap<>();
-        fit.put("model", "probit");
-        fit.put("formula", spec.formula().toString());
-        fit.put("n", n);
-        fit.put("n_dropped_missing", s.missingRows());
-        fit.put("n_dropped_perfect_prediction", perfectlyPredicted);
-        fit.put("n_completely_determined", determined);
-        fit.put("vce", spec.vce().toString());
-        fit.put("iterations", newton.iterations());
-        fit.put("converged", newton.converged());
-        fit.put("criterion", newton.criterion());
-        fit.put("tolerance", spec.tolerance());
-        fit.put("ll", ll);
-        fit.put("ll0", ll0);
-        fit.put("pseudo_r2", 1 - ll / ll0);
-        fit.put("df_m", dfModel);
-        fit.put("lr_chi2", 2 * (ll - ll0));
-        fit.put("p_lr_chi2", chi2Tail(2 * (ll - ll0), dfModel));
-        if (meat != BlockMath.Meat.NONE) {
-            double wald = wald(reported, v, omitted, q, constant);
-            fit.put("wald_chi2", wald);
-            fit.put("p_wald_chi2", chi2Tail(wald, dfModel));
+        FitResult.Diagnostics diagnostics = FitResult.Diagnostics.OK;
+        Variance.Result variance = null;
+        double[] v;
+        if (inv == null || !newton.converged()) {
+            // A result all the same, so that a run of many models goes on: NaN standard errors.
+            String message = inv == null
+                    ? "the information matrix is singular at the estimates (separation or an unidentified term)"
+                    : "convergence not achieved after " + newton.iterations() + " iterations";
+            diagnostics = new FitResult.Diagnostics(inv == null ? FitResult.Diagnostics.Status.SINGULAR
+                    : FitResult.Diagnostics.Status.NOT_CONVERGED, message);
+            LOG.warn("probit {}: {}", spec.formula(), message);
+            if (inv == null) {
+                notes.add(message);
+            }
+            v = LinearEstimator.nan(q * q);
+        } else {
+            variance = Variance.likelihood(spec, kept, inv, fin, n);
+            v = Reporting.covariance(kept.expandMatrix(variance.vKept()), shift, constant);
         }
-        if (clusterVar != null) {
-            fit.put("cluster_variable", clusterVar);
-            fit.put("n_clusters", clusters);
+        List<FitResult.Term> terms = Reporting.terms(data.columns, 0, constant, reported, v, omitted, reason, 0);
+        Double wald = null;
+        Double pWald = null;
+        if (meat != BlockMath.Meat.NONE && variance != null) {
+            wald = wald(reported, v, omitted, q, constant);
+            pWald = chi2Tail(wald, dfModel);
         }
-        return new FitResult(spec, terms, fit, notes, v);
+        FitResult.Likelihood statistics = new FitResult.Likelihood(ll, ll0, 1 - ll / ll0, dfModel, 2 * (ll - ll0),
+                chi2Tail(2 * (ll - ll0), dfModel), wald, pWald);
+        FitResult.Sample sample = new FitResult.Sample(n, s.missingRows(), perfectlyPredicted, null, null, null, null,
+                clusterVar, clusterVar == null || variance == null ? null : variance.clusters(),
+                variance == null || variance.clustersByVariable().size() < 2 ? null : variance.clustersByVariable(),
+                spec.weights() == null ? null : spec.weights().toString(),
+                spec.weights() == null ? null : s.rows(), spec.weights() == null ? null : s.weightSum);
+        FitResult.Convergence convergence = new FitResult.Convergence(newton.iterations(), newton.converged(),
+                newton.criterion(), spec.tolerance());
+        FitResult fit = new FitResult(spec, terms, sample, convergence, statistics,
+                diagnostics.withCompletelyDetermined(determined), notes, Reporting.tableCovariance(v, q, 0));
+        if (margins) {
+            fit = fit.withMargins(margins(data, layout, theta, reported, v, omitted, s, constant));
+        }
+        return fit;
+    }
+
+    /**
+     * Marginal effects: the dummies of a factor term i(var) form one group, each level's discrete
+     * change measured from the base level (the reference, or the level omitted as collinear) as
+     * Stata's margins does for {@code i.var}; every other 0/1 regressor is a group of its own.
+     */
+    private static Margins margins(DesignData data, BlockMath.Layout layout, double[] theta, double[] reported,
+                                   double[] v, boolean[] omitted, DesignSummary s, boolean constant) {
+        int p = data.columns.size();
+        List<String> names = new ArrayList<>(data.columns);
+        if (constant) {
+            names.add("_cons");
+        }
+        double[] b = reported.clone();
+        for (int j = 0; j < b.length; j++) {
+            if (omitted[j]) {
+                b[j] = 0;
+            }
+        }
+        List<int[]> groups = new ArrayList<>();
+        boolean[] inFactor = new boolean[p];
+        for (int[] g : data.factorGroups) {
+            groups.add(g);
+            for (int j : g) {
+                inFactor[j] = true;
+            }
+        }
+        double[] means = new double[p];
+        for (int j = 0; j < p; j++) {
+            means[j] = s.mean(j);
+            if (s.binary[j] && !omitted[j] && !inFactor[j]) {
+                groups.add(new int[] {j});
+            }
+        }
+        Margins.Setup setup = new Margins.Setup(names, b, v, omitted, groups, layout.shift(), means, constant);
+        int[] binary = setup.binaryColumns();
+        int[][] binaryGroups = new int[binary.length][];
+        for (int a = 0; a < binary.length; a++) {
+            binaryGroups[a] = setup.groupOf(binary[a]);
+        }
+        return Margins.of(setup, data.margins(layout, theta, binary, binaryGroups, b));
     }
 
     /** Where Newton–Raphson stopped: the estimates, the pass there, and the diagnostics. */
@@ -200,7 +240,7 @@ public final class ProbitEstimator {
             throw new QuexException("no observations: all " + s.missingRows()
                     + " rows have a missing value in a model variable of '" + spec.formula() + "'");
         }
-        if (s.ySum == 0 || s.ySum == s.rows()) {
+        if (s.ySum == 0 || s.ySum == s.weightSum) {
             throw new QuexException("outcome '" + response + "' does not vary: all " + s.rows() + " observations are "
                     + (s.ySum == 0 ? "0" : "1"));
         }

@@ -64,4 +64,20 @@ final class Reporting {
         }
         return terms;
     }
+
+    /**
+     * The rows and columns of a q×q variance matrix that the coefficient table shows (the stored
+     * columns after the absorbed dummies, then _cons), in table order.
+     */
+    static double[] tableCovariance(double[] v, int q, int absorbedColumns) {
+        int t = q - absorbedColumns;
+        double[] out = new double[t * t];
+        for (int a = 0; a < t; a++) {
+            for (int b = 0; b < t; b++) {
+                out[a + b * t] = v[(a + absorbedColumns) + (b + absorbedColumns) * q];
+            }
+        }
+        return out;
+    }
+
 }

@@ -67,8 +67,16 @@ public final class ModelCheck {
         for (String fe : f.absorbed()) {
             exists(fe, "absorbed effect '" + fe + "'", columns, table, where);
         }
-        if (spec.vce().clusterVariable() != null) {
-            exists(spec.vce().clusterVariable(), "--vce " + spec.vce(), columns, table, where);
+        for (String cluster : spec.vce().clusterVariables()) { // every variable of a multi-way clustering
+            exists(cluster, "--vce " + spec.vce(), columns, table, where);
+        }
+        if (spec.weights() != null) {
+            String w = spec.weights().variable();
+            exists(w, "weights '" + spec.weights() + "'", columns, table, where);
+            if (columns.get(w).equals("string")) {
+                throw new QuexException(where + ": weights '" + spec.weights() + "': column '" + w + "' of " + table
+                        + " is text, not a number");
+            }
         }
     }
 

@@ -24,11 +24,12 @@ public record ModelTable(String id, String title, String note, List<Model> model
 
     /**
      * One column: the paper's model label, what to fit, and on which rows: a Spark SQL condition on
-     * the panel's columns (e.g. {@code matched = 1}), or null for every row.
+     * the panel's columns (e.g. {@code matched = 1}), or null for every row; whether to add the
+     * marginal effects (probit) and to write predictions and residuals.
      */
-    public record Model(String id, ModelSpec spec, String sample, String title) {
+    public record Model(String id, ModelSpec spec, String sample, String title, boolean margins, boolean predict) {
         public Model(String id, ModelSpec spec, String sample) {
-            this(id, spec, sample, null);
+            this(id, spec, sample, null, false, false);
         }
     }
 
@@ -83,10 +84,18 @@ public record ModelTable(String id, String title, String note, List<Model> model
             try {
                 ModelSpec spec = ModelSpec.of(ModelSpec.parseModel(c.text(key + "estimator")), c.text(key + "formula"),
                         p.getProperty(key + "vce"));
+                spec = spec.withKeepSingletons(flag(p, key + "keep_singletons", p.getProperty("keep_singletons")));
                 String sample = p.getProperty(key + "sample", tableSample);
                 String title = p.getProperty(key + "title");
+                spec = spec.withWeights(ModelSpec.Weights.parse(p.getProperty(key + "weights", p.getProperty("weights"))));
+                boolean margins = flag(p, key + "margins", p.getProperty("margins"));
+                boolean predict = flag(p, key + "predict", p.getProperty("predict"));
+                if (margins && spec.model() != ModelSpec.Model.PROBIT) {
+                    throw new QuexException("margins = true is for probit models; this one is "
+                            + spec.model().name().toLowerCase(java.util.Locale.ROOT));
+                }
                 models.add(new Model(model, spec, sample == null || sample.isBlank() ? null : sample.trim(),
-                        title == null || title.isBlank() ? null : title.trim()));
+                        title == null || title.isBlank() ? null : title.trim(), margins, predict));
             } catch (QuexException e) {
                 throw e.getMessage().startsWith(where) ? e : new QuexException(where + ": model " + model + ": " + e.getMessage(), e);
             }
@@ -124,5 +133,18 @@ public record ModelTable(String id, String title, String note, List<Model> model
             groups.add(new RegressionTable.ColumnGroup(part.substring(0, colon).trim(), ids));
         }
         return groups;
+    }
+
+    /** A true/false setting of a model, or of its table when the model has none. */
+    private static boolean flag(Properties p, String key, String tableValue) {
+        String v = p.getProperty(key, tableValue);
+        if (v == null || v.isBlank()) {
+            return false;
+        }
+        return switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes" -> true;
+            case "false", "no" -> false;
+            default -> throw new QuexException(key + " = '" + v.trim() + "' is not true or false");
+        };
     }
 }

@@ -26,10 +26,16 @@ public final class PaperValues {
     private PaperValues() {
     }
 
-    /** What makes two models the same model: estimator, response, regressor set, constant, absorbed set. */
+    /**
+     * What makes two models the same model: estimator, response, regressor set, constant, absorbed
+     * set. The paper's firm effect is the same model whether the firm is the survey's id (firm_id) or
+     * the id that follows it across id changes (panel_id, the default since the panel built one).
+     */
     static String signature(ModelSpec spec) {
+        TreeSet<String> absorbed = new TreeSet<>();
+        spec.formula().absorbed().forEach(a -> absorbed.add(a.equals("panel_id") ? "firm_id" : a));
         return spec.model() + "|" + spec.formula().response() + "|" + new TreeSet<>(spec.formula().regressors()) + "|"
-                + spec.formula().constant() + "|" + new TreeSet<>(spec.formula().absorbed());
+                + spec.formula().constant() + "|" + absorbed;
     }
 
     /** The paper's model a spec is, if it is one. */

@@ -20,6 +20,7 @@ import org.quex.QuexException;
 import org.quex.clean.CleanJob;
 import org.quex.estimate.FitOutput;
 import org.quex.estimate.FitResult;
+import org.quex.estimate.Predictions;
 import org.quex.match.MatchJob;
 import org.quex.report.CoefficientPlot;
 import org.quex.report.LatexTableWriter;
@@ -69,6 +70,10 @@ public final class ResultsWriter {
                         samples.append(f.table().id()).append(',').append(model.id()).append(',')
                                 .append(SummaryTableWriter.csv(List.of(v)).lines().skip(1).findFirst().orElse(""))
                                 .append('\n');
+                    }
+                    if (f.predictions().get(i) != null) {
+                        Predictions.write(f.predictions().get(i), dir + "/models/" + f.table().id() + "/" + model.id()
+                                + "/predictions");
                     }
                 }
                 ReferenceValues trueValues = truth == null ? null : truth.of(f.table());
@@ -230,7 +235,8 @@ public final class ResultsWriter {
         sb.append("\nAlso: [descriptive statistics](descriptive_statistics.md) and of each estimation sample"
                 + " ([sample_statistics.csv](sample_statistics.csv)), [ingest report](ingest_report.csv), [cleaning report](cleaning_report.csv),"
                 + " [quality levels by year](quality_by_year.csv),"
-                + " [match report](match_report.csv), per-model `models/<table>/<model>/coefficients.csv` and `fit.json`,"
+                + " [match report](match_report.csv), per-model `models/<table>/<model>/coefficients.csv`, `fit.json` and `vcov.csv`"
+                + " (with `margins.csv` and `predictions/` where the model file asks for them),"
                 + " [manifest](manifest.json)");
         sb.append(recovery ? ", [truth recovery](truth_recovery.csv).\n" : ".\n");
         for (RegressionTable t : tables) {

@@ -17,6 +17,7 @@ import org.quex.clean.CleanJob;
 import org.quex.clean.CleaningConfig;
 import org.quex.estimate.Estimation;
 import org.quex.estimate.FitResult;
+import org.quex.estimate.Predictions;
 import org.quex.ingest.IngestJob;
 import org.quex.ingest.QualityRules;
 import org.quex.lake.LakeLock;
@@ -33,6 +34,7 @@ import org.quex.ingest.RawInventory;
  * (rows, seconds) goes to standard output as it finishes. A lock keeps other runs off the lake.
  */
 public final class RunJob {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunJob.class);
     /**
      * What to run: a directory of raw deliveries (found by content: {@link RawInventory}), the lake, the years.
      *
@@ -61,9 +63,12 @@ public final class RunJob {
         }
     }
 
-    /** The fitted models of one table, in column order, and the descriptive statistics of each one's sample. */
+    /**
+     * The fitted models of one table, in column order, the descriptive statistics of each one's
+     * sample, and each one's predictions and residuals (null unless the model file asks for them).
+     */
     public record FittedTable(ModelTable table, List<FitResult> fits,
-                              List<List<org.quex.panel.VariableSummary>> samples) {
+                              List<List<org.quex.panel.VariableSummary>> samples, List<Dataset<Row>> predictions) {
     }
 
     /** The accounting of one ingest: rows read from the raw files = written to the lake + quarantined. */
@@ -268,18 +273,37 @@ public final class RunJob {
         for (ModelTable table : s.tables()) {
             List<FitResult> fits = new ArrayList<>();
             List<List<org.quex.panel.VariableSummary>> samples = new ArrayList<>();
+            List<Dataset<Row>> predictions = new ArrayList<>();
             for (ModelTable.Model model : table.models()) {
                 Dataset<Row> sample = model.sample() == null ? data : restrict(data, table, model);
                 samples.add(SampleStatistics.of(sample, model.spec()));
-                fits.add(time("estimate", null, () -> Estimation.fit(sample, model.spec()),
-                        x -> ((Number) x.fit().get("n")).longValue(),
+                fits.add(time("estimate", null, () -> fitOrFailure(sample, model, table.id()),
+                        x -> x.sample().n(),
                         x -> table.id() + " (" + model.id() + ") " + model.spec().model().name().toLowerCase(Locale.ROOT)
-                                + ", " + x.fit().get("iterations") + " iterations"));
+                                + ", " + x.convergence().iterations() + " iterations"
+                                + (x.diagnostics().ok() ? "" : "; " + x.diagnostics().status().name().toLowerCase(Locale.ROOT)
+                                + ": " + x.diagnostics().message())));
+                FitResult fit = fits.get(fits.size() - 1);
+                predictions.add(model.predict() && !fit.terms().isEmpty() ? Predictions.of(sample, fit) : null);
             }
-            fitted.add(new FittedTable(table, fits, samples));
+            fitted.add(new FittedTable(table, fits, samples, predictions));
         }
         data.unpersist();
         return new Outcome(steps, ingests, cleanReports, matchReports, panel, fitted, plan.inventory());
+    }
+
+    /**
+     * One model of the run. A model that cannot be estimated on this sample (no observations, a
+     * single cluster…) becomes a failed result with its reason, so that the other models of the
+     * run are still estimated and written; a singular or non-converged fit already is a result.
+     */
+    static FitResult fitOrFailure(Dataset<Row> sample, ModelTable.Model model, String table) {
+        try {
+            return Estimation.fit(sample, model.spec(), model.margins());
+        } catch (QuexException e) {
+            LOG.warn("table {} model {} not estimated: {}", table, model.id(), e.getMessage());
+            return FitResult.failed(model.spec(), e.getMessage());
+        }
     }
 
     /** An ingest of the run: detected encodings, default quality rules, the configured employment order. */

@@ -137,7 +137,7 @@ public final class FitDirectory {
                 throw new QuexException(csv + ", line " + line + ": not a number: " + e.getMessage());
             }
         }
-        return new FitResult(spec, terms, fit, notes, null);
+        return FitResult.fromFitJson(spec, terms, fit, notes);
     }
 
     private static double number(String s) {

@@ -55,13 +55,15 @@ public record ModelColumn(String id, FitResult fit, String title) {
             case EIM -> "EIM";
             case CONVENTIONAL -> "Conventional";
             case ROBUST -> "Robust";
+            case HC3 -> "HC3";
             case CLUSTER -> "Cluster (" + vce.clusterVariable() + ")";
         };
     }
 
-    /** A numeric fit statistic such as "n" or "pseudo_r2", if the fit has it. */
+    /** A numeric fit statistic such as "n" or "pseudo_r2", if the fit has it (NaN: it has not). */
     public Optional<Double> statistic(String key) {
-        return fit.fit().get(key) instanceof Number n ? Optional.of(n.doubleValue()) : Optional.empty();
+        return fit.fit().get(key) instanceof Number n && !Double.isNaN(n.doubleValue())
+                ? Optional.of(n.doubleValue()) : Optional.empty();
     }
 
     public Optional<FitResult.Term> term(String name) {

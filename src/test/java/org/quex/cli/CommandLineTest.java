@@ -136,7 +136,7 @@ class CommandLineTest {
             assertEquals(0, r.status(), r.err());
             assertEquals("probit  GRADE ~ GPA + TUCE + PSI  (vce: oim)", firstLine(r.out()));
             try (var files = Files.list(out)) {
-                assertEquals(List.of("_logs", "coefficients.csv", "fit.json"),
+                assertEquals(List.of("_logs", "coefficients.csv", "fit.json", "vcov.csv"),
                         files.map(f -> f.getFileName().toString()).sorted().toList(), "no .crc files");
             }
             ctx.getConfiguration().getAppender(Logs.FILE_APPENDER).stop();

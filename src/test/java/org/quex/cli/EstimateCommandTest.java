@@ -42,10 +42,37 @@ class EstimateCommandTest {
     }
 
     @Test
+    void writesVcovMarginsAndPredictionsWhenAsked() throws Exception {
+        Path out = tmp.resolve("spector-margins");
+        Path predictions = tmp.resolve("predictions");
+        CommandRun r = run("estimate", "--input", SparkTestSession.resource("oracles/spector.csv"), "--model", "probit",
+                "--formula", "GRADE ~ GPA + TUCE + PSI", "--vce", "robust", "--margins", "--predict",
+                predictions.toString(), "--out", out.toString());
+        assertEquals(0, r.status(), r.err());
+        List<String> vcov = Files.readAllLines(out.resolve("vcov.csv"));
+        assertEquals("term,GPA,TUCE,PSI,_cons", vcov.get(0));
+        assertEquals(5, vcov.size());
+        String[] coef = Files.readAllLines(out.resolve("coefficients.csv")).get(1).split(",");
+        double se = Double.parseDouble(coef[2]);
+        assertEquals(se * se, Double.parseDouble(vcov.get(1).split(",")[1]), 1e-15 * se * se);
+        assertEquals(vcov.get(1).split(",")[2], vcov.get(2).split(",")[1], "symmetric");
+        List<String> margins = Files.readAllLines(out.resolve("margins.csv"));
+        assertEquals("at,term,effect,estimate,std_error,statistic,p_value,conf_low,conf_high", margins.get(0));
+        assertTrue(margins.get(3).startsWith("average,PSI,discrete,"), margins.toString());
+        assertEquals(7, margins.size());
+        assertTrue(r.out().contains("Average marginal effects") && r.out().contains("1.PSI"), r.out());
+        java.util.List<org.apache.spark.sql.Row> rows = SparkTestSession.get().read().parquet(predictions.toString())
+                .select("_xb", "_fitted", "_residual", "_sample").collectAsList();
+        assertEquals(32, rows.size());
+        assertTrue(rows.stream().allMatch(x -> x.getBoolean(3)));
+    }
+
+    @Test
     void omittedTermsHaveEmptyNumbersAndAreListedInFitJson() throws Exception {
         Path out = tmp.resolve("fe");
         CommandRun r = run("estimate", "--input", SparkTestSession.resource("oracles/fe_panel_small.csv"), "--model", "fe",
-                "--formula", "y ~ z1 + z2 + z3 + tinv + z4 | firm", "--vce", "cluster:firm", "--out", out.toString());
+                "--formula", "y ~ z1 + z2 + z3 + tinv + z4 | firm", "--vce", "cluster:firm", "--keep-singletons",
+                "--out", out.toString());
         assertEquals(0, r.status(), r.err());
         List<String> csv = Files.readAllLines(out.resolve("coefficients.csv"));
         assertTrue(csv.contains("tinv,,,,,true,omitted: constant within firm"), csv.toString());

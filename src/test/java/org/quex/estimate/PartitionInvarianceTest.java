@@ -9,22 +9,30 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.quex.SparkTestSession;
 import org.quex.lake.TableReader;
 
-/** The same estimates, standard errors and fit statistics (relative 1e-10) with 1, 2 and 7 partitions. */
+/**
+ * The same estimates, standard errors and fit statistics (relative 1e-10) with 1, 2 and 7
+ * partitions, including multi-way clusters (whose cross-partition sums meet on the driver) and weights.
+ */
 class PartitionInvarianceTest {
 
     @ParameterizedTest(name = "{0} {1} vce={2}")
     @CsvSource(delimiter = ';', value = {
-        "probit20k.csv;probit;y ~ x1 + x2 + x3 + x4 + x5;cluster:firm",
-        "probit20k.csv;probit;y ~ x1 + x2 + x3 + x4 + x5;robust",
-        "probit20k.csv;ols;y ~ x1 + x2 + x3 + x4 + x5;robust",
-        "fe_panel_small.csv;fe;y ~ z1 + z2 + z3 + tinv | firm;cluster:firm",
-        "fe_panel_small.csv;fe;y ~ z1 + z2 + z3 | firm + year;conventional",
-        "formula/formula_panel.csv;probit;d ~ x1 + i(year) + x1:x2 + poly(zz, 2);robust",
-        "formula/formula_panel.csv;fe;y ~ x1 + xbig + log(pos) + i(year) | firm;cluster:firm",
+        "probit20k.csv;probit;y ~ x1 + x2 + x3 + x4 + x5;cluster:firm;",
+        "probit20k.csv;probit;y ~ x1 + x2 + x3 + x4 + x5;robust;",
+        "probit20k.csv;ols;y ~ x1 + x2 + x3 + x4 + x5;robust;",
+        "fe_panel_small.csv;fe;y ~ z1 + z2 + z3 + tinv | firm;cluster:firm;",
+        "fe_panel_small.csv;fe;y ~ z1 + z2 + z3 | firm + year;conventional;",
+        "vce/vce_panel.csv;ols;y ~ x1 + x2 + d;cluster:firm+year+ind;",
+        "vce/vce_panel.csv;ols;y ~ x1 + x2 + d;hc3;aw:w",
+        "vce/vce_panel.csv;fe;y ~ x1 + x2 + d | firm;cluster:firm+year;fw:f",
+        "vce/vce_panel.csv;probit;yb ~ x1 + x2 + d;cluster:year+firm;fw:f",
+        "formula/formula_panel.csv;probit;d ~ x1 + i(year) + x1:x2 + poly(zz, 2);robust;",
+        "formula/formula_panel.csv;fe;y ~ x1 + xbig + log(pos) + i(year) | firm;cluster:firm;",
     })
-    void estimatesDoNotDependOnPartitioning(String file, String model, String formula, String vce) {
+    void estimatesDoNotDependOnPartitioning(String file, String model, String formula, String vce, String weights) {
         Dataset<Row> table = TableReader.read(SparkTestSession.get(), SparkTestSession.resource("oracles/" + file));
-        ModelSpec spec = ModelSpec.of(ModelSpec.parseModel(model), formula, vce);
+        ModelSpec spec = ModelSpec.of(ModelSpec.parseModel(model), formula, vce)
+                .withWeights(ModelSpec.Weights.parse(weights));
         FitResult one = Estimation.fit(table, spec.withPartitions(1));
         for (int partitions : new int[] {2, 7}) {
             FitResult other = Estimation.fit(table, spec.withPartitions(partitions));
@@ -44,6 +52,7 @@ class PartitionInvarianceTest {
             assertEquals(one.fit().get("n"), other.fit().get("n"));
             assertEquals(one.fit().get("n_clusters"), other.fit().get("n_clusters"));
             assertEquals(one.fit().get("n_groups"), other.fit().get("n_groups"));
+            assertEquals(one.fit().get("n_clusters_by_variable"), other.fit().get("n_clusters_by_variable"));
         }
     }
 

@@ -49,6 +49,15 @@ class ModelCheckTest {
         assertEquals("model file mine, model a: --vce cluster:firmid: column 'firmid' is not in the panel"
                 + " (lake/panel/firm_year); did you mean 'firm_id'?", fails(table("models", "a",
                 "model.a.estimator", "ols", "model.a.formula", "ln_export ~ qu", "model.a.vce", "cluster:firmid")));
+        assertEquals("model file mine, model a: --vce cluster:firm_id+yr: column 'yr' is not in the panel"
+                + " (lake/panel/firm_year)", fails(table("models", "a", "model.a.estimator", "ols",
+                "model.a.formula", "ln_export ~ qu", "model.a.vce", "cluster:firm_id+yr")));
+        assertEquals("model file mine, model a: weights 'aw:exprt': column 'exprt' is not in the panel"
+                + " (lake/panel/firm_year); did you mean 'export'?", fails(table("models", "a", "model.a.estimator", "ols",
+                "model.a.formula", "ln_export ~ qu", "model.a.weights", "aw:exprt")));
+        assertEquals("model file mine, model a: weights 'fw:firm_name': column 'firm_name' of the panel"
+                + " (lake/panel/firm_year) is text, not a number", fails(table("models", "a", "model.a.estimator", "ols",
+                "model.a.formula", "ln_export ~ qu", "model.a.weights", "fw:firm_name")));
         assertEquals("model file mine, model a: term 'province': column 'province' of the panel (lake/panel/firm_year)"
                 + " is text, not a number (use i(province) for its levels as dummies)", fails(table("models", "a",
                 "model.a.estimator", "ols", "model.a.formula", "ln_export ~ qu + province")));

@@ -41,6 +41,27 @@ class ModelTableTest {
         assertEquals(List.of("panel_id"), m.spec().formula().absorbed());   // the firm across id changes (docs/panel.md)
         assertTrue(m.spec().formula().regressors().containsAll(List.of("indus1", "indus2", "indus3")));
         assertNull(m.sample());
+        assertTrue(m.spec().absorb().keepSingletons(), "table 3 is xtreg, fe: singletons kept");
+        assertEquals(false, tables.get(0).models().get(0).spec().absorb().keepSingletons());
+    }
+
+    @Test
+    void keepSingletonsForTheTableOrOneModel() {
+        Properties p = modelFile(
+                "title", "Mine",
+                "models", "a, b",
+                "keep_singletons", "true",
+                "model.a.estimator", "fe",
+                "model.a.formula", "y ~ x | firm + year",
+                "model.b.estimator", "fe",
+                "model.b.formula", "y ~ x | firm",
+                "model.b.keep_singletons", "no");
+        ModelTable t = ModelTable.parse("mine", p, "mine.conf");
+        assertTrue(t.models().get(0).spec().absorb().keepSingletons());
+        assertEquals(false, t.models().get(1).spec().absorb().keepSingletons());
+        p.setProperty("model.b.keep_singletons", "maybe");
+        QuexException e = assertThrows(QuexException.class, () -> ModelTable.parse("mine", p, "mine.conf"));
+        assertEquals("mine.conf: model b: model.b.keep_singletons = 'maybe' is not true or false", e.getMessage());
     }
 
     @Test
@@ -89,5 +110,45 @@ class ModelTableTest {
                 "model.a.formula", "ex ~ qu");
         QuexException e = assertThrows(QuexException.class, () -> ModelTable.parse("mine", p, "mine.conf"));
         assertTrue(e.getMessage().startsWith("mine.conf: model a:"), e.getMessage());
+    }
+
+    @Test
+    void weightsMarginsAndPredictionsAreSetPerTableOrModel() {
+        Properties p = modelFile(
+                "title", "Mine",
+                "models", "a, b",
+                "margins", "true",
+                "weights", "fw:copies",
+                "model.a.estimator", "probit",
+                "model.a.formula", "ex ~ qu",
+                "model.a.predict", "yes",
+                "model.b.estimator", "probit",
+                "model.b.formula", "ex ~ qu",
+                "model.b.margins", "false",
+                "model.b.weights", "");
+        ModelTable t = ModelTable.parse("mine", p, "mine.conf");
+        ModelTable.Model a = t.models().get(0);
+        ModelTable.Model b = t.models().get(1);
+        assertTrue(a.margins() && a.predict());
+        assertEquals("fw:copies", a.spec().weights().toString());
+        assertTrue(!b.margins() && !b.predict());
+        assertNull(b.spec().weights());
+
+        Properties bad = modelFile("title", "Mine", "models", "a", "model.a.estimator", "ols",
+                "model.a.formula", "y ~ x", "model.a.margins", "true");
+        QuexException e = assertThrows(QuexException.class, () -> ModelTable.parse("mine", bad, "mine.conf"));
+        assertEquals("mine.conf: model a: margins = true is for probit models; this one is ols", e.getMessage());
+    }
+
+    /** One model that cannot be estimated on its sample is a failed result with the reason; the run goes on. */
+    @Test
+    void aModelThatCannotBeEstimatedIsAFailedResult() {
+        ModelTable.Model m = new ModelTable.Model("a", ModelSpec.of(ModelSpec.Model.OLS, "year ~ matched", null), null);
+        Dataset<Row> empty = SparkTestSession.get().createDataFrame(List.of(RowFactory.create(null, 2004)), SCHEMA);
+        org.quex.estimate.FitResult r = RunJob.fitOrFailure(empty, m, "mine");
+        assertEquals(org.quex.estimate.FitResult.Diagnostics.Status.FAILED, r.diagnostics().status());
+        assertTrue(r.diagnostics().message().startsWith("no observations"), r.diagnostics().message());
+        assertEquals("failed", org.quex.estimate.FitOutput.fitJson(r).lines().filter(l -> l.contains("\"status\""))
+                .findFirst().orElseThrow().replaceAll(".*: \"|\".*", ""));
     }
 }

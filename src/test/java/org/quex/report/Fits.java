@@ -1,8 +1,6 @@
 package org.quex.report;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.quex.estimate.FitResult;
 import org.quex.estimate.ModelSpec;
 
@@ -20,25 +18,19 @@ final class Fits {
     }
 
     static FitResult probit(String formula, long n, double pseudoR2, FitResult.Term... terms) {
-        Map<String, Object> fit = new LinkedHashMap<>();
-        fit.put("model", "probit");
-        fit.put("n", n);
-        fit.put("vce", "oim");
-        fit.put("pseudo_r2", pseudoR2);
-        return new FitResult(ModelSpec.of(ModelSpec.Model.PROBIT, formula, "oim"), List.of(terms), fit, List.of(),
-                null);
+        FitResult.Likelihood stats = new FitResult.Likelihood(Double.NaN, Double.NaN, pseudoR2, 0, Double.NaN,
+                Double.NaN, null, null);
+        return new FitResult(ModelSpec.of(ModelSpec.Model.PROBIT, formula, "oim"), List.of(terms), FitResult.Sample.of(n),
+                new FitResult.Convergence(1, true, null, null), stats, null, List.of(), null);
     }
 
     static FitResult fe(String formula, long n, long groups, double adjR2Within, FitResult.Term... terms) {
-        Map<String, Object> fit = new LinkedHashMap<>();
-        fit.put("model", "fe");
-        fit.put("n", n);
-        fit.put("vce", "cluster:firm");
-        fit.put("n_groups", groups);
-        fit.put("r2_within", adjR2Within + 0.01);
-        fit.put("adj_r2_within", adjR2Within);
-        return new FitResult(ModelSpec.of(ModelSpec.Model.FE, formula, "cluster:firm"), List.of(terms), fit,
-                List.of(), null);
+        FitResult.Linear stats = new FitResult.Linear(0, 0, Double.NaN, Double.NaN, null, null, null, null,
+                adjR2Within + 0.01, adjR2Within);
+        FitResult.Sample sample = new FitResult.Sample(n, 0, null, groups, null, null, null, null, null, null, null,
+                null, null);
+        return new FitResult(ModelSpec.of(ModelSpec.Model.FE, formula, "cluster:firm"), List.of(terms), sample,
+                new FitResult.Convergence(1, true, null, null), stats, null, List.of(), null);
     }
 
     /** Table 2 in miniature: model 1, and model 2-1 that adds rd, dropped as collinear. */
