@@ -18,10 +18,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.storage.StorageLevel;
-import org.apache.spark.unsafe.types.UTF8String;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -366,21 +364,11 @@ final class AbsorbedDesign {
         }
 
         private double value(InternalRow row, int i) {
-            if (row.isNullAt(i)) {
-                return Double.NaN;
-            }
-            if (types[i] == DataTypes.DoubleType) {
-                return row.getDouble(i);
-            }
-            return NumberParsing.toDouble(row.getUTF8String(i).toString(), variables.get(i));
+            return BlockBuilder.value(row, i, types[i], variables.get(i));
         }
 
         private Object key(InternalRow row, int i) {
-            if (row.isNullAt(i)) {
-                return null;
-            }
-            Object v = row.get(i, types[i]);
-            return v instanceof UTF8String u ? u.toString() : v;
+            return BlockBuilder.key(row, i, types[i]);
         }
     }
 

@@ -297,23 +297,31 @@ final class BlockBuilder implements Serializable {
         return new DesignBlock(n, p, x, y, w, cluster, others, otherDictionary, summary);
     }
 
-    /** A model variable as a double (NaN if missing); text is parsed and checked. */
     private double value(InternalRow row, int i) {
+        return value(row, i, types[i], variables.get(i));
+    }
+
+    private Object key(InternalRow row, int i) {
+        return key(row, i, types[i]);
+    }
+
+    /** A model variable as a double (NaN if missing); text is parsed and checked. */
+    static double value(InternalRow row, int i, DataType type, String variable) {
         if (row.isNullAt(i)) {
             return Double.NaN;
         }
-        if (types[i] == DataTypes.DoubleType) {
+        if (type == DataTypes.DoubleType) {
             return row.getDouble(i);
         }
-        return NumberParsing.toDouble(row.getUTF8String(i).toString(), variables.get(i));
+        return NumberParsing.toDouble(row.getUTF8String(i).toString(), variable);
     }
 
     /** A group or cluster key, copied out of the (reused) row; the same value as the driver collects. */
-    private Object key(InternalRow row, int i) {
+    static Object key(InternalRow row, int i, DataType type) {
         if (row.isNullAt(i)) {
             return null;
         }
-        Object v = row.get(i, types[i]);
+        Object v = row.get(i, type);
         return v instanceof UTF8String u ? u.toString() : v;
     }
 

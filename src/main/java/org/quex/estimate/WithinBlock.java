@@ -161,18 +161,7 @@ final class WithinBlock implements Serializable {
         for (int g = 0; g + 1 < runStart.length; g++) {
             int from = runStart[g];
             int to = runStart[g + 1];
-            Arrays.fill(mean, 0);
-            for (int i = from; i < to; i++) {
-                for (int e = 0; e < effects; e++) {
-                    int a = levels[i * effects + e] * w;
-                    for (int c = 0; c < w; c++) {
-                        mean[c] += pm[a + c];
-                    }
-                }
-            }
-            for (int c = 0; c < w; c++) {
-                mean[c] /= (to - from);
-            }
+            runMean(pm, from, to, w, mean);
             for (int i = from; i < to; i++) {
                 for (int e = 0; e < effects; e++) {
                     int a = levels[i * effects + e] * w;
@@ -192,6 +181,25 @@ final class WithinBlock implements Serializable {
     }
 
     /**
+     * The mean over the rows {@code from..to} of one primary level of the summed secondary-level
+     * vectors ({@code w} wide) of {@code byLevel}, into {@code mean}.
+     */
+    private void runMean(double[] byLevel, int from, int to, int w, double[] mean) {
+        Arrays.fill(mean, 0);
+        for (int i = from; i < to; i++) {
+            for (int e = 0; e < effects; e++) {
+                int a = levels[i * effects + e] * w;
+                for (int c = 0; c < w; c++) {
+                    mean[c] += byLevel[a + c];
+                }
+            }
+        }
+        for (int c = 0; c < w; c++) {
+            mean[c] /= (to - from);
+        }
+    }
+
+    /**
      * The fully absorbed block: M₁W − M₁DΓ, with Γ (m × (p+1), row-major) the secondary effects of
      * every column. Its summary keeps the raw statistics (for the reported constant).
      */
@@ -204,18 +212,7 @@ final class WithinBlock implements Serializable {
         for (int g = 0; g + 1 < runStart.length; g++) {
             int from = runStart[g];
             int to = runStart[g + 1];
-            Arrays.fill(mean, 0);
-            for (int i = from; i < to; i++) {
-                for (int e = 0; e < effects; e++) {
-                    int a = levels[i * effects + e] * w;
-                    for (int c = 0; c < w; c++) {
-                        mean[c] += gamma[a + c];
-                    }
-                }
-            }
-            for (int c = 0; c < w; c++) {
-                mean[c] /= (to - from);
-            }
+            runMean(gamma, from, to, w, mean);
             for (int i = from; i < to; i++) {
                 Arrays.fill(u, 0);
                 for (int e = 0; e < effects; e++) {
