@@ -17,18 +17,6 @@ import org.quex.QuexException;
  */
 class GrossOutputTest {
 
-    private static TfpEstimator.SecondStage secondStage(TfpEstimator e, List<FirmYear> rows) {
-        TfpEstimator.FirstStage first = e.newFirstStage();
-        rows.forEach(first::add);
-        TfpEstimator.SecondStage second = e.newSecondStage(e.solve(first));
-        FirmYear previous = null;
-        for (FirmYear r : rows) {
-            second.add(r, previous);
-            previous = r;
-        }
-        return second;
-    }
-
     @Test
     void levinsohnPetrinGrossOutputIsTheMinimumOfTheRowByRowObjective() throws Exception {
         List<FirmYear> rows = ChileanPanel.rows(false);
@@ -48,7 +36,7 @@ class GrossOutputTest {
         assertEquals(0, step[0], 1e-6, "distance of β_k from the direct minimum");
         assertEquals(0, step[1], 1e-6, "distance of β_m from the direct minimum");
         assertEquals(direct.opLp(theta), r.objective(), 1e-9 * r.objective());
-        TfpEstimator.SecondStage second = secondStage(new TfpEstimator(spec), rows);
+        TfpEstimator.SecondStage second = ChileanPanel.stages(new TfpEstimator(spec), rows);
         for (double[] t : new double[][] {{0.1, 0.1}, {0.0, 0.5}, {0.3, -0.2}, theta}) {
             double d = direct.opLp(t);
             assertEquals(d, second.objective(0, t), 1e-9 * d);
@@ -82,7 +70,7 @@ class GrossOutputTest {
         assertEquals(-0.038577, r.estimate("pX"), 1e-6);
         TfpResult other = new TfpEstimator(spec.withStart(new double[] {.5, .5, .5, .5})).estimate(rows);
         assertTrue(other.objective() > 1e-7 && direct.acf(other.estimates()) > 1e-7, "not a root: " + other.objective());
-        TfpEstimator.SecondStage second = secondStage(new TfpEstimator(spec), rows);
+        TfpEstimator.SecondStage second = ChileanPanel.stages(new TfpEstimator(spec), rows);
         for (double[] t : new double[][] {{.5, .5, .5, .5}, {.2, .2, .1, .3}, {.7, .6, .2, -.1}}) {
             double d = direct.acf(t);
             assertEquals(d, second.objective(0, t), 1e-9 * d);
