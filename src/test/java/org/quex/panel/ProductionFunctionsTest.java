@@ -122,16 +122,19 @@ class ProductionFunctionsTest {
         Map<String, Double> realTfp = tfpByFirmYear(ProductionFunctions.residuals(spark, realInputs, realFits, false, gross));
         Map<String, Double> directTfp = tfpByFirmYear(ProductionFunctions.residuals(spark, deflatedInputs, directFits,
                 false, gross));
+        realInputs.unpersist();
+        deflatedInputs.unpersist();
         assertEquals(480, realTfp.size());
         for (Map.Entry<String, Double> e : directTfp.entrySet()) {
             assertEquals(e.getValue(), realTfp.get(e.getKey()), 1e-10, e.getKey());
+        }
+        if (!method.equals("ols")) {
+            return;
         }
         // the nominal fit on the same panel is another one: the real values were used
         List<ProductionFunctions.Fit> nominalFits = ProductionFunctions.fit(ProductionFunctions.inputs(
                 spark.createDataFrame(panel.nominal, BASE), null, nominalConfig), nominalConfig);
         assertTrue(Math.abs(nominalFits.get(0).bk() - a.bk()) > 1e-6);
-        realInputs.unpersist();
-        deflatedInputs.unpersist();
     }
 
     @Test
