@@ -6,24 +6,56 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * conf/quex.conf as read by every stage: the packed defaults (the file is copied into the jar) or
- * a --config file. Every value a stage reads is required, so a misspelt key fails with its name.
+ * conf/quex.conf as read by every stage: the packed defaults (the file is copied into the jar),
+ * with a --config file's settings over them. Every value a stage reads is required.
  */
 public record ConfigFile(Properties properties, String where) {
 
-    /** The packed defaults (conf/quex.conf) or, when given, the file at {@code path}. */
+    /**
+     * The packed defaults (conf/quex.conf), with the settings of the file at {@code path} over them
+     * when one is given: a user's file names only what it changes, so a release that adds a setting
+     * does not break it. A key the defaults do not know is refused with the closest one, so a
+     * misspelt key still fails with its name.
+     */
     public static ConfigFile load(String path) {
-        String where = path == null ? "quex.conf (packed defaults)" : path;
-        try (InputStream in = path == null ? ConfigFile.class.getClassLoader().getResourceAsStream("quex.conf")
-                : Files.newInputStream(Path.of(path))) {
+        ConfigFile packed = packedDefaults();
+        if (path == null) {
+            return packed;
+        }
+        ConfigFile user;
+        try (InputStream in = Files.newInputStream(Path.of(path))) {
+            user = read(in, path);
+        } catch (NoSuchFileException e) {
+            throw new QuexException("configuration " + path + " not found");
+        } catch (IOException e) {
+            throw new QuexException("configuration " + path + " cannot be read: " + e.getMessage(), e);
+        }
+        Properties merged = new Properties();
+        merged.putAll(packed.properties());
+        Set<String> known = packed.properties().stringPropertyNames();
+        for (String key : new TreeSet<>(user.properties().stringPropertyNames())) {
+            if (!known.contains(key)) {
+                throw new QuexException(path + ": unknown setting " + key + Suggest.hint(key, known));
+            }
+            merged.setProperty(key, user.properties().getProperty(key));
+        }
+        return new ConfigFile(merged, path);
+    }
+
+    private static ConfigFile packedDefaults() {
+        String where = "quex.conf (packed defaults)";
+        try (InputStream in = ConfigFile.class.getClassLoader().getResourceAsStream("quex.conf")) {
             if (in == null) {
                 throw new QuexException("configuration " + where + " not found");
             }
