@@ -2,6 +2,7 @@ package org.quex.cli;
 
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.Parameters;
+import com.beust.jcommander.ParametersDelegate;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,7 +19,6 @@ import org.quex.pipeline.ModelTable;
 import org.quex.pipeline.PaperValues;
 import org.quex.pipeline.ResultsWriter;
 import org.quex.report.FitDirectory;
-import org.quex.report.Labels;
 import org.quex.report.ModelColumn;
 import org.quex.report.Reference;
 import org.quex.report.ReferenceValues;
@@ -63,18 +63,11 @@ final class ReportCommand extends QuexCommand {
     @Parameter(names = "--groups", description = "Titles over adjacent columns: \"Baseline: 1; Finance: 2-1 2-2\"")
     String groups;
 
-    @Parameter(names = "--reference", description = "Values in brackets: paper (on the paper's models, known by"
-            + " formula), truth (needs --truth) or none")
-    String reference = "none";
-
     @Parameter(names = "--truth", description = "truth/coefficients.csv of generated data, for --reference truth")
     String truth;
 
-    @Parameter(names = "--labels", description = "Labels file (default: the packed conf/labels.conf; none: variable names)")
-    String labels;
-
-    @Parameter(names = "--digits", description = "Decimals: N for every term, TERM=N for one (e.g. 3,si2=1)")
-    String digits;
+    @ParametersDelegate
+    final TableOption format = new TableOption();
 
     @Parameter(names = "--show", description = "What probit columns print: coefficients, margins (average marginal"
             + " effects) or atmeans (marginal effects at means), from the fits' margins.csv (estimate --margins);"
@@ -89,7 +82,7 @@ final class ReportCommand extends QuexCommand {
 
     @Override
     public void run() throws Exception {
-        TableOptions options = new TableOptions(Reference.parse(reference), Labels.load(labels), digits);
+        TableOptions options = format.options();
         if (options.reference() == Reference.TRUTH && truth == null) {
             throw new QuexException("--reference truth needs --truth FILE (truth/coefficients.csv of generated data)");
         }
