@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
@@ -23,16 +22,13 @@ class ReportHdfsIT {
     @Test
     void aTableFromFitsOnHdfs() throws Exception {
         Path work = Files.createTempDirectory("quex-report-hdfs-");
-        Configuration dfsConf = new Configuration();
-        dfsConf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, work.resolve("dfs").toString());
-        MiniDFSCluster dfs = new MiniDFSCluster.Builder(dfsConf).numDataNodes(1).build();
+        MiniDFSCluster dfs = HdfsRunIT.miniDfs(work);
         try {
-            dfs.waitActive();
             String hdfs = "hdfs://127.0.0.1:" + dfs.getNameNodePort();
             FileSystem fs = dfs.getFileSystem();
             for (String[] fit : new String[][] {{"report/spector_margins", "spector"}, {"report/demo_models/table3/3", "fe"}}) {
                 FileUtil.copy(Path.of(SparkTestSession.resource(fit[0])).toFile(), fs,
-                        new org.apache.hadoop.fs.Path(hdfs + "/fits/" + fit[1]), false, dfsConf);
+                        new org.apache.hadoop.fs.Path(hdfs + "/fits/" + fit[1]), false, dfs.getConfiguration(0));
             }
             CommandRun r = CommandRun.of("report", hdfs + "/fits", "--out", hdfs + "/paper", "--id", "mixed",
                     "--show", "margins");
