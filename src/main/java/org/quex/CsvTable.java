@@ -40,7 +40,8 @@ public record CsvTable(String name, List<String> columns, List<Map<String, Strin
         }
     }
 
-    static CsvTable parse(String name, InputStream in) throws IOException {
+    /** Reads a table from a stream ({@code name} for errors), e.g. a file on any Hadoop file system. */
+    public static CsvTable parse(String name, InputStream in) throws IOException {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         String header = reader.readLine();
         if (header == null) {

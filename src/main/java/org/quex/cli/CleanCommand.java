@@ -22,27 +22,27 @@ final class CleanCommand extends QuexCommand {
     @Parameter(names = "--source", description = "asif | customs | all")
     String source = "all";
 
-    @Parameter(names = "--lake", description = "Lake root (local path, hdfs:// or s3a://)")
-    String lake = "lake";
+    @ParametersDelegate
+    final LakeOption lake = new LakeOption();
 
-    @Parameter(names = "--config", description = "Configuration file (default: the packed conf/quex.conf)")
-    String config;
+    @ParametersDelegate
+    final ConfigOption config = new ConfigOption();
 
     @Override
     String logDirectory() {
-        return lake;
+        return lake.root;
     }
 
     @Override
     public void run() {
         source = org.quex.Suggest.oneOf("--source", source, "asif", "customs", "all"); // before Spark starts
         List<String> sources = source.equals("all") ? List.of("asif", "customs") : List.of(source);
-        CleaningConfig settings = CleaningConfig.load(config);
+        CleaningConfig settings = CleaningConfig.load(config.path);
         SparkSession spark = SparkSessions.getOrCreate("quex clean " + year);
-        LakeTables tables = new LakeTables(lake);
+        LakeTables tables = lake.tables();
         List<CleanJob.Report> reports = locked(spark, tables, "clean " + year, lock,
                 () -> CleanJob.run(spark, tables, year, sources, settings,
-                        config == null ? "packed conf/quex.conf" : config));
+                        config.label()));
         reports.forEach(r -> r.lines().forEach(System.out::println));
     }
 }

@@ -10,7 +10,6 @@ import org.quex.ingest.InputInspector;
 import org.quex.ingest.QualityCheck;
 import org.quex.ingest.QualityRules;
 import org.quex.ingest.archive.SkippedEntry;
-import org.quex.lake.LakeTables;
 import org.quex.lake.SparkSessions;
 
 @Parameters(commandNames = "ingest", commandDescription =
@@ -31,8 +30,8 @@ final class IngestCommand extends QuexCommand {
                     + "also inside .zip, .gz, .tar, .tar.gz/.tgz or .7z archives (.rar: extract first)")
     List<String> inputs;
 
-    @Parameter(names = "--lake", description = "Lake root (local path or hdfs:// / s3a:// URI)")
-    String lake = "lake";
+    @ParametersDelegate
+    final LakeOption lake = new LakeOption();
 
     @Parameter(names = "--encoding", description = "UTF-8, GBK or GB18030 for every input (default: detect per file; Stata 113-117: GB18030)")
     String encoding;
@@ -54,7 +53,7 @@ final class IngestCommand extends QuexCommand {
 
     @Override
     String logDirectory() {
-        return lake;
+        return lake.root;
     }
 
     @Override
@@ -65,14 +64,14 @@ final class IngestCommand extends QuexCommand {
                 d.completenessError(), d.completenessWarning(), d.duplicateShareError(), d.rowChangeWarning());
         String label = year == null ? "all years" : String.valueOf(year);
         IngestJob.Settings settings = new IngestJob.Settings(source, year == null ? List.of() : List.of(year), inputs,
-                lake, encoding, maxRecordLines, rules, sliceMb << 20,
+                lake.root, encoding, maxRecordLines, rules, sliceMb << 20,
                 org.quex.ConfigFile.load(config).list("ingest.employees.order"));
         // the inputs are inspected before Spark starts: a wrong file fails in a second, not after start-up
         long t = System.nanoTime();
         InputInspector.Inspection inspection = IngestJob.inspect(SparkSessions.hadoopConfigurationBeforeSpark(), settings);
         double inspectSeconds = (System.nanoTime() - t) / 1e9;
         SparkSession spark = SparkSessions.getOrCreate("quex ingest " + source + " " + label);
-        IngestJob.Result result = locked(spark, new LakeTables(lake), "ingest " + source + " " + label, lock,
+        IngestJob.Result result = locked(spark, lake.tables(), "ingest " + source + " " + label, lock,
                 () -> IngestJob.run(spark, settings, inspection, inspectSeconds));
         for (String w : result.warnings()) {
             System.out.println("warning: " + w);

@@ -3,6 +3,7 @@ package org.quex.cli;
 import com.beust.jcommander.Parameter;
 import com.beust.jcommander.ParameterException;
 import com.beust.jcommander.Parameters;
+import com.beust.jcommander.ParametersDelegate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
@@ -19,8 +20,8 @@ final class LakeCommand extends QuexCommand {
     @Parameter(description = "list | export")
     List<String> action = new ArrayList<>();
 
-    @Parameter(names = "--lake", description = "Lake root (local path, hdfs:// or s3a://)")
-    String lake = "lake";
+    @ParametersDelegate
+    final LakeOption lake = new LakeOption();
 
     @Parameter(names = "--json", description = "list: print the listing as JSON")
     boolean json;
@@ -43,7 +44,7 @@ final class LakeCommand extends QuexCommand {
             throw new ParameterException("expected one action, list or export; got " + (action.isEmpty() ? "none"
                     : String.join(" ", action) + org.quex.Suggest.hint(action.get(0), List.of("list", "export"))));
         }
-        LakeTables tables = new LakeTables(lake);
+        LakeTables tables = lake.tables();
         if (action.get(0).equals("list")) {
             for (String[] option : new String[][] {{"--table", table}, {"--year", year}, {"--where", where}, {"--out", out}}) {
                 if (option[1] != null) {
@@ -67,7 +68,7 @@ final class LakeCommand extends QuexCommand {
         TableExport.Format.of(out); // a wrong file name fails before Spark starts
         List<Integer> years = year == null ? null : YearList.parse(year);
         SparkSession spark = SparkSessions.getOrCreate("quex lake export");
-        TableExport.Result result = TableExport.run(spark, new TableExport.Settings(lake, table, years, where, out));
+        TableExport.Result result = TableExport.run(spark, new TableExport.Settings(lake.root, table, years, where, out));
         System.out.println(result.summaryLine());
         result.notes().forEach(n -> System.out.println("  " + n));
     }

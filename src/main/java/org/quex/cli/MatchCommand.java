@@ -18,21 +18,21 @@ final class MatchCommand extends QuexCommand {
     @Parameter(names = "--year", required = true, description = "The year to match")
     int year;
 
-    @Parameter(names = "--lake", description = "Lake root (local path, hdfs:// or s3a://)")
-    String lake = "lake";
+    @ParametersDelegate
+    final LakeOption lake = new LakeOption();
 
     @Parameter(names = "--truth", description = "The generator's truth/links.csv: print precision and recall per pass")
     String truth;
 
     @Override
     String logDirectory() {
-        return lake;
+        return lake.root;
     }
 
     @Override
     public void run() {
         SparkSession spark = SparkSessions.getOrCreate("quex match " + year);
-        LakeTables tables = new LakeTables(lake);
+        LakeTables tables = lake.tables();
         List<String> lines = locked(spark, tables, "match " + year, lock,
                 () -> MatchJob.run(spark, tables, year, truth).lines());
         lines.forEach(System.out::println);

@@ -22,25 +22,25 @@ final class PanelCommand extends QuexCommand {
     @Parameter(names = "--years", description = "Years, e.g. 2000-2013 or 2001,2012 (default: every year in lake/clean/asif)")
     String years;
 
-    @Parameter(names = "--lake", description = "Lake root (local path, hdfs:// or s3a://)")
-    String lake = "lake";
+    @ParametersDelegate
+    final LakeOption lake = new LakeOption();
 
-    @Parameter(names = "--config", description = "Configuration file (default: the packed conf/quex.conf)")
-    String config;
+    @ParametersDelegate
+    final ConfigOption config = new ConfigOption();
 
     @Override
     String logDirectory() {
-        return lake;
+        return lake.root;
     }
 
     @Override
     public void run() {
-        PanelConfig settings = PanelConfig.from(ConfigFile.load(config));
+        PanelConfig settings = PanelConfig.from(ConfigFile.load(config.path));
         SparkSession spark = SparkSessions.getOrCreate("quex panel");
-        LakeTables tables = new LakeTables(lake);
+        LakeTables tables = lake.tables();
         List<Integer> list = years == null ? YearList.inTable(spark, tables.clean("asif")) : YearList.parse(years);
         PanelJob.Report report = locked(spark, tables, "panel", lock,
-                () -> PanelJob.run(spark, tables, list, settings, config == null ? "packed conf/quex.conf" : config));
+                () -> PanelJob.run(spark, tables, list, settings, config.label()));
         report.lines().forEach(System.out::println);
         System.out.print(org.quex.report.SummaryTableWriter.markdown(report.summaryOfAllYears()));
     }

@@ -20,9 +20,7 @@ import org.quex.pipeline.ModelCheck;
 import org.quex.pipeline.ModelTable;
 import org.quex.pipeline.ResultsWriter;
 import org.quex.pipeline.RunJob;
-import org.quex.report.Labels;
 import org.quex.report.Reference;
-import org.quex.report.TableFormat;
 import org.quex.report.TableOptions;
 import org.quex.synth.GenerateSettings;
 import org.quex.synth.SynthJob;
@@ -52,8 +50,8 @@ final class RunCommand extends QuexCommand {
             + " (local path, hdfs:// or s3a://)")
     String results = "results";
 
-    @Parameter(names = "--config", description = "Configuration file (default: the packed conf/quex.conf)")
-    String config;
+    @ParametersDelegate
+    final ConfigOption config = new ConfigOption();
 
     @Parameter(names = "--models", description = "Directory of model files *.conf (default: the packed conf/models)")
     String models;
@@ -71,17 +69,8 @@ final class RunCommand extends QuexCommand {
             + " or changed since the lake was built; rebuild the panel over every year of the lake and re-estimate")
     boolean incremental;
 
-    @Parameter(names = "--reference", description = "Values in brackets under the estimates: paper (the published"
-            + " coefficients, on the paper's models only), truth (the demo's true values) or none")
-    String reference = "none";
-
-    @Parameter(names = "--labels", description = "Labels file of the tables (default: the packed conf/labels.conf, the"
-            + " paper's names; none: variable names)")
-    String labels;
-
-    @Parameter(names = "--digits", description = "Decimals in the tables: N for every term, TERM=N for one (e.g. 3,si2=1);"
-            + " over a model file's digits")
-    String digits;
+    @ParametersDelegate
+    final TableOption format = new TableOption();
 
     @Override
     String logDirectory() {
@@ -94,13 +83,12 @@ final class RunCommand extends QuexCommand {
             throw new QuexException(demo ? "--demo generates its own raw files: leave out --raw"
                     : "give --raw DIR (the raw files) or --demo");
         }
-        TableOptions tableOptions = new TableOptions(Reference.parse(reference), Labels.load(labels), digits);
+        TableOptions tableOptions = format.options();
         if (tableOptions.reference() == Reference.TRUTH && !demo) {
             throw new QuexException("--reference truth needs --demo: real data have no true values");
         }
-        TableFormat.parseDigits(digits, TableFormat.paper(), "--digits");
         List<Integer> yearList = YearList.parse(years != null ? years : demo ? "2005-2013" : "2000-2013");
-        ConfigFile conf = ConfigFile.load(config);
+        ConfigFile conf = ConfigFile.load(config.path);
         List<ModelTable> tables = ModelTable.load(models);
         ModelCheck.check(tables); // every formula and sample against the panel's columns, before any work
         String rawDir = demo ? demoDir + "/raw" : raw;

@@ -122,8 +122,13 @@ public final class LinearEstimator {
             // 1 − (RSS/df_r)/(TSS_within/(N − G − D)): adjusted for the regressors only, D the kept dummies
             // (with several absorbed effects G is df_a, every absorbed parameter).
             long dfWithin = n - absorbedDf - keptDummies;
+            // The overall R² of the dummy-variable model (areg's and reghdfe's e(r2), e(r2_a); xtreg, fe
+            // prints neither): TSS about ȳ from the raw sums, adjusted by (N − 1)/(N − K − df_a).
+            double tss = s.ySumSq - s.ySum * s.ySum / s.weightSum;
+            double r2 = 1 - rss / tss;
             statistics = new FitResult.Linear(dfResidual, kRegressors - keptDummies, rss * weightScale,
-                    Math.sqrt(rss * weightScale / dfResidual), null, null, null, tssWithin * weightScale, r2w,
+                    Math.sqrt(rss * weightScale / dfResidual), tss * weightScale, r2,
+                    1 - (1 - r2) * (n - 1.0) / dfResidual, tssWithin * weightScale, r2w,
                     1 - (1 - r2w) * dfWithin / (double) dfResidual);
         } else {
             double tss = yy; // y was centred at ȳ when the model has a constant, raw otherwise

@@ -12,6 +12,7 @@ import org.quex.ConfigFile;
 import org.quex.QuexException;
 import org.quex.estimate.ModelSpec;
 import org.quex.report.RegressionTable;
+import org.quex.report.Shown;
 
 /**
  * One table of models as a model file describes it (conf/models/table2.conf …): a title, a note,
@@ -25,9 +26,19 @@ public record ModelTable(String id, String title, String note, List<Model> model
     /**
      * One column: the paper's model label, what to fit, and on which rows: a Spark SQL condition on
      * the panel's columns (e.g. {@code matched = 1}), or null for every row; whether to add the
-     * marginal effects (probit) and to write predictions and residuals.
+     * marginal effects (probit) and to write predictions and residuals; what its column prints
+     * (coefficients, or marginal effects: {@code show = margins|atmeans}, which computes them).
      */
-    public record Model(String id, ModelSpec spec, String sample, String title, boolean margins, boolean predict) {
+    public record Model(String id, ModelSpec spec, String sample, String title, boolean margins, boolean predict,
+                        Shown show) {
+        public Model {
+            show = show == null ? Shown.COEFFICIENTS : show;
+        }
+
+        public Model(String id, ModelSpec spec, String sample, String title, boolean margins, boolean predict) {
+            this(id, spec, sample, title, margins, predict, Shown.COEFFICIENTS);
+        }
+
         public Model(String id, ModelSpec spec, String sample) {
             this(id, spec, sample, null, false, false);
         }
@@ -88,14 +99,20 @@ public record ModelTable(String id, String title, String note, List<Model> model
                 String sample = p.getProperty(key + "sample", tableSample);
                 String title = p.getProperty(key + "title");
                 spec = spec.withWeights(ModelSpec.Weights.parse(p.getProperty(key + "weights", p.getProperty("weights"))));
-                boolean margins = flag(p, key + "margins", p.getProperty("margins"));
                 boolean predict = flag(p, key + "predict", p.getProperty("predict"));
+                // a table-wide show = margins is for its probit columns; a model's own is for that model
+                String ownShow = p.getProperty(key + "show");
+                Shown show = Shown.parse(ownShow != null ? ownShow : p.getProperty("show"), key + "show");
+                if (ownShow == null && spec.model() != ModelSpec.Model.PROBIT) {
+                    show = Shown.COEFFICIENTS;
+                }
+                boolean margins = flag(p, key + "margins", p.getProperty("margins")) || show != Shown.COEFFICIENTS;
                 if (margins && spec.model() != ModelSpec.Model.PROBIT) {
-                    throw new QuexException("margins = true is for probit models; this one is "
-                            + spec.model().name().toLowerCase(java.util.Locale.ROOT));
+                    throw new QuexException((show != Shown.COEFFICIENTS ? "show = " + show.key() : "margins = true")
+                            + " is for probit models; this one is " + spec.model().name().toLowerCase(java.util.Locale.ROOT));
                 }
                 models.add(new Model(model, spec, sample == null || sample.isBlank() ? null : sample.trim(),
-                        title == null || title.isBlank() ? null : title.trim(), margins, predict));
+                        title == null || title.isBlank() ? null : title.trim(), margins, predict, show));
             } catch (QuexException e) {
                 throw e.getMessage().startsWith(where) ? e : new QuexException(where + ": model " + model + ": " + e.getMessage(), e);
             }

@@ -62,7 +62,7 @@ public final class ResultsWriter {
                 List<ModelColumn> columns = new ArrayList<>();
                 for (int i = 0; i < f.fits().size(); i++) {
                     ModelTable.Model model = f.table().models().get(i);
-                    columns.add(new ModelColumn(model.id(), f.fits().get(i), model.title()));
+                    columns.add(new ModelColumn(model.id(), f.fits().get(i), model.title(), model.show()));
                     FitOutput.write(f.fits().get(i), dir + "/models/" + f.table().id() + "/" + model.id(), hadoop);
                     out.text("models/" + f.table().id() + "/" + model.id() + "/sample_statistics.csv",
                             SummaryTableWriter.csv(f.samples().get(i)));

@@ -85,7 +85,7 @@ public record RegressionTable(String id, String title, String note, List<ModelCo
     public List<String> terms() {
         List<String> rows = new ArrayList<>();
         for (ModelColumn m : models) {
-            List<String> own = m.fit().terms().stream().map(FitResult.Term::name).toList();
+            List<String> own = m.terms().stream().map(FitResult.Term::name).toList();
             for (int i = 0; i < own.size(); i++) {
                 if (rows.contains(own.get(i))) {
                     continue;
@@ -106,8 +106,9 @@ public record RegressionTable(String id, String title, String note, List<ModelCo
         return rows;
     }
 
-    /** The reference value for a model's term, or null. */
+    /** The reference value for a model's term, or null (always for a column of marginal effects: references are coefficients). */
     public Double reference(String model, String term) {
-        return reference == null ? null : reference.value(model, term);
+        boolean effects = models.stream().anyMatch(m -> m.id().equals(model) && m.shown() != Shown.COEFFICIENTS);
+        return reference == null || effects ? null : reference.value(model, term);
     }
 }

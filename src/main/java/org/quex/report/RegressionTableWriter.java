@@ -13,7 +13,7 @@ import org.quex.estimate.FitResult;
  */
 public final class RegressionTableWriter {
     static final String CSV_HEADER =
-            "table,model,term,estimate,std_error,statistic,p_value,stars,omitted,reference,label\n";
+            "table,model,term,estimate,std_error,statistic,p_value,stars,omitted,reference,label,shown\n";
 
     private RegressionTableWriter() {
     }
@@ -59,7 +59,9 @@ public final class RegressionTableWriter {
      * One row per model and term (only the terms a model has) and per fit statistic, numbers in
      * full precision; fit statistics use their fit.json keys (N, r2, adj_r2, r2_within,
      * adj_r2_within, pseudo_r2, ll, chi2, n_groups, n_clusters) with the value in {@code estimate};
-     * {@code label} is what the table prints.
+     * {@code label} is what the table prints; {@code shown} says what a term's row holds
+     * (coefficients, margins: average marginal effects, atmeans: effects at the means), empty for
+     * the statistics.
      */
     public static String csv(RegressionTable t) {
         StringBuilder sb = new StringBuilder(CSV_HEADER);
@@ -72,19 +74,19 @@ public final class RegressionTableWriter {
                 FitResult.Term x = term.get();
                 csvRow(sb, t, m, name, t.label(name), List.of(ReportNumbers.full(x.estimate()),
                         ReportNumbers.full(x.stdError()), ReportNumbers.full(x.statistic()), ReportNumbers.full(x.pValue()),
-                        x.omitted() ? "" : TableLayout.stars(x.pValue()), Boolean.toString(x.omitted())));
+                        x.omitted() ? "" : TableLayout.stars(x.pValue()), Boolean.toString(x.omitted())), m.shown().key());
             }
             for (TableLayout.Statistic s : TableLayout.STATISTICS) {
                 String term = s.key().equals("n") ? "N" : s.key();
                 TableLayout.statistic(m, s.key()).ifPresent(v -> csvRow(sb, t, m, term, s.label(), List.of(
-                        s.digits() < 0 ? Long.toString(v.longValue()) : ReportNumbers.full(v), "", "", "", "", "")));
+                        s.digits() < 0 ? Long.toString(v.longValue()) : ReportNumbers.full(v), "", "", "", "", ""), ""));
             }
         }
         return sb.toString();
     }
 
     private static void csvRow(StringBuilder sb, RegressionTable t, ModelColumn m, String term, String label,
-                               List<String> values) {
+                               List<String> values, String shown) {
         sb.append(ReportNumbers.csvField(t.id())).append(',').append(ReportNumbers.csvField(m.id())).append(',')
                 .append(ReportNumbers.csvField(term));
         for (String v : values) {
@@ -92,7 +94,7 @@ public final class RegressionTableWriter {
         }
         Double reference = t.reference(m.id(), term);
         sb.append(',').append(reference == null ? "" : ReportNumbers.full(reference)).append(',')
-                .append(ReportNumbers.csvField(label)).append('\n');
+                .append(ReportNumbers.csvField(label)).append(',').append(shown).append('\n');
     }
 
     /** The table as a LaTeX fragment that fits its page: see {@link LatexTableWriter}. */

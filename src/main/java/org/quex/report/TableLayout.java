@@ -94,6 +94,9 @@ record TableLayout(List<String> columns, List<Span> groups, List<Row> header, Li
         }
         header.add(row(Kind.HEADER, "Dependent variable", models, m -> Cell.of(t.label(m.dependentVariable()))));
         header.add(row(Kind.HEADER, "Estimator", models, m -> Cell.of(m.estimator())));
+        if (models.stream().anyMatch(m -> m.shown() != Shown.COEFFICIENTS)) {
+            header.add(row(Kind.HEADER, "Reported", models, m -> Cell.of(m.shown().header())));
+        }
 
         List<Row> body = new ArrayList<>();
         for (String name : t.terms()) {
@@ -148,6 +151,15 @@ record TableLayout(List<String> columns, List<Span> groups, List<Row> header, Li
         boolean anyT = t.models().stream().anyMatch(m -> !m.fit().usesZ());
         String tests = anyZ && anyT ? "z tests for probit, t tests for linear models" : anyZ ? "z tests" : "t tests";
         notes.add("Standard errors in parentheses; " + STAR_LEGEND + " (" + tests + ").");
+        for (Shown shown : List.of(Shown.MARGINS, Shown.ATMEANS)) {
+            List<String> columns = t.models().stream().filter(m -> m.shown() == shown).map(ModelColumn::label).toList();
+            if (!columns.isEmpty()) {
+                String d = shown.description();
+                notes.add(shown.header() + ": " + Character.toUpperCase(d.charAt(0)) + d.substring(1)
+                        + " (dy/dx; for a 0/1 regressor the discrete change from 0 to 1) with delta-method"
+                        + " standard errors, in " + String.join(", ", columns) + ".");
+            }
+        }
         if (t.reference() != null) {
             notes.add("In brackets: " + t.reference().label() + ".");
         }
@@ -155,7 +167,7 @@ record TableLayout(List<String> columns, List<Span> groups, List<Row> header, Li
             notes.add("χ²: Wald test with a robust or clustered VCE, likelihood-ratio test otherwise.");
         }
         for (ModelColumn m : t.models()) {
-            List<String> omitted = m.fit().terms().stream().filter(FitResult.Term::omitted)
+            List<String> omitted = m.terms().stream().filter(FitResult.Term::omitted)
                     .map(x -> t.label(x.name()) + " (" + (x.omittedReason() == null ? "omitted" : x.omittedReason()) + ")")
                     .toList();
             if (!omitted.isEmpty()) {

@@ -51,6 +51,86 @@ class ReportCommandTest {
         assertTrue(md.matches("(?s).*\\| qu \\| [-0-9.]+ \\|.*\\n\\|  \\| \\[[-0-9.]+\\] .*\\| \\[[-0-9.]+\\] \\|\\n.*"), md);
     }
 
+    /** The margins.csv row of an effect: at (average or means) and term. */
+    private static String[] marginsRow(Path fit, String at, String term) throws Exception {
+        return Files.readAllLines(fit.resolve("margins.csv")).stream().map(l -> l.split(","))
+                .filter(f -> f[0].equals(at) && f[1].equals(term)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void probitColumnsShowTheMarginalEffectsEstimateStored() throws Exception {
+        Path ame = tmp.resolve("fits/spector");
+        CommandRun e = CommandRun.of("estimate", "--input", SparkTestSession.resource("oracles/spector.csv"), "--model",
+                "probit", "--formula", "GRADE ~ GPA + TUCE + PSI", "--vce", "robust", "--margins", "--out", ame.toString());
+        assertEquals(0, e.status(), e.err());
+        Path out = tmp.resolve("out");
+        // one value for every probit column: the FE column keeps its coefficients; the fit given as a file:// URI
+        CommandRun r = CommandRun.of("report", ame.toUri().toString(), models("table3/3"), "--out", out.toString(),
+                "--id", "ame", "--show", "margins", "--digits", "3");
+        assertEquals(0, r.status(), r.err());
+        String[] gpa = marginsRow(ame, "average", "GPA");
+        String[] psi = marginsRow(ame, "average", "PSI");
+        String md = Files.readString(out.resolve("tables/ame.md"));
+        assertEquals(md, r.out().substring(0, md.length()));
+        assertTrue(md.contains("| Reported | AME | Coefficient |\n"), md);
+        String gpaCell = String.format(java.util.Locale.ROOT, "%.3f", Double.parseDouble(gpa[3]));
+        String stars = Double.parseDouble(gpa[6]) < 0.01 ? "***" : Double.parseDouble(gpa[6]) < 0.05 ? "**"
+                : Double.parseDouble(gpa[6]) < 0.1 ? "*" : "";
+        assertTrue(md.contains("| GPA | " + gpaCell + stars + " |  |\n|  | ("
+                + String.format(java.util.Locale.ROOT, "%.3f", Double.parseDouble(gpa[4])) + ") |  |\n"), md);
+        assertTrue(md.contains("| PSI | " + String.format(java.util.Locale.ROOT, "%.3f", Double.parseDouble(psi[3]))), md);
+        assertTrue(md.matches("(?s).*\\| Constant \\|  \\| [-0-9.]+\\**? \\|.*"), "no effect of the constant: " + md);
+        assertTrue(md.contains("\nAME: Average marginal effects (dy/dx; for a 0/1 regressor the discrete change from 0 to 1)"
+                + " with delta-method standard errors, in (spector).\n"), md);
+        String csv = Files.readString(out.resolve("tables/ame.csv"));
+        assertTrue(csv.startsWith("table,model,term,estimate,std_error,statistic,p_value,stars,omitted,reference,label,shown\n"));
+        assertTrue(csv.contains("ame,spector,GPA," + Double.parseDouble(gpa[3]) + "," + Double.parseDouble(gpa[4]) + ","
+                + Double.parseDouble(gpa[5]) + "," + Double.parseDouble(gpa[6]) + "," + stars + ",false,,GPA,margins\n"), csv);
+        assertTrue(csv.contains("ame,3,qu,") && csv.contains(",qu,coefficients\n"), csv);
+        assertTrue(Files.readString(out.resolve("tables/ame.tex")).contains("AME: Average marginal effects"));
+        assertTrue(Files.readString(out.resolve("tables/ame.html")).contains("<td>" + gpaCell + "<sup>"));
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                Files.newInputStream(out.resolve("tables/ame.xlsx")))) {
+            boolean found = false;
+            for (org.apache.poi.ss.usermodel.Row row : wb.getSheetAt(0)) {
+                if (row.getCell(0) != null && "GPA".equals(row.getCell(0).toString())) {
+                    assertEquals(Double.parseDouble(gpa[3]), row.getCell(1).getNumericCellValue(), 0.0);
+                    found = true;
+                }
+            }
+            assertTrue(found, "GPA row in the sheet");
+        }
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(
+                Files.newInputStream(out.resolve("tables/ame.docx")))) {
+            String text = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc).getText();
+            assertTrue(text.contains(gpaCell + stars) && text.contains("AME: Average marginal effects"), text);
+        }
+
+        // one value per fit: the effects at the means
+        CommandRun at = CommandRun.of("report", ame.toString(), ame.toString(), "--out", tmp.resolve("at").toString(),
+                "--columns", "coef,mem", "--show", "coefficients,atmeans", "--digits", "4");
+        assertEquals(0, at.status(), at.err());
+        String[] gpaMeans = marginsRow(ame, "means", "GPA");
+        assertTrue(at.out().contains("| Reported | Coefficient | MEM |\n"), at.out());
+        assertTrue(at.out().contains(" | " + String.format(java.util.Locale.ROOT, "%.4f", Double.parseDouble(gpaMeans[3]))),
+                at.out());
+        assertTrue(at.out().contains("\nMEM: Marginal effects at means (dy/dx;"), at.out());
+
+        // a fit estimated without --margins: one line naming it
+        Path plain = tmp.resolve("fits/plain");
+        Files.createDirectories(plain);
+        Files.copy(ame.resolve("fit.json"), plain.resolve("fit.json"));
+        Files.copy(ame.resolve("coefficients.csv"), plain.resolve("coefficients.csv"));
+        CommandRun none = CommandRun.of("report", plain.toString(), "--out", tmp.resolve("o").toString(), "--show", "margins");
+        assertEquals(1, none.status());
+        assertEquals("quex report: error: " + plain + ": no margins.csv for --show margins (rerun estimate with --margins, or set margins = true in the model"
+                + " file)", none.err().strip());
+        CommandRun bad = CommandRun.of("report", ame.toString(), "--out", tmp.resolve("o").toString(), "--show", "margin");
+        assertEquals(1, bad.status());
+        assertTrue(bad.err().startsWith("quex report: error: --show 'margin' is not one of coefficients, margins, atmeans"),
+                bad.err());
+    }
+
     @Test
     void badFitDirectoriesAndOptionsFailInOneLine() {
         CommandRun missing = CommandRun.of("report", tmp.resolve("nowhere").toString(), "--out", tmp.toString());

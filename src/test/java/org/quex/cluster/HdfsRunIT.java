@@ -33,11 +33,8 @@ class HdfsRunIT {
     @Test
     void aDemoWithRawFilesAndLakeOnHdfsGivesTheTablesOfLocalDisk() throws Exception {
         Path work = Files.createTempDirectory("quex-hdfs-");
-        Configuration dfsConf = new Configuration();
-        dfsConf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, work.resolve("dfs").toString());
-        MiniDFSCluster dfs = new MiniDFSCluster.Builder(dfsConf).numDataNodes(1).build();
+        MiniDFSCluster dfs = miniDfs(work);
         try {
-            dfs.waitActive();
             String hdfs = "hdfs://127.0.0.1:" + dfs.getNameNodePort();
             List<ModelTable> tables = ModelTable.load(null);
             SparkSession spark = SparkSession.builder().master("local[2]").appName("quex-hdfs-it")
@@ -85,6 +82,15 @@ class HdfsRunIT {
         } finally {
             dfs.shutdown();
         }
+    }
+
+    /** A name node and a data node under WORK/dfs, started and active. */
+    static MiniDFSCluster miniDfs(Path work) throws IOException {
+        Configuration dfsConf = new Configuration();
+        dfsConf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, work.resolve("dfs").toString());
+        MiniDFSCluster dfs = new MiniDFSCluster.Builder(dfsConf).numDataNodes(1).build();
+        dfs.waitActive();
+        return dfs;
     }
 
     private static RunJob.Settings settings(String raw, String lake, List<ModelTable> tables) {

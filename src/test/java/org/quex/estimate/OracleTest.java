@@ -109,6 +109,20 @@ class OracleTest {
         assertMatches(ref, r, 1e-6, 1e-5);
     }
 
+    /** FE fits' overall R² and adjusted R² (areg's, reghdfe's) against the dummy-variable regression in R (oracles/fe_r2). */
+    @ParameterizedTest(name = "FE R² {0}")
+    @CsvSource({"oneway,fe_panel_small.conventional.csv,firm", "twoway,fe_panel_small.twoway.csv,firm + year"})
+    void feOverallR2MatchesTheDummyVariableRegression(String name, String terms, String absorbed) throws Exception {
+        OracleReference ref = OracleReference.load(terms, "fe_r2/" + name + ".fit");
+        FitResult r = fit("fe_panel_small.csv", "fe", "y ~ z1 + z2 + z3 | " + absorbed, null);
+        assertMatches(ref, r, 1e-6, 1e-5);
+        assertEquals(ref.fit().get("df_r").longValue(), r.fit().get("df_r"), "df_r");
+        assertRelative(ref.fit().get("rss"), (double) r.fit().get("rss"), 1e-8, "rss");
+        assertRelative(ref.fit().get("tss"), (double) r.fit().get("tss"), 1e-10, "tss");
+        assertRelative(ref.fit().get("r2"), (double) r.fit().get("r2"), 1e-8, "r2");
+        assertRelative(ref.fit().get("adj_r2"), (double) r.fit().get("adj_r2"), 1e-8, "adj_r2");
+    }
+
     @Test
     void withinConstantAndCollinearRegressorsAreOmittedAndTheRestUnchanged() throws Exception {
         OracleReference ref = OracleReference.load("fe_panel_small.conventional.csv", "fe_panel_small.conventional.fit");

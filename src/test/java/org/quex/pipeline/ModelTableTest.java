@@ -140,6 +140,37 @@ class ModelTableTest {
         assertEquals("mine.conf: model a: margins = true is for probit models; this one is ols", e.getMessage());
     }
 
+    @Test
+    void showMarginsComputesThemAndSetsWhatTheProbitColumnsPrint() {
+        Properties p = modelFile(
+                "title", "Mine",
+                "models", "a, b, c",
+                "show", "margins",
+                "model.a.estimator", "probit",
+                "model.a.formula", "ex ~ qu",
+                "model.b.estimator", "probit",
+                "model.b.formula", "ex ~ qu",
+                "model.b.show", "atmeans",
+                "model.c.estimator", "fe",
+                "model.c.formula", "y ~ qu | firm_id");
+        ModelTable t = ModelTable.parse("mine", p, "mine.conf");
+        assertEquals(org.quex.report.Shown.MARGINS, t.models().get(0).show());
+        assertTrue(t.models().get(0).margins(), "show = margins computes the margins");
+        assertEquals(org.quex.report.Shown.ATMEANS, t.models().get(1).show());
+        assertEquals(org.quex.report.Shown.COEFFICIENTS, t.models().get(2).show(), "a table's show is for its probits");
+        assertTrue(!t.models().get(2).margins());
+
+        Properties ols = modelFile("title", "Mine", "models", "a", "model.a.estimator", "ols",
+                "model.a.formula", "y ~ x", "model.a.show", "margins");
+        QuexException e = assertThrows(QuexException.class, () -> ModelTable.parse("mine", ols, "mine.conf"));
+        assertEquals("mine.conf: model a: show = margins is for probit models; this one is ols", e.getMessage());
+        Properties typo = modelFile("title", "Mine", "models", "a", "model.a.estimator", "probit",
+                "model.a.formula", "ex ~ qu", "model.a.show", "margin");
+        QuexException t2 = assertThrows(QuexException.class, () -> ModelTable.parse("mine", typo, "mine.conf"));
+        assertTrue(t2.getMessage().startsWith("mine.conf: model a: model.a.show 'margin' is not one of coefficients,"
+                + " margins, atmeans"), t2.getMessage());
+    }
+
     /** One model that cannot be estimated on its sample is a failed result with the reason; the run goes on. */
     @Test
     void aModelThatCannotBeEstimatedIsAFailedResult() {

@@ -110,6 +110,9 @@ class RunDemoTest {
                 }
             }
         }
+        // FE columns carry the dummy-variable model's R² and adjusted R² (areg, reghdfe) before the within ones
+        String table3 = Files.readString(dir.resolve("tables/table3.md"));
+        assertTrue(table3.matches("(?s).*\\| R² \\| 0\\.\\d{4} .*\\| Adjusted R² \\| 0\\.\\d{4} .*\\| Within R² \\| .*"), table3);
     }
 
     @Test

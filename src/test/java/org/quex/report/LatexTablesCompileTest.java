@@ -18,7 +18,7 @@ import org.quex.pipeline.PaperValues;
 /**
  * The paper's three tables, from a demo run's fits, compile with pdflatex and fit their pages: no
  * overfull box, no float too large, with and without the bracketed paper values (which make Tables
- * 3 and 4 longtables), and a table of eleven columns set landscape. CI sets
+ * 3 and 4 longtables), a table of eleven columns set landscape, and a probit's marginal effects. CI sets
  * QUEX_REQUIRE_PDFLATEX=1 (and installs TeX Live), so there a missing pdflatex fails; elsewhere the
  * test is skipped with a message when pdflatex is not installed.
  */
@@ -53,6 +53,9 @@ class LatexTablesCompileTest {
         inputs.add("wide.tex");
         assertEquals(new LatexTableWriter.Setting(false, false, 6, false),
                 LatexTableWriter.fit(TableLayout.of(PaperTables.all().get(1))), "Table 3 fits as it is");
+        // a probit's coefficients, average marginal effects and effects at the means, as estimate --margins stored them
+        Files.writeString(tmp.resolve("margins.tex"), LatexTableWriter.latex(PaperTables.spectorMargins()));
+        inputs.add("margins.tex");
         Files.writeString(tmp.resolve("tables.tex"), LatexTableWriter.document(inputs));
         for (int pass = 0; pass < 2; pass++) { // longtable settles its column widths on the second pass
             Process p = new ProcessBuilder("pdflatex", "-interaction=nonstopmode", "-halt-on-error", "tables.tex")

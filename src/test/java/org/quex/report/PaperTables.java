@@ -21,11 +21,23 @@ final class PaperTables {
 
     static RegressionTable table(String id, String title) {
         List<ModelColumn> columns = new ArrayList<>();
-        for (FitDirectory.Found f : FitDirectory.find(List.of(models().resolve(id).toString()))) {
-            columns.add(new ModelColumn(f.dir().getFileName().toString(), f.fit()));
+        for (FitDirectory.Found f : FitDirectory.find(List.of(models().resolve(id).toString()),
+                new org.apache.hadoop.conf.Configuration())) {
+            columns.add(new ModelColumn(f.dir().getName(), f.fit()));
         }
         return new RegressionTable(id, title, "Dependent variable ln_export, exporters only; firm fixed effects absorbed"
                 + " (| firm_id).", columns);
+    }
+
+    /**
+     * A stored probit fit with margins.csv (report/spector_margins, written by estimate --margins)
+     * three times: its coefficients, average marginal effects and effects at the means.
+     */
+    static RegressionTable spectorMargins() {
+        org.quex.estimate.FitResult fit = FitDirectory.read(Path.of(SparkTestSession.resource("report/spector_margins")));
+        return new RegressionTable("margins", "Spector and Mazzeo's probit: coefficients and marginal effects", null,
+                List.of(new ModelColumn("coef", fit, null, Shown.COEFFICIENTS), new ModelColumn("ame", fit, null, Shown.MARGINS),
+                        new ModelColumn("mem", fit, null, Shown.ATMEANS)));
     }
 
     static List<RegressionTable> all() {

@@ -96,6 +96,22 @@ class RegressionTableWriterTest {
     }
 
     @Test
+    void feColumnsWithTheDummyVariableR2ShowRAndAdjustedRBeforeTheWithinOnes() {
+        FitResult m3 = Fits.feTable().models().get(0).fit();
+        FitResult.Linear within = (FitResult.Linear) m3.statistics();
+        FitResult withR2 = new FitResult(m3.spec(), m3.terms(), m3.sample(), m3.convergence(), new FitResult.Linear(
+                within.dfResidual(), within.dfModel(), within.rss(), within.rmse(), 500.0, 0.8123, 0.7456, null,
+                within.r2Within(), within.adjR2Within()), null, m3.notes(), null);
+        RegressionTable t = new RegressionTable("t", "FE", null, List.of(new ModelColumn("3", withR2)));
+        String md = RegressionTableWriter.markdown(t);
+        assertTrue(md.contains("| N | 120,000 |\n| R² | 0.8123 |\n| Adjusted R² | 0.7456 |\n| Within R² | 0.2600 |\n"
+                + "| Adjusted within R² | 0.2500 |\n"), md);
+        Map<String, String[]> csv = csvRows(RegressionTableWriter.csv(t));
+        assertEquals(0.7456, Double.parseDouble(csv.get("3/adj_r2")[3]), 0.0);
+        assertEquals("Adjusted R²", csv.get("3/adj_r2")[10]);
+    }
+
+    @Test
     void referenceValuesAreABracketedRowUnderTheStandardError() {
         RegressionTable t = TABLE2.withReference(new ReferenceValues("truth",
                 Map.of("1", Map.of("qu", 0.0044), "2-1", Map.of("ln_cap", -0.01))));
@@ -104,6 +120,65 @@ class RegressionTableWriterTest {
         assertTrue(md.contains("|  | (0.0300) | (0.0300) |\n|  |  | [-0.0100] |\n"), md);
         assertFalse(md.contains("| rd |  | (omitted) |\n|  |  |  |\n|  |"), "no reference row without values");
         assertTrue(md.contains("In brackets: truth."), md);
+    }
+
+    @Test
+    void marginsColumnsPrintTheStoredEffectsInEveryFormat() throws Exception {
+        RegressionTable t = PaperTables.spectorMargins();
+        java.util.List<String[]> margins = java.nio.file.Files.readAllLines(java.nio.file.Path.of(
+                org.quex.SparkTestSession.resource("report/spector_margins/margins.csv"))).stream().skip(1)
+                .map(l -> l.split(",")).toList();
+        assertEquals(6, margins.size());
+        String md = RegressionTableWriter.markdown(t);
+        String tex = RegressionTableWriter.latex(t);
+        String html = RegressionTableWriter.html(t, null);
+        Map<String, String[]> csv = csvRows(RegressionTableWriter.csv(t));
+        assertTrue(md.contains("| Reported | Coefficient | AME | MEM |\n"), md);
+        for (String[] m : margins) {
+            String column = m[0].equals("average") ? "ame" : "mem";
+            double estimate = Double.parseDouble(m[3]);
+            double se = Double.parseDouble(m[4]);
+            String cell = String.format(java.util.Locale.ROOT, "%.4f", estimate);
+            String stars = TableLayout.stars(Double.parseDouble(m[6]));
+            FitResult.Term shown = t.models().stream().filter(c -> c.id().equals(column)).findFirst().orElseThrow()
+                    .term(m[1]).orElseThrow();
+            assertEquals(estimate, shown.estimate(), 0.0, m[1]);
+            assertEquals(se, shown.stdError(), 0.0, m[1]);
+            assertTrue(md.contains(cell + stars + " |") && md.contains("(" + String.format(java.util.Locale.ROOT, "%.4f", se)
+                    + ")"), cell + " in " + md);
+            assertTrue(tex.contains(cell + (stars.isEmpty() ? "" : "^{" + stars + "}")), cell + " in " + tex);
+            assertTrue(html.contains("<td>" + cell + (stars.isEmpty() ? "</td>" : "<sup>" + stars + "</sup>")), html);
+            String[] row = csv.get(column + "/" + m[1]);
+            assertEquals(estimate, Double.parseDouble(row[3]), 0.0);
+            assertEquals(se, Double.parseDouble(row[4]), 0.0);
+            assertEquals(Double.parseDouble(m[6]), Double.parseDouble(row[6]), 0.0);
+            assertEquals(m[0].equals("average") ? "margins" : "atmeans", row[11]);
+        }
+        assertEquals("coefficients", csv.get("coef/GPA")[11]);
+        assertFalse(csv.containsKey("ame/_cons"), "a constant has no marginal effect");
+        assertTrue(csv.containsKey("coef/_cons"));
+        assertTrue(md.contains("\nAME: Average marginal effects (dy/dx; for a 0/1 regressor the discrete change from 0 to 1)"
+                + " with delta-method standard errors, in (ame).\n"), md);
+        assertTrue(md.contains("\nMEM: Marginal effects at means (dy/dx;"), md);
+        assertTrue(tex.contains("AME: Average marginal effects"), tex);
+        // references are coefficients: never under a marginal effect
+        RegressionTable withTruth = t.withReference(new ReferenceValues("truth", Map.of("coef", Map.of("GPA", 1.5),
+                "ame", Map.of("GPA", 1.5))));
+        assertEquals(1.5, withTruth.reference("coef", "GPA"));
+        assertEquals(null, withTruth.reference("ame", "GPA"));
+    }
+
+    @Test
+    void marginsNeedAProbitWithStoredEffects() {
+        FitResult fe = Fits.feTable().models().get(0).fit();
+        org.quex.QuexException notProbit = org.junit.jupiter.api.Assertions.assertThrows(org.quex.QuexException.class,
+                () -> new ModelColumn("3", fe, null, Shown.MARGINS));
+        assertEquals("column 3: margins (marginal effects) is for probit models; this one is fe", notProbit.getMessage());
+        FitResult probit = TABLE2.models().get(0).fit();
+        org.quex.QuexException none = org.junit.jupiter.api.Assertions.assertThrows(org.quex.QuexException.class,
+                () -> new ModelColumn("1", probit, null, Shown.ATMEANS));
+        assertEquals("column 1: the fit has no marginal effects (estimate it with --margins, or margins = true in its"
+                + " model file)", none.getMessage());
     }
 
     @Test
@@ -126,6 +201,8 @@ class RegressionTableWriterTest {
             }
         }
         assertEquals(0.0041, Double.parseDouble(rows.get("1/qu")[9]), 0.0);
+        assertEquals("coefficients", rows.get("1/qu")[11]);
+        assertEquals("", rows.get("1/N")[11], "a statistic shows no term");
         assertEquals("", rows.get("2-1/qu")[9]);
         assertEquals(418213.0, Double.parseDouble(rows.get("1/N")[3]), 0.0);
         assertEquals(0.1234, Double.parseDouble(rows.get("1/pseudo_r2")[3]), 0.0);
@@ -135,14 +212,14 @@ class RegressionTableWriterTest {
         assertEquals(1000.0, Double.parseDouble(fe.get("3/n_groups")[3]), 0.0);
     }
 
-    /** Rows keyed by model/term; every row has the header's ten fields. */
+    /** Rows keyed by model/term; every row has the header's twelve fields. */
     private static Map<String, String[]> csvRows(String csv) {
         String[] lines = csv.split("\n");
         assertEquals(RegressionTableWriter.CSV_HEADER.strip(), lines[0]);
         Map<String, String[]> rows = new HashMap<>();
         for (int i = 1; i < lines.length; i++) {
             String[] f = lines[i].split(",", -1);
-            assertEquals(11, f.length, lines[i]);
+            assertEquals(12, f.length, lines[i]);
             rows.put(f[1] + "/" + f[2], f);
         }
         return rows;
