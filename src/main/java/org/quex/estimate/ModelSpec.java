@@ -257,15 +257,6 @@ public record ModelSpec(Model model, Formula formula, Vce vce, Integer partition
                 if (!formula.constant()) {
                     throw new QuexException("--model fe always reports the xtreg-style constant; remove '+ 0'");
                 }
-                if (formula.absorbed().size() > 1 && weights != null) {
-                    throw new QuexException("--weights with two or more absorbed effects ('| "
-                            + String.join(" + ", formula.absorbed()) + "') is not supported; absorb one effect"
-                            + " and add the others as regressors");
-                }
-                if (formula.absorbed().size() > 1 && !otherClusterVariables().isEmpty()) {
-                    throw new QuexException("multi-way clustering (--vce " + vce + ") with two or more absorbed"
-                            + " effects is not supported; cluster by one variable");
-                }
             }
             default -> throw new IllegalStateException();
         }
