@@ -81,4 +81,5 @@ reference("c_three_firm_year_aw", c("firm", "year", "indyear"), weights = "aw", 
 reference("c_one_year", c("firm"), clusters = "year")
 reference("c_two_year", c("firm", "year"), clusters = "year")
 reference("c_three_industry", c("firm", "year", "indyear"), clusters = "industry")
+reference("w_fw_one_cluster_year", c("firm"), weights = "fw", clusters = "year")
 writeLines(R.version.string, "R_VERSION")

@@ -257,7 +257,12 @@ final class BlockBuilder implements Serializable {
         int[] order = order(n, localClusters ? clusterIds : null, groupIds);
         long singletons = 0;
         if (hasGroup && dropSingletons) { // a group lives in one partition: its size is known here
-            order = withoutSingletonGroups(order, groupIds);
+            double[] copies = null; // frequency weights: a group is a singleton when they sum to 1 (reghdfe)
+            if (weightValues != null && weights.kind() == ModelSpec.Weights.Kind.FREQUENCY) {
+                copies = new double[n];
+                weightValues.copyColumn(0, null, copies, 0);
+            }
+            order = withoutSingletonGroups(order, groupIds, copies);
             singletons = n - order.length;
             n = order.length;
         }
@@ -375,11 +380,11 @@ final class BlockBuilder implements Serializable {
         return out;
     }
 
-    /** The ordered rows without those alone in their group. */
-    private static int[] withoutSingletonGroups(int[] order, int[] groupIds) {
-        int[] size = new int[order.length == 0 ? 0 : Arrays.stream(groupIds).max().getAsInt() + 1];
-        for (int id : groupIds) {
-            size[id]++;
+    /** The ordered rows without those alone in their group (copies: frequency weights, or null). */
+    private static int[] withoutSingletonGroups(int[] order, int[] groupIds, double[] copies) {
+        double[] size = new double[order.length == 0 ? 0 : Arrays.stream(groupIds).max().getAsInt() + 1];
+        for (int i = 0; i < groupIds.length; i++) {
+            size[groupIds[i]] += copies == null ? 1 : copies[i];
         }
         return Arrays.stream(order).filter(r -> size[groupIds[r]] > 1).toArray();
     }

@@ -199,9 +199,9 @@ public record ModelSpec(Model model, Formula formula, Vce vce, Integer partition
     }
 
     /**
-     * The cluster variables with the fixed-effects group first where it is one of them: the first
-     * decides the partitioning, and the groups must nest in it (the CGM sum does not depend on
-     * the order).
+     * The cluster variables with the fixed-effects group first where it is one of them: for OLS
+     * and probit the first decides the partitioning (the CGM sum does not depend on the order);
+     * FE is partitioned by its absorbed effect, and clusters of other variables are summed by key.
      */
     List<String> clusterDimensions() {
         List<String> all = new ArrayList<>(vce.clusterVariables());

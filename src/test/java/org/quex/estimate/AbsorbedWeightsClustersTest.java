@@ -81,6 +81,7 @@ class AbsorbedWeightsClustersTest {
         "c_one_year;firm;cluster:year;",
         "c_two_year;firm + year;cluster:year;",
         "c_three_industry;firm + year + indyear;cluster:industry;",
+        "w_fw_one_cluster_year;firm;cluster:year;fw:wf",
     })
     void weightsAndClustersMatchTheDummiesRegression(String name, String absorbed, String vce, String weights)
             throws Exception {
