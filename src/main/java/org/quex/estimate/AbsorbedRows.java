@@ -204,16 +204,7 @@ final class AbsorbedRows implements Serializable {
             }
         }
         int[] runStart = BlockBuilder.runStarts(n, order, primary);
-        long nested = 0;
-        for (int d = 0; d < cl.length; d++) {
-            boolean in = true;
-            for (int g = 0; g + 1 < runStart.length && in; g++) {
-                for (int i = runStart[g] + 1; i < runStart[g + 1] && in; i++) {
-                    in = cl[d][i] == cl[d][runStart[g]];
-                }
-            }
-            nested |= in ? 1L << d : 0;
-        }
+        long nested = BlockBuilder.nestedIn(runStart, cl);
         DesignSummary summary = DesignSummary.of(n, p, x, y, ww, cl.length == 0 ? null : cl[0], missing,
                 runStart.length - 1, 0);
         BlockBuilder.demean(x, n, p, runStart, ww);

@@ -322,19 +322,30 @@ final class BlockBuilder implements Serializable {
                 clusterDictionary, summary);
     }
 
-    /**
-     * Bit d set when every group (a run of rows) lies in one cluster of cluster variable d: the
-     * first, then the others. Groups live in one partition, so this is exact across blocks.
-     */
+    /** {@link #nestedIn(int[], int[][])} of the first cluster variable and the others. */
     private static long nestedIn(int[] runStart, int[] cluster, int[][] others) {
+        if (cluster == null) {
+            return 0;
+        }
+        int[][] ids = new int[1 + (others == null ? 0 : others.length)][];
+        ids[0] = cluster;
+        for (int d = 1; d < ids.length; d++) {
+            ids[d] = others[d - 1];
+        }
+        return nestedIn(runStart, ids);
+    }
+
+    /**
+     * Bit d set when every group (a run of rows) lies in one cluster of cluster variable d (ids[d]
+     * per row). Groups live in one partition, so this is exact across blocks.
+     */
+    static long nestedIn(int[] runStart, int[][] ids) {
         long mask = 0;
-        int dimensions = cluster == null ? 0 : 1 + (others == null ? 0 : others.length);
-        for (int d = 0; d < dimensions; d++) {
-            int[] ids = d == 0 ? cluster : others[d - 1];
+        for (int d = 0; d < ids.length; d++) {
             boolean nested = true;
             for (int g = 0; g + 1 < runStart.length && nested; g++) {
                 for (int i = runStart[g] + 1; i < runStart[g + 1] && nested; i++) {
-                    nested = ids[i] == ids[runStart[g]];
+                    nested = ids[d][i] == ids[d][runStart[g]];
                 }
             }
             mask |= nested ? 1L << d : 0;

@@ -44,7 +44,9 @@ class PartitionInvarianceTest {
                 assertEquals(t.omitted(), o.omitted(), t.name());
                 if (!t.omitted()) {
                     OracleTest.assertRelative(t.estimate(), o.estimate(), 1e-10, t.name() + " @" + partitions);
-                    OracleTest.assertRelative(t.stdError(), o.stdError(), 1e-10, t.name() + " se @" + partitions);
+                    if (!(Double.isNaN(t.stdError()) && Double.isNaN(o.stdError()))) { // a negative CGM variance
+                        OracleTest.assertRelative(t.stdError(), o.stdError(), 1e-10, t.name() + " se @" + partitions);
+                    }
                 }
             }
             for (String key : new String[] {"ll", "rss", "r2_within"}) {
