@@ -29,7 +29,11 @@ import org.slf4j.LoggerFactory;
  * each partition; the others (secondary) by solving S·Γ = B of {@link WithinBlock} on the
  * driver: exactly (Schur complement, pivoted Cholesky) when they have at most
  * {@link #exactLevels} levels together, otherwise by conjugate gradients with one pass per step.
- * Singleton rows are trimmed first, iteratively across all effects, unless kept. The result is a
+ * Singleton rows are trimmed first, iteratively across all effects, unless kept. Weights enter
+ * every step (weighted means within the primary, a weighted S). Clusters need not nest the
+ * primary: the score sums of clusters that cross partitions meet on the driver by key
+ * ({@link ClusterMeats}), and the effects nested in some cluster variable are found in the system's
+ * pass (reghdfe leaves them out of the cluster small-sample factor). The result is a
  * {@link DesignData} of fully absorbed blocks that the linear estimator uses as it uses the
  * one-way within blocks.
  */
@@ -47,7 +51,8 @@ final class AbsorbedDesign {
 
     /**
      * @param data      the model's columns: the variables (response first), then the absorbed
-     *                  effects in formula order, then the cluster key if any
+     *                  effects in formula order, then the cluster variables (the spec's cluster
+     *                  variable first), then the weight if any
      * @param variables the response, then the design columns (ModelColumns' names)
      */
     static DesignData build(Dataset<Row> data, ModelSpec spec, List<String> variables) {
@@ -55,6 +60,13 @@ final class AbsorbedDesign {
         Formula f = spec.formula();
         List<String> effects = f.absorbed();
         String cluster = spec.clusterVariable();
+        List<String> clusterNames = new ArrayList<>();
+        if (cluster != null) {
+            clusterNames.add(cluster);
+            clusterNames.addAll(spec.otherClusterVariables());
+        }
+        int dimensions = clusterNames.size();
+        ModelSpec.Weights weights = spec.weights();
         int nv = variables.size();
 
         // The primary effect: the one with most levels (ties by name), so the order of the formula does not
@@ -85,7 +97,10 @@ final class AbsorbedDesign {
         int m = offset[secondary.size()];
         long levelsDone = System.nanoTime();
 
-        String partitionKey = cluster != null ? cluster : primary;
+        // Partitioned by the primary, so that it is absorbed whole in its partition; a cluster variable
+        // other than the primary need not nest it (its score sums then meet on the driver).
+        int localCluster = clusterNames.indexOf(primary);
+        String partitionKey = primary;
         int partitions = spec.partitions() != null ? spec.partitions()
                 : Math.max(data.sparkSession().sparkContext().defaultParallelism(), data.rdd().getNumPartitions());
         Dataset<Row> parted = data.repartition(partitions, DesignData.column(partitionKey));
@@ -94,7 +109,7 @@ final class AbsorbedDesign {
         Broadcast<List<Map<Object, Integer>>> ids = jsc.broadcast(levelIds);
         int[] secondaryColumns = secondary.stream().mapToInt(e -> nv + effects.indexOf(e)).toArray();
         RowReader reader = new RowReader(variables, types, nv + effects.indexOf(primary), secondaryColumns,
-                cluster != null ? nv + effects.size() : -1, ids, primary, cluster);
+                nv + effects.size(), dimensions, weights, ids);
         JavaRDD<AbsorbedRows> rows = parted.queryExecution().toRdd().toJavaRDD()
                 .mapPartitionsWithIndex(reader::read, false);
         rows.setName("quex absorbed rows " + f).persist(StorageLevel.MEMORY_AND_DISK());
@@ -116,39 +131,37 @@ final class AbsorbedDesign {
         int[] levelCount = c.secondary;
         long trimmed = System.nanoTime();
 
-        JavaRDD<WithinBlock> within = rows.map(AbsorbedRows::within);
+        JavaRDD<WithinBlock> within = rows.map(r -> r.within(localCluster));
         within.setName("quex within " + f).persist(StorageLevel.MEMORY_AND_DISK());
         boolean exact = m <= exactLevels;
         boolean clusters = cluster != null;
-        WithinBlock.SystemTotals t = within.treeAggregate(new WithinBlock.SystemTotals(m, nv, exact, clusters),
-                (acc, b) -> acc.merge(b.system(m, exact, clusters)), WithinBlock.SystemTotals::merge, depth);
+        WithinBlock.SystemTotals t = within.treeAggregate(new WithinBlock.SystemTotals(m, nv, exact, dimensions),
+                (acc, b) -> acc.merge(b.system(m, exact)), WithinBlock.SystemTotals::merge, depth);
         rows.unpersist(false);
         long systemDone = System.nanoTime();
 
-        // Which secondary effects are nested in the primary (no variation within it) or in the clusters.
+        // Which secondary effects are nested in the primary (no variation within it) or in a cluster variable.
         Map<String, String> nestedIn = new LinkedHashMap<>();
         List<String> nestedInClusters = new ArrayList<>();
-        if (clusters) {
+        boolean primaryInClusters = clusters && (t.primaryNested & ((1L << dimensions) - 1)) != 0;
+        if (primaryInClusters) {
             nestedInClusters.add(primary);
         }
         boolean[] inClusters = new boolean[secondary.size()];
         for (int e = 0; e < secondary.size(); e++) {
             boolean inPrimary = true;
-            boolean inCluster = clusters;
             for (int l = offset[e]; l < offset[e + 1]; l++) {
-                if (levelCount[l] == 0) {
-                    continue;
+                if (levelCount[l] > 0) {
+                    inPrimary &= t.diag[l] <= SecondarySystem.RANK_TOLERANCE * t.weight[l];
                 }
-                inPrimary &= t.diag[l] <= SecondarySystem.RANK_TOLERANCE * levelCount[l];
-                inCluster &= clusters && t.clusterOf[l] != WithinBlock.MANY;
             }
             if (inPrimary) {
                 nestedIn.put(secondary.get(e), primary);
             }
-            if (inCluster) {
+            inClusters[e] = clusters && t.nestedInClusters(offset[e], offset[e + 1], levelCount);
+            if (inClusters[e]) {
                 nestedInClusters.add(secondary.get(e));
             }
-            inClusters[e] = inCluster;
         }
 
         double[] gamma;
@@ -163,6 +176,7 @@ final class AbsorbedDesign {
         int iterations;
         boolean converged;
         double residual;
+        long dfCluster;
         if (exact) {
             // Effects nested in the clusters first: the redundancy shared with the others is theirs.
             int[] order = new int[m];
@@ -187,6 +201,7 @@ final class AbsorbedDesign {
             iterations = 0;
             converged = true;
             residual = Double.NaN;
+            dfCluster = clusters ? exactClusterDf(t, m, offset, inClusters, primaryInClusters, c.primaryLevels) : 0;
         } else {
             SecondarySystem.Iterative solution = SecondarySystem.conjugateGradient(t.b, t.diag, m, nv,
                     spec.absorb().tolerance(), spec.absorb().maxIterations(), pm -> {
@@ -217,11 +232,12 @@ final class AbsorbedDesign {
             iterations = solution.iterations();
             converged = solution.converged();
             residual = solution.relativeResidual();
+            dfCluster = clusters ? pairwiseClusterDf(links, levelCount, offset, present, inClusters, primaryInClusters,
+                    c.primaryLevels) : 0;
         }
         long solved = System.nanoTime();
         long primaryLevels = c.primaryLevels;
         long dfA = primaryLevels;
-        long dfCluster = 1;
         Map<String, Long> levels = new LinkedHashMap<>();
         Map<String, Long> redundant = new LinkedHashMap<>();
         for (String e : effects) {
@@ -234,9 +250,9 @@ final class AbsorbedDesign {
             levels.put(e, present[s]);
             redundant.put(e, present[s] - kept[s]);
             dfA += kept[s];
-            if (!inClusters[s]) {
-                dfCluster += kept[s];
-            }
+        }
+        if (!clusters) {
+            dfCluster = dfA;
         }
         Absorption absorption = new Absorption(effects, primary, levels, redundant, nestedIn, nestedInClusters,
                 rowsIn - c.rows, keep, dfA, dfCluster, method, iterations, spec.absorb().tolerance(), converged,
@@ -246,7 +262,8 @@ final class AbsorbedDesign {
         JavaRDD<DesignBlock> blocks = within.map(b -> b.residualize(shared.value(), m));
         blocks.setName("quex design " + f).persist(StorageLevel.MEMORY_AND_DISK());
         DesignData design = new DesignData(blocks, variables.subList(1, nv), absorption);
-        design.clusterDimensions = clusters ? 1 : 0;
+        design.clusterDimensions = dimensions;
+        design.localCluster = localCluster;
         within.unpersist(false);
         long end = System.nanoTime();
         LOG.info("absorbed {} in '{}': primary {} ({} levels), {} secondary levels by {}{}, {} singleton rows dropped,"
@@ -255,6 +272,67 @@ final class AbsorbedDesign {
                 absorption.singletonRows(), dfA, ms(end - start), ms(levelsDone - start), ms(trimmed - levelsDone),
                 ms(systemDone - trimmed), ms(solved - systemDone), ms(end - solved));
         return design;
+    }
+
+    /**
+     * The absorbed parameters of reghdfe's cluster small-sample factor, by exact ranks: the rank of
+     * the constant and the dummies of the effects not nested in any cluster variable (reghdfe:
+     * e(df_a) without the nested effects, plus the constant it then subtracts). With the primary not
+     * nested that is its levels plus the rank of S over the other non-nested levels (a principal
+     * submatrix of S is the same system for fewer effects); with the primary nested, 1 plus the rank
+     * of the centred cross-tabulation of the non-nested secondary levels.
+     */
+    private static long exactClusterDf(WithinBlock.SystemTotals t, int m, int[] offset, boolean[] inClusters,
+                                       boolean primaryInClusters, long primaryLevels) {
+        List<Integer> free = new ArrayList<>();
+        for (int e = 0; e < inClusters.length; e++) {
+            for (int l = offset[e]; l < offset[e + 1] && !inClusters[e]; l++) {
+                free.add(l);
+            }
+        }
+        int[] order = free.stream().mapToInt(Integer::intValue).toArray();
+        double[] system = primaryInClusters ? t.centredCrossCounts() : t.s;
+        int rank = SecondarySystem.exact(system, new double[0], m, 0, order).rank();
+        return (primaryInClusters ? 1 : primaryLevels) + rank;
+    }
+
+    /**
+     * The same by reghdfe's pairwise rule (its DoF.mata): only the effects not nested in a cluster
+     * variable, the primary first, then the others by name; each loses as many levels as the most
+     * connected components it forms with an earlier one, at least one when it is not the first or
+     * when some effect is nested (the constant), and then 1 is added back for the constant.
+     */
+    private static long pairwiseClusterDf(WithinBlock.Links links, int[] levelCount, int[] offset, long[] present,
+                                          boolean[] inClusters, boolean primaryInClusters, long primaryLevels) {
+        int effects = inClusters.length;
+        boolean anyNested = primaryInClusters;
+        for (boolean in : inClusters) {
+            anyNested |= in;
+        }
+        long df = anyNested ? 1 : 0;
+        boolean first = true;
+        if (!primaryInClusters) {
+            df += primaryLevels - (anyNested ? 1 : 0);
+            first = false;
+        }
+        for (int e = 0; e < effects; e++) {
+            if (inClusters[e]) {
+                continue;
+            }
+            long redundant = first && !anyNested ? 0 : 1;
+            if (!primaryInClusters) {
+                redundant = Math.max(redundant, links.components(e, levelCount, offset[e], offset[e + 1], 0, 0));
+            }
+            for (int h = 0; h < e; h++) {
+                if (!inClusters[h]) {
+                    redundant = Math.max(redundant, links.components(WithinBlock.Links.pair(effects, h, e),
+                            levelCount, offset[h], offset[h + 1], offset[e], offset[e + 1]));
+                }
+            }
+            df += present[e] - redundant;
+            first = false;
+        }
+        return df;
     }
 
     private static long ms(long nanos) {
@@ -279,29 +357,30 @@ final class AbsorbedDesign {
         return ids;
     }
 
-    /** Reads a partition's rows into {@link AbsorbedRows}: parsed variables, level ids, cluster ids. */
+    /** Reads a partition's rows into {@link AbsorbedRows}: parsed variables, level ids, cluster ids, weights. */
     private static final class RowReader implements Serializable {
         private static final long serialVersionUID = 1L;
         private final List<String> variables;
         private final DataType[] types;
         private final int primaryColumn;
         private final int[] secondaryColumns;
+        /** The first cluster variable's column; the others follow it, then the weight. */
         private final int clusterColumn;
+        private final int dimensions;
+        private final ModelSpec.Weights weights;
         private final Broadcast<List<Map<Object, Integer>>> ids;
-        private final String primaryName;
-        private final String clusterName;
 
         RowReader(List<String> variables, DataType[] types, int primaryColumn, int[] secondaryColumns,
-                  int clusterColumn, Broadcast<List<Map<Object, Integer>>> ids, String primaryName,
-                  String clusterName) {
+                  int clusterColumn, int dimensions, ModelSpec.Weights weights,
+                  Broadcast<List<Map<Object, Integer>>> ids) {
             this.variables = List.copyOf(variables);
             this.types = types;
             this.primaryColumn = primaryColumn;
             this.secondaryColumns = secondaryColumns;
             this.clusterColumn = clusterColumn;
+            this.dimensions = dimensions;
+            this.weights = weights;
             this.ids = ids;
-            this.primaryName = primaryName;
-            this.clusterName = clusterName;
         }
 
         Iterator<AbsorbedRows> read(Integer partition, Iterator<InternalRow> rows) {
@@ -309,13 +388,20 @@ final class AbsorbedDesign {
             int effects = secondaryColumns.length;
             List<Map<Object, Integer>> maps = ids.value();
             Map<Object, Integer> primaryIds = new HashMap<>();
-            Map<Object, Integer> clusterIds = new HashMap<>();
+            List<Map<Object, Integer>> clusterIds = new ArrayList<>();
+            IntList[] cluster = new IntList[dimensions];
+            for (int d = 0; d < dimensions; d++) {
+                clusterIds.add(new HashMap<>());
+                cluster[d] = new IntList();
+            }
             DoubleList[] values = new DoubleList[nv];
             Arrays.setAll(values, i -> new DoubleList());
+            DoubleList weight = new DoubleList();
             IntList primary = new IntList();
             IntList levels = new IntList();
-            IntList cluster = new IntList();
             int[] lv = new int[effects];
+            Object[] keys = new Object[dimensions];
+            int weightColumn = clusterColumn + dimensions;
             long missing = 0;
             double[] v = new double[nv];
             while (rows.hasNext()) {
@@ -334,20 +420,27 @@ final class AbsorbedDesign {
                         lv[e] = maps.get(e).get(k);
                     }
                 }
-                Object c = clusterColumn >= 0 ? key(row, clusterColumn) : null;
-                if (!complete || (clusterColumn >= 0 && c == null)) {
+                for (int d = 0; d < dimensions; d++) {
+                    keys[d] = key(row, clusterColumn + d);
+                    complete &= keys[d] != null;
+                }
+                double w = weights == null ? 1.0
+                        : BlockBuilder.weight(row, weightColumn, types[weightColumn], weights);
+                if (!complete || !(w > 0)) { // missing or zero weight: not in the sample, as in Stata
                     missing++;
                     continue;
                 }
                 for (int i = 0; i < nv; i++) {
                     values[i].add(v[i]);
                 }
+                weight.add(w);
                 primary.add(primaryIds.computeIfAbsent(p, x -> primaryIds.size()));
                 for (int e = 0; e < effects; e++) {
                     levels.add(lv[e]);
                 }
-                if (clusterColumn >= 0) {
-                    cluster.add(clusterIds.computeIfAbsent(c, x -> clusterIds.size()));
+                for (int d = 0; d < dimensions; d++) {
+                    Map<Object, Integer> local = clusterIds.get(d);
+                    cluster[d].add(local.computeIfAbsent(keys[d], x -> local.size()));
                 }
             }
             int n = primary.size;
@@ -358,9 +451,23 @@ final class AbsorbedDesign {
                 values[j] = null;
             }
             values[0].copyTo(columns, p * n);
+            int[][] clusterRows = new int[dimensions][];
+            Object[][] clusterKeys = new Object[dimensions][];
+            for (int d = 0; d < dimensions; d++) {
+                clusterRows[d] = cluster[d].toArray();
+                clusterKeys[d] = new Object[clusterIds.get(d).size()];
+                for (Map.Entry<Object, Integer> k : clusterIds.get(d).entrySet()) {
+                    clusterKeys[d][k.getValue()] = k.getKey();
+                }
+            }
+            double[] w = null;
+            if (weights != null) {
+                w = new double[n];
+                weight.copyTo(w, 0);
+            }
             return List.of(new AbsorbedRows(partition, n, p, columns, primary.toArray(), primaryIds.size(), effects,
-                    levels.toArray(), clusterColumn >= 0 ? cluster.toArray() : null, missing, primaryName,
-                    clusterName)).iterator();
+                    levels.toArray(), clusterRows, clusterKeys, w,
+                    weights != null && weights.kind() == ModelSpec.Weights.Kind.FREQUENCY, missing)).iterator();
         }
 
         private double value(InternalRow row, int i) {

@@ -1,16 +1,15 @@
 package org.quex.estimate;
 
 import java.io.Serializable;
-import java.util.Arrays;
-import org.quex.QuexException;
 
 /**
  * The complete rows of one partition of a model with several absorbed effects, before any
  * transformation: the response and regressors as parsed, the level of each row in the primary
  * (largest) effect as a partition-local id (the data are partitioned so that a primary level
  * lives in one partition), its level in every other ("secondary") effect as an index into one
- * combined list of all secondary levels, and a partition-local cluster id. Singleton trimming
- * works on these; {@link #within()} then turns them into a {@link WithinBlock}.
+ * combined list of all secondary levels, the weights, and per cluster variable a partition-local
+ * id with its key. Singleton trimming works on these; {@link #within()} then turns them into a
+ * {@link WithinBlock}.
  */
 final class AbsorbedRows implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -28,14 +27,18 @@ final class AbsorbedRows implements Serializable {
     final int effects;
     /** Row-major n × effects: the combined secondary index of each row's level in each effect. */
     final int[] levels;
-    /** Partition-local cluster id per row, or null. */
-    final int[] cluster;
+    /** Per cluster variable: a partition-local id per row (empty: no clusters). */
+    final int[][] clusters;
+    /** Per cluster variable: the key of each partition-local id. */
+    final Object[][] clusterKeys;
+    /** Observation weights, or null. */
+    final double[] w;
+    /** Whether the weights are frequency weights: a row then counts as that many for singletons. */
+    final boolean frequency;
     final long missing;
-    final String primaryName;
-    final String clusterName;
 
     AbsorbedRows(int partition, int n, int p, double[] values, int[] primary, int primaryBound, int effects,
-                 int[] levels, int[] cluster, long missing, String primaryName, String clusterName) {
+                 int[] levels, int[][] clusters, Object[][] clusterKeys, double[] w, boolean frequency, long missing) {
         this.partition = partition;
         this.n = n;
         this.p = p;
@@ -44,13 +47,18 @@ final class AbsorbedRows implements Serializable {
         this.primaryBound = primaryBound;
         this.effects = effects;
         this.levels = levels;
-        this.cluster = cluster;
+        this.clusters = clusters;
+        this.clusterKeys = clusterKeys;
+        this.w = w;
+        this.frequency = frequency;
         this.missing = missing;
-        this.primaryName = primaryName;
-        this.clusterName = clusterName;
     }
 
-    /** Rows per level of every effect: a secondary level's count is global once the blocks are summed. */
+    /**
+     * Rows per level of every effect (with frequency weights their sum, as reghdfe counts: a level
+     * is a singleton when its weights sum to 1): a secondary level's count is global once the
+     * blocks are summed.
+     */
     static final class Counts implements Serializable {
         private static final long serialVersionUID = 1L;
         final int[] secondary;
@@ -87,18 +95,25 @@ final class AbsorbedRows implements Serializable {
         }
     }
 
+    /** What a row counts for singletons: 1, or its frequency weight. */
+    private int count(int i) {
+        return frequency ? (int) w[i] : 1;
+    }
+
     private int[] primaryCounts() {
         int[] c = new int[primaryBound];
         for (int i = 0; i < n; i++) {
-            c[primary[i]]++;
+            c[primary[i]] += count(i);
         }
         return c;
     }
 
     Counts counts(int m) {
         Counts c = new Counts(m);
-        for (int l : levels) {
-            c.secondary[l]++;
+        for (int i = 0; i < n; i++) {
+            for (int e = 0; e < effects; e++) {
+                c.secondary[levels[i * effects + e]] += count(i);
+            }
         }
         for (int k : primaryCounts()) {
             if (k > 0) {
@@ -134,75 +149,67 @@ final class AbsorbedRows implements Serializable {
         if (kept == n) {
             return this;
         }
-        int w = p + 1;
-        double[] nv = new double[kept * w];
+        int width = p + 1;
+        double[] nv = new double[kept * width];
         int[] np = new int[kept];
         int[] nl = new int[kept * effects];
-        int[] nc = cluster == null ? null : new int[kept];
+        int[][] nc = new int[clusters.length][kept];
+        double[] nw = w == null ? null : new double[kept];
         for (int i = 0, r = 0; i < n; i++) {
             if (!keep[i]) {
                 continue;
             }
-            for (int c = 0; c < w; c++) {
+            for (int c = 0; c < width; c++) {
                 nv[r + c * kept] = values[i + c * n];
             }
             np[r] = primary[i];
             System.arraycopy(levels, i * effects, nl, r * effects, effects);
-            if (nc != null) {
-                nc[r] = cluster[i];
+            for (int d = 0; d < clusters.length; d++) {
+                nc[d][r] = clusters[d][i];
+            }
+            if (nw != null) {
+                nw[r] = w[i];
             }
             r++;
         }
-        return new AbsorbedRows(partition, kept, p, nv, np, primaryBound, effects, nl, nc, missing, primaryName,
-                clusterName);
+        return new AbsorbedRows(partition, kept, p, nv, np, primaryBound, effects, nl, nc, clusterKeys, nw, frequency,
+                missing);
     }
 
     /**
-     * Rows ordered by cluster, then primary level (both contiguous runs), the raw summary, and the
-     * regressors and response demeaned within primary levels: the one effect absorbed exactly by
-     * partitioning.
+     * Rows ordered by primary level (contiguous runs), the raw summary, and the regressors and
+     * response demeaned (with weights: by weighted means) within primary levels: the one effect
+     * absorbed exactly by partitioning. Also whether every primary level lies in one cluster of
+     * each cluster variable.
      */
-    WithinBlock within() {
-        int[] order = BlockBuilder.order(n, cluster, primary);
-        if (cluster != null) {
-            checkNested(order);
-        }
-        int w = p + 1;
+    WithinBlock within(int localCluster) {
+        int[] order = BlockBuilder.order(n, null, primary);
         double[] x = new double[n * p];
         double[] y = new double[n];
         int[] lv = new int[n * effects];
-        int[] cl = cluster == null ? null : new int[n];
+        int[][] cl = new int[clusters.length][n];
+        double[] ww = w == null ? null : new double[n];
         for (int r = 0; r < n; r++) {
-            int src = order == null ? r : order[r];
+            int src = order[r];
             for (int c = 0; c < p; c++) {
                 x[r + c * n] = values[src + c * n];
             }
             y[r] = values[src + p * n];
             System.arraycopy(levels, src * effects, lv, r * effects, effects);
-            if (cl != null) {
-                cl[r] = cluster[src];
+            for (int d = 0; d < clusters.length; d++) {
+                cl[d][r] = clusters[d][src];
+            }
+            if (ww != null) {
+                ww[r] = w[src];
             }
         }
         int[] runStart = BlockBuilder.runStarts(n, order, primary);
-        DesignSummary summary = DesignSummary.of(n, p, x, y, cl, missing, runStart.length - 1, 0);
-        BlockBuilder.demean(x, n, p, runStart, null);
-        BlockBuilder.demean(y, n, 1, runStart, null);
-        return new WithinBlock(partition, n, p, x, y, cl, runStart, effects, lv, summary);
-    }
-
-    /** The primary effect must be nested in the clusters (the cluster sums are formed per partition). */
-    private void checkNested(int[] order) {
-        int[] clusterOf = new int[primaryBound];
-        Arrays.fill(clusterOf, -1);
-        for (int r = 0; r < n; r++) {
-            int i = order[r];
-            int g = primary[i];
-            if (clusterOf[g] >= 0 && clusterOf[g] != cluster[i]) {
-                throw new QuexException("the levels of the largest absorbed effect '" + primaryName
-                        + "' are not nested within the clusters of '" + clusterName
-                        + "' (one level is in two clusters); cluster by '" + primaryName + "' or a coarser variable");
-            }
-            clusterOf[g] = cluster[i];
-        }
+        long nested = BlockBuilder.nestedIn(runStart, cl);
+        DesignSummary summary = DesignSummary.of(n, p, x, y, ww, cl.length == 0 ? null : cl[0], missing,
+                runStart.length - 1, 0);
+        BlockBuilder.demean(x, n, p, runStart, ww);
+        BlockBuilder.demean(y, n, 1, runStart, ww);
+        return new WithinBlock(partition, n, p, x, y, ww, cl, clusterKeys, localCluster, nested, runStart, effects, lv,
+                summary);
     }
 }

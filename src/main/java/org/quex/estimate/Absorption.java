@@ -13,8 +13,10 @@ import java.util.Map;
  *
  * @param dfA       absorbed parameters: the primary's levels plus rank(S) (exact), or, for the
  *                  iterative solve, the levels minus reghdfe's pairwise count of redundant ones
- * @param dfCluster absorbed parameters still counted when errors are clustered: effects nested in
- *                  the clusters are left out (as reghdfe does), the constant is kept
+ * @param dfCluster absorbed parameters counted in the cluster small-sample factor, reghdfe's rule:
+ *                  the rank of the constant and the dummies of the effects not nested in any
+ *                  cluster variable (exact with the Schur solve, reghdfe's pairwise count with CG);
+ *                  df_a when errors are not clustered
  */
 public record Absorption(List<String> effects, String primary, Map<String, Long> levels, Map<String, Long> redundant,
                          Map<String, String> nestedIn, List<String> nestedInClusters, long singletonRows,

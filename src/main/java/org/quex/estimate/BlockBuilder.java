@@ -40,6 +40,12 @@ final class BlockBuilder implements Serializable {
     private final ModelSpec.Weights weights;
     /** Whether rows alone in their group are dropped (reghdfe, fixest) rather than kept (xtreg). */
     private final boolean dropSingletons;
+    /**
+     * Whether the clusters of the first cluster variable never cross partitions (the data are
+     * partitioned by it, or for FE it is the group); otherwise (FE clustered by a variable other
+     * than the group) its keys travel with the rows and its score sums meet on the driver.
+     */
+    private boolean localClusters = true;
 
     BlockBuilder(List<String> variables, DataType[] types, String groupName, Map<Object, Integer> secondLevels,
                  String clusterName) {
@@ -64,6 +70,12 @@ final class BlockBuilder implements Serializable {
         this.secondLevels = secondLevels == null ? null : new HashMap<>(secondLevels);
         this.hasCluster = clusterName != null;
         this.clusterName = clusterName;
+    }
+
+    /** The same with clusters that may cross partitions (see {@link #localClusters}). */
+    BlockBuilder withSpanningClusters() {
+        localClusters = false;
+        return this;
     }
 
     /** Stored design columns: the second effect's dummies first, then the regressors. */
@@ -145,12 +157,16 @@ final class BlockBuilder implements Serializable {
                 weightCol >= 0 ? weightValues : null)).iterator();
     }
 
-    /** The weight of a row: NaN if missing; a negative or (frequency) fractional weight is an error. */
     private double weight(InternalRow row, int i) {
+        return weight(row, i, types[i], weights);
+    }
+
+    /** The weight of a row: NaN if missing; a negative or (frequency) fractional weight is an error. */
+    static double weight(InternalRow row, int i, DataType type, ModelSpec.Weights weights) {
         if (row.isNullAt(i)) {
             return Double.NaN;
         }
-        double w = types[i] == DataTypes.DoubleType ? row.getDouble(i)
+        double w = type == DataTypes.DoubleType ? row.getDouble(i)
                 : NumberParsing.toDouble(row.getUTF8String(i).toString(), weights.variable());
         if (w < 0 || Double.isInfinite(w)) {
             throw new QuexException("weight '" + weights.variable() + "' is " + w + "; weights must be positive");
@@ -234,16 +250,19 @@ final class BlockBuilder implements Serializable {
         int nd = dummyCount();
         int p = storedColumns();
 
-        // Order rows by cluster, then by group, so that both are contiguous runs.
+        // Order rows by cluster, then by group, so that both are contiguous runs (by group only when
+        // the clusters cross partitions: a group need not nest in them, and its rows must be one run).
         int[] groupIds = hasGroup ? localIds(groupKeys) : null;
         int[] clusterIds = hasCluster ? localIds(clusterKeys) : null;
-        if (hasGroup && hasCluster) {
-            checkNested(groupIds, clusterIds, groupKeys, clusterKeys);
-        }
-        int[] order = order(n, clusterIds, groupIds);
+        int[] order = order(n, localClusters ? clusterIds : null, groupIds);
         long singletons = 0;
         if (hasGroup && dropSingletons) { // a group lives in one partition: its size is known here
-            order = withoutSingletonGroups(order, groupIds);
+            double[] copies = null; // frequency weights: a group is a singleton when they sum to 1 (reghdfe)
+            if (weightValues != null && weights.kind() == ModelSpec.Weights.Kind.FREQUENCY) {
+                copies = new double[n];
+                weightValues.copyColumn(0, null, copies, 0);
+            }
+            order = withoutSingletonGroups(order, groupIds, copies);
             singletons = n - order.length;
             n = order.length;
         }
@@ -259,6 +278,7 @@ final class BlockBuilder implements Serializable {
             values.copyColumn(v, order, x, (nd + v - 1) * n);
         }
         int[] cluster = hasCluster ? new int[n] : null;
+        Object[] clusterDictionary = hasCluster && !localClusters ? new Object[Arrays.stream(clusterIds).max().orElse(-1) + 1] : null;
         int[][] others = otherKeys.isEmpty() ? null : new int[otherKeys.size()][];
         Object[][] otherDictionary = others == null ? null : new Object[others.length][];
         for (int d = 0; others != null && d < others.length; d++) {
@@ -281,6 +301,9 @@ final class BlockBuilder implements Serializable {
             }
             if (cluster != null) {
                 cluster[r] = clusterIds[src];
+                if (clusterDictionary != null) {
+                    clusterDictionary[clusterIds[src]] = clusterKeys.get(src);
+                }
             }
         }
         long groups = 0;
@@ -289,12 +312,45 @@ final class BlockBuilder implements Serializable {
             int[] runStart = runStarts(n, order, groupIds);
             groups = runStart.length - 1;
             summary = DesignSummary.of(n, p, x, y, w, cluster, missing, groups, singletons);
+            summary.groupsNestedInClusters = nestedIn(runStart, cluster, others);
             demean(x, n, p, runStart, w);
             demean(y, n, 1, runStart, w);
         } else {
             summary = DesignSummary.of(n, p, x, y, w, cluster, missing, 0, 0);
         }
-        return new DesignBlock(n, p, x, y, w, cluster, others, otherDictionary, summary);
+        return new DesignBlock(n, p, x, y, w, cluster, others, otherDictionary, localClusters ? 0 : -1,
+                clusterDictionary, summary);
+    }
+
+    /** {@link #nestedIn(int[], int[][])} of the first cluster variable and the others. */
+    private static long nestedIn(int[] runStart, int[] cluster, int[][] others) {
+        if (cluster == null) {
+            return 0;
+        }
+        int[][] ids = new int[1 + (others == null ? 0 : others.length)][];
+        ids[0] = cluster;
+        for (int d = 1; d < ids.length; d++) {
+            ids[d] = others[d - 1];
+        }
+        return nestedIn(runStart, ids);
+    }
+
+    /**
+     * Bit d set when every group (a run of rows) lies in one cluster of cluster variable d (ids[d]
+     * per row). Groups live in one partition, so this is exact across blocks.
+     */
+    static long nestedIn(int[] runStart, int[][] ids) {
+        long mask = 0;
+        for (int d = 0; d < ids.length; d++) {
+            boolean nested = true;
+            for (int g = 0; g + 1 < runStart.length && nested; g++) {
+                for (int i = runStart[g] + 1; i < runStart[g + 1] && nested; i++) {
+                    nested = ids[d][i] == ids[d][runStart[g]];
+                }
+            }
+            mask |= nested ? 1L << d : 0;
+        }
+        return mask;
     }
 
     private double value(InternalRow row, int i) {
@@ -335,25 +391,11 @@ final class BlockBuilder implements Serializable {
         return out;
     }
 
-    private void checkNested(int[] groupIds, int[] clusterIds, List<Object> groupKeys, List<Object> clusterKeys) {
-        Map<Integer, Integer> clusterOfGroup = new HashMap<>();
+    /** The ordered rows without those alone in their group (copies: frequency weights, or null). */
+    private static int[] withoutSingletonGroups(int[] order, int[] groupIds, double[] copies) {
+        double[] size = new double[order.length == 0 ? 0 : Arrays.stream(groupIds).max().getAsInt() + 1];
         for (int i = 0; i < groupIds.length; i++) {
-            Integer previous = clusterOfGroup.putIfAbsent(groupIds[i], clusterIds[i]);
-            if (previous != null && previous != clusterIds[i]) {
-                Object other = clusterKeys.get(Arrays.stream(clusterIds).boxed().toList().indexOf(previous));
-                throw new QuexException("the groups of '" + groupName + "' are not nested within the clusters of '"
-                        + clusterName + "': " + groupName + "=" + groupKeys.get(i) + " is in " + clusterName + "="
-                        + other + " and " + clusterName + "=" + clusterKeys.get(i)
-                        + " (as Stata's xtreg, fe requires; cluster by '" + groupName + "' or a coarser variable)");
-            }
-        }
-    }
-
-    /** The ordered rows without those alone in their group. */
-    private static int[] withoutSingletonGroups(int[] order, int[] groupIds) {
-        int[] size = new int[order.length == 0 ? 0 : Arrays.stream(groupIds).max().getAsInt() + 1];
-        for (int id : groupIds) {
-            size[id]++;
+            size[groupIds[i]] += copies == null ? 1 : copies[i];
         }
         return Arrays.stream(order).filter(r -> size[groupIds[r]] > 1).toArray();
     }

@@ -100,7 +100,8 @@ final class BlockMath {
     static PassTotals residuals(DesignBlock b, Layout layout, double yShift, double[] theta, Meat meat,
                                 double[] bread, boolean frequency) {
         int q = layout.q();
-        PassTotals t = new PassTotals(q, 0, meat != Meat.NONE, meat == Meat.MULTIWAY ? b.clusterDimensions() : 0);
+        PassTotals t = new PassTotals(q, 0, meat != Meat.NONE, meat == Meat.MULTIWAY ? b.clusterDimensions() : 0,
+                b.localCluster);
         double[] z = chunk(q);
         double[] u = new double[CHUNK];
         double[] zb = meat == Meat.HC3 ? chunk(q) : null;
@@ -151,7 +152,8 @@ final class BlockMath {
             return weightedProbit(b, layout, theta, expected, meat);
         }
         int q = layout.q();
-        PassTotals t = new PassTotals(q, q, meat != Meat.NONE, meat == Meat.MULTIWAY ? b.clusterDimensions() : 0);
+        PassTotals t = new PassTotals(q, q, meat != Meat.NONE, meat == Meat.MULTIWAY ? b.clusterDimensions() : 0,
+                b.localCluster);
         double[] z = chunk(q);
         double[] zw = chunk(q);
         double[] eta = new double[CHUNK];
@@ -224,7 +226,8 @@ final class BlockMath {
     private static PassTotals weightedProbit(DesignBlock b, Layout layout, double[] theta, boolean expected,
                                              Meat meat) {
         int q = layout.q();
-        PassTotals t = new PassTotals(q, q, meat != Meat.NONE, meat == Meat.MULTIWAY ? b.clusterDimensions() : 0);
+        PassTotals t = new PassTotals(q, q, meat != Meat.NONE, meat == Meat.MULTIWAY ? b.clusterDimensions() : 0,
+                b.localCluster);
         double[] z = chunk(q);
         double[] zw = chunk(q);
         double[] eta = new double[CHUNK];

@@ -9,15 +9,20 @@ import java.util.Map;
 /**
  * The meats of multi-way clustering, one per non-empty subset S of the cluster variables
  * (clustered by the intersection of the variables in S), accumulated in one pass over the
- * blocks and mergeable across them. Data are partitioned by the first variable, so an
+ * blocks and mergeable across them. When the data are partitioned by one of the variables (the
+ * local one: the first for OLS and probit, the absorbed effect partitioned on for FE), an
  * intersection that includes it never crosses a block: its cluster sums are formed and squared
  * inside the block. An intersection of the other variables only (year, year × industry) spans
- * blocks: its score sums travel to the driver by key and are squared there.
+ * blocks: its score sums travel to the driver by key and are squared there. With no local
+ * variable (FE clustered by a variable in which the absorbed effect does not nest) every
+ * intersection is summed by key, one-way clustering included.
  */
 final class ClusterMeats implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final int q;
+    /** The cluster variable whose clusters never cross a block (-1: none). */
+    private final int localDimension;
     private final int[] masks;
     /** Per mask that includes the first variable: its meat (full q×q) and cluster count. */
     private final double[][] meat;
@@ -27,17 +32,22 @@ final class ClusterMeats implements Serializable {
     /** Per mask with the first variable: score sums of the current block by local ids. */
     private transient List<Map<List<Integer>, double[]>> blockSums;
 
-    ClusterMeats(int q, int dimensions) {
+    ClusterMeats(int q, int dimensions, int localDimension) {
         this.q = q;
+        this.localDimension = localDimension;
         this.masks = Variance.subsets(dimensions);
         this.meat = new double[masks.length][];
         this.clusters = new long[masks.length];
         this.spanning = new ArrayList<>();
         for (int s = 0; s < masks.length; s++) {
-            boolean local = (masks[s] & 1) != 0;
+            boolean local = local(masks[s]);
             meat[s] = local ? new double[q * q] : null;
             spanning.add(local ? null : new HashMap<>());
         }
+    }
+
+    private boolean local(int mask) {
+        return localDimension >= 0 && (mask & (1 << localDimension)) != 0;
     }
 
     /** Adds the scores u_i·z_i of rows [r0, r0+m) of the block, z being their chunk (leading dimension ld). */
@@ -45,27 +55,27 @@ final class ClusterMeats implements Serializable {
         if (blockSums == null) {
             blockSums = new ArrayList<>();
             for (int mask : masks) {
-                blockSums.add((mask & 1) != 0 ? new HashMap<>() : null);
+                blockSums.add(local(mask) ? new HashMap<>() : null);
             }
         }
         for (int i = 0; i < m; i++) {
             int row = r0 + i;
             for (int s = 0; s < masks.length; s++) {
                 double[] sums;
-                if ((masks[s] & 1) != 0) {
+                if (local(masks[s])) { // block-local ids suffice: these clusters never cross blocks
                     List<Integer> key = new ArrayList<>(4);
-                    key.add(b.cluster[row]);
-                    for (int d = 1; d < 32 - Integer.numberOfLeadingZeros(masks[s]); d++) {
+                    for (int d = 0; d < 32 - Integer.numberOfLeadingZeros(masks[s]); d++) {
                         if ((masks[s] & (1 << d)) != 0) {
-                            key.add(b.otherClusters[d - 1][row]);
+                            key.add(d == 0 ? b.cluster[row] : b.otherClusters[d - 1][row]);
                         }
                     }
                     sums = blockSums.get(s).computeIfAbsent(key, k -> new double[q]);
                 } else {
                     List<Object> key = new ArrayList<>(4);
-                    for (int d = 1; d < 32 - Integer.numberOfLeadingZeros(masks[s]); d++) {
+                    for (int d = 0; d < 32 - Integer.numberOfLeadingZeros(masks[s]); d++) {
                         if ((masks[s] & (1 << d)) != 0) {
-                            key.add(b.otherClusterKeys[d - 1][b.otherClusters[d - 1][row]]);
+                            key.add(d == 0 ? b.clusterKeys[b.cluster[row]]
+                                    : b.otherClusterKeys[d - 1][b.otherClusters[d - 1][row]]);
                         }
                     }
                     sums = spanning.get(s).computeIfAbsent(key, k -> new double[q]);

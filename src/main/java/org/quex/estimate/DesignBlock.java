@@ -25,6 +25,14 @@ public final class DesignBlock implements Serializable {
      */
     final int[][] otherClusters;
     final Object[][] otherClusterKeys;
+    /**
+     * The cluster variable whose clusters never cross blocks (the data are partitioned by it or
+     * by an effect nested in it): 0, the first, for OLS and probit; for FE the absorbed effect when
+     * it is a cluster variable, -1 when none is. The keys of the first variable's local ids are
+     * then in {@link #clusterKeys} (null otherwise).
+     */
+    final int localCluster;
+    final Object[] clusterKeys;
     final DesignSummary summary;
 
     /** The summary's raw statistics are the caller's; its moments are computed here from x and y. */
@@ -34,6 +42,13 @@ public final class DesignBlock implements Serializable {
 
     DesignBlock(int n, int p, double[] x, double[] y, double[] w, int[] cluster, int[][] otherClusters,
                 Object[][] otherClusterKeys, DesignSummary summary) {
+        this(n, p, x, y, w, cluster, otherClusters, otherClusterKeys, 0, null, summary);
+    }
+
+    DesignBlock(int n, int p, double[] x, double[] y, double[] w, int[] cluster, int[][] otherClusters,
+                Object[][] otherClusterKeys, int localCluster, Object[] clusterKeys, DesignSummary summary) {
+        this.localCluster = localCluster;
+        this.clusterKeys = clusterKeys;
         this.n = n;
         this.p = p;
         this.x = x;
@@ -106,7 +121,7 @@ public final class DesignBlock implements Serializable {
             }
             r++;
         }
-        return new DesignBlock(keep, p, nx, ny, nw, nc, no, otherClusterKeys,
+        return new DesignBlock(keep, p, nx, ny, nw, nc, no, otherClusterKeys, localCluster, clusterKeys,
                 DesignSummary.of(keep, p, nx, ny, nw, nc, summary.missingRows, 0, 0));
     }
 
@@ -116,7 +131,7 @@ public final class DesignBlock implements Serializable {
         for (int i = 0; i < n; i++) {
             ny[i] = y[i] != 0 ? 1 : 0;
         }
-        return new DesignBlock(n, p, x, ny, w, cluster, otherClusters, otherClusterKeys,
+        return new DesignBlock(n, p, x, ny, w, cluster, otherClusters, otherClusterKeys, localCluster, clusterKeys,
                 DesignSummary.of(n, p, x, ny, w, cluster, summary.missingRows, 0, 0));
     }
 }

@@ -43,6 +43,11 @@ public final class DesignData implements AutoCloseable {
     final Absorption absorption;
     /** The number of cluster variables (2 or more: multi-way clustering). */
     int clusterDimensions;
+    /**
+     * The cluster variable whose clusters never cross blocks ({@link DesignBlock#localCluster}):
+     * 0 unless FE errors are clustered by variables other than the absorbed effect partitioned on.
+     */
+    int localCluster;
     /** The stored columns of each single i(var) term, as indices into {@link #columns} (see ModelColumns). */
     List<int[]> factorGroups = List.of();
     /** Whether the blocks' weights are frequency weights (they change how a robust meat counts a row). */
@@ -116,13 +121,17 @@ public final class DesignData implements AutoCloseable {
         if (multiway) {
             DesignData design = AbsorbedDesign.build(data, spec, variables);
             design.factorGroups = model.factorGroups; // no dummy columns before the design columns
+            design.frequencyWeights = weights != null && weights.kind() == ModelSpec.Weights.Kind.FREQUENCY;
             return design;
         }
         List<String> columns = new ArrayList<>();
         int absorbed = columns.size();
         columns.addAll(model.names);
 
-        String partitionKey = cluster != null ? cluster : group;
+        // FE: partitioned by the group, so that it is demeaned whole; clusters other than the group then
+        // cross partitions (the group need not nest in them, as reghdfe allows and xtreg does not).
+        boolean spanning = group != null && cluster != null && !cluster.equals(group);
+        String partitionKey = group != null ? group : cluster;
         if (partitionKey != null) {
             // Planning the input to count its partitions costs a few tens of ms: only here is it needed.
             int partitions = spec.partitions() != null ? spec.partitions()
@@ -135,6 +144,9 @@ public final class DesignData implements AutoCloseable {
                 .toArray(DataType[]::new);
         BlockBuilder builder = new BlockBuilder(variables, types, group, null, cluster, otherClusters.size(),
                 weights, !spec.absorb().keepSingletons());
+        if (spanning) {
+            builder.withSpanningClusters();
+        }
         // Columnar batches where the plan yields them (a cached table of numbers) and the model
         // can use them, otherwise internal rows: never external Row objects.
         SparkPlan plan = data.queryExecution().executedPlan();
@@ -146,6 +158,7 @@ public final class DesignData implements AutoCloseable {
         long start = System.nanoTime();
         DesignData design = new DesignData(blocks, columns, absorbed, fromBatches);
         design.clusterDimensions = (cluster != null ? 1 : 0) + otherClusters.size();
+        design.localCluster = spanning ? -1 : 0;
         design.factorGroups = model.factorGroups.stream()
                 .map(g -> Arrays.stream(g).map(j -> j + absorbed).toArray()).toList();
         design.frequencyWeights = weights != null && weights.kind() == ModelSpec.Weights.Kind.FREQUENCY;
@@ -205,15 +218,24 @@ public final class DesignData implements AutoCloseable {
         blocks = next;
     }
 
+    /**
+     * How the meat is formed on these blocks: the spec's, except that one cluster variable whose
+     * clusters cross blocks is summed by key as multi-way clustering is ({@link ClusterMeats}).
+     */
+    BlockMath.Meat meat(ModelSpec spec) {
+        BlockMath.Meat meat = spec.meat();
+        return meat == BlockMath.Meat.CLUSTER && localCluster != 0 ? BlockMath.Meat.MULTIWAY : meat;
+    }
+
     /** Residuals and the meat; {@code bread} (full q×q) is needed for the HC3 leverages only. */
     PassTotals residuals(BlockMath.Layout layout, double yShift, double[] theta, BlockMath.Meat meat, double[] bread) {
         boolean frequency = frequencyWeights; // not the field: the closure must not capture this
-        return pass(new PassTotals(layout.q(), 0, meat != BlockMath.Meat.NONE, multiway(meat)),
+        return pass(new PassTotals(layout.q(), 0, meat != BlockMath.Meat.NONE, multiway(meat), localCluster),
                 b -> BlockMath.residuals(b, layout, yShift, theta, meat, bread, frequency));
     }
 
     PassTotals probit(BlockMath.Layout layout, double[] theta, boolean expected, BlockMath.Meat meat) {
-        return pass(new PassTotals(layout.q(), layout.q(), meat != BlockMath.Meat.NONE, multiway(meat)),
+        return pass(new PassTotals(layout.q(), layout.q(), meat != BlockMath.Meat.NONE, multiway(meat), localCluster),
                 b -> BlockMath.probit(b, layout, theta, expected, meat));
     }
 

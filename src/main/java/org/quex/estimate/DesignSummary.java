@@ -16,6 +16,12 @@ public final class DesignSummary implements Serializable {
     long groups;
     long singletons;
     long clusters;
+    /**
+     * One-way FE: bit d set when every group lies in one cluster of cluster variable d (all bits
+     * set where there are no groups); merged with AND. A group nested in a cluster variable is not
+     * counted in the cluster small-sample factor (xtreg, fe; reghdfe).
+     */
+    long groupsNestedInClusters = -1L;
     /** Σ of the weights (the row count when unweighted): the N of the moments and the means. */
     double weightSum;
     double ySum;
@@ -173,6 +179,7 @@ public final class DesignSummary implements Serializable {
         s.groups = groups + o.groups;
         s.singletons = singletons + o.singletons;
         s.clusters = clusters + o.clusters;
+        s.groupsNestedInClusters = groupsNestedInClusters & o.groupsNestedInClusters;
         s.weightSum = weightSum + o.weightSum;
         s.ySum = ySum + o.ySum;
         s.ySumSq = ySumSq + o.ySumSq;

@@ -71,7 +71,7 @@ public final class LinearEstimator {
         }
         double[] theta = kept.solveWith(inv, zy);
 
-        BlockMath.Meat meat = spec.meat();
+        BlockMath.Meat meat = data.meat(spec);
         // Conventional errors need only the RSS, which the moments give; sandwiches need a residual pass.
         PassTotals r = meat == BlockMath.Meat.NONE ? null
                 : data.residuals(layout, yShift, theta, meat, meat == BlockMath.Meat.HC3 ? kept.expandMatrix(inv) : null);
@@ -89,9 +89,14 @@ public final class LinearEstimator {
                     + " parameters" + (fe ? " and " + groups + " groups" : ""));
         }
         // The cluster factor's K: the kept regressors and the constant (xtreg, fe: the groups nest in the
-        // clusters); with several absorbed effects also the parameters of those not nested in the clusters
-        // (reghdfe). HC1's K with several absorbed effects: every parameter, absorbed ones included (N/df_r).
-        long kCluster = kRegressors + (absorption != null ? absorption.dfCluster() : 1);
+        // clusters); with groups not nested in any cluster variable, the groups instead (reghdfe: they are
+        // absorbed parameters); with several absorbed effects the rank of the constant and the effects not
+        // nested in a cluster variable (reghdfe, see AbsorbedDesign). HC1's K with several absorbed
+        // effects: every parameter, absorbed ones included (N/df_r).
+        boolean groupsNested = (s.groupsNestedInClusters & ((1L << spec.clusterDimensions().size()) - 1)) != 0
+                || spec.clusterDimensions().isEmpty();
+        long kCluster = kRegressors + (absorption != null ? absorption.dfCluster()
+                : fe && !groupsNested ? groups : 1);
         long kRobust = absorption != null ? n - dfResidual : kept.count();
         Variance.Result variance = Variance.linear(spec, kept, inv, rss, r, n, dfResidual, kCluster, kRobust);
         double[] vKept = variance.vKept();

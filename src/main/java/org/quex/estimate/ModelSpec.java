@@ -199,9 +199,9 @@ public record ModelSpec(Model model, Formula formula, Vce vce, Integer partition
     }
 
     /**
-     * The cluster variables with the fixed-effects group first where it is one of them: the first
-     * decides the partitioning, and the groups must nest in it (the CGM sum does not depend on
-     * the order).
+     * The cluster variables with the fixed-effects group first where it is one of them: for OLS
+     * and probit the first decides the partitioning (the CGM sum does not depend on the order);
+     * FE is partitioned by its absorbed effect, and clusters of other variables are summed by key.
      */
     List<String> clusterDimensions() {
         List<String> all = new ArrayList<>(vce.clusterVariables());
@@ -256,15 +256,6 @@ public record ModelSpec(Model model, Formula formula, Vce vce, Integer partition
                 }
                 if (!formula.constant()) {
                     throw new QuexException("--model fe always reports the xtreg-style constant; remove '+ 0'");
-                }
-                if (formula.absorbed().size() > 1 && weights != null) {
-                    throw new QuexException("--weights with two or more absorbed effects ('| "
-                            + String.join(" + ", formula.absorbed()) + "') is not supported; absorb one effect"
-                            + " and add the others as regressors");
-                }
-                if (formula.absorbed().size() > 1 && !otherClusterVariables().isEmpty()) {
-                    throw new QuexException("multi-way clustering (--vce " + vce + ") with two or more absorbed"
-                            + " effects is not supported; cluster by one variable");
                 }
             }
             default -> throw new IllegalStateException();

@@ -30,11 +30,20 @@ public final class PassTotals implements Serializable {
 
     /** With {@code clusterDimensions} ≥ 2, the meats of multi-way clustering are accumulated too. */
     PassTotals(int q, int matrixOrder, boolean withMeat, int clusterDimensions) {
+        this(q, matrixOrder, withMeat, clusterDimensions, 0);
+    }
+
+    /**
+     * The same where the clusters of {@code localDimension} (-1: of none) never cross a block:
+     * {@link ClusterMeats} also for one variable whose clusters do.
+     */
+    PassTotals(int q, int matrixOrder, boolean withMeat, int clusterDimensions, int localDimension) {
         this.q = q;
         this.vector = new double[q];
         this.matrix = new double[matrixOrder * matrixOrder];
         this.meat = withMeat ? new double[q * q] : null;
-        this.clusterMeats = clusterDimensions >= 2 ? new ClusterMeats(q, clusterDimensions) : null;
+        this.clusterMeats = clusterDimensions >= 2 || (clusterDimensions == 1 && localDimension != 0)
+                ? new ClusterMeats(q, clusterDimensions, localDimension) : null;
     }
 
     /** Adds another block's totals into this one and returns this. */

@@ -22,7 +22,9 @@ import org.quex.QuexException;
  * <li>regress, vce(hc3): 1, with u_i/(1−h_ii) in place of u_i (MacKinnon &amp; White 1985; the
  * same as R sandwich::vcovHC(type = "HC3"));</li>
  * <li>regress and xtreg, fe with vce(cluster): G/(G−1)·(N−1)/(N−K), K the parameters estimated
- * outside the absorbed groups, which nest in the clusters ([R] regress; [XT] xtreg);</li>
+ * outside the absorbed groups when they nest in a cluster variable ([R] regress; [XT] xtreg);
+ * absorbed effects that do not nest in any cluster variable are counted in K (reghdfe, whose rule
+ * {@link AbsorbedDesign} applies to several effects);</li>
  * <li>ML estimators such as probit ([R] maximize, [P] _robust): N/(N−1) for vce(robust) and
  * G/(G−1) for vce(cluster);</li>
  * <li>multi-way: the one-way factor with G = min over the cluster variables of their number of

@@ -5,37 +5,50 @@ import java.util.Arrays;
 
 /**
  * One partition after the primary effect is absorbed: regressors and response demeaned within
- * primary levels (M₁W), with each row's secondary levels. The rest of the absorption is the
- * system S·Γ = B of the secondary effects D (Frisch–Waugh–Lovell on M₁):
- * S = D′M₁D = D′D − Σ_g c_g c_g′/n_g and B = D′M₁W, with c_g the counts of each secondary level
- * in primary level g. Every method here is the per-block part of one pass over the data.
+ * primary levels (M₁W; with weights by weighted means), with each row's secondary levels. The rest
+ * of the absorption is the system S·Γ = B of the secondary effects D (Frisch–Waugh–Lovell on M₁):
+ * S = D′ΩM₁D = D′ΩD − Σ_g c_g c_g′/n_g and B = D′ΩM₁W, with Ω the weights (identity without),
+ * c_g the weighted counts of each secondary level in primary level g and n_g its weight. Every
+ * method here is the per-block part of one pass over the data.
  */
 final class WithinBlock implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    /** A cluster code not seen yet, and one for a level seen in two clusters. */
-    static final long UNSEEN = Long.MIN_VALUE;
-    static final long MANY = Long.MAX_VALUE;
+    /** A level seen in two clusters (an enum: the same value after serialization). */
+    enum Mark { MANY }
 
     final int partition;
     final int n;
     final int p;
     final double[] x;
     final double[] y;
-    final int[] cluster;
+    /** Weights, or null. */
+    final double[] w;
+    /** Per cluster variable: a block-local id per row, and the key of each id. */
+    final int[][] clusters;
+    final Object[][] clusterKeys;
+    /** The cluster variable that is the primary effect (its clusters never cross blocks), or -1. */
+    final int localCluster;
+    /** Bit d set when every primary level of the block lies in one cluster of variable d. */
+    final long primaryNested;
     final int[] runStart;
     final int effects;
     final int[] levels;
     final DesignSummary summary;
 
-    WithinBlock(int partition, int n, int p, double[] x, double[] y, int[] cluster, int[] runStart, int effects,
+    WithinBlock(int partition, int n, int p, double[] x, double[] y, double[] w, int[][] clusters,
+                Object[][] clusterKeys, int localCluster, long primaryNested, int[] runStart, int effects,
                 int[] levels, DesignSummary summary) {
         this.partition = partition;
         this.n = n;
         this.p = p;
         this.x = x;
         this.y = y;
-        this.cluster = cluster;
+        this.w = w;
+        this.clusters = clusters;
+        this.clusterKeys = clusterKeys;
+        this.localCluster = localCluster;
+        this.primaryNested = primaryNested;
         this.runStart = runStart;
         this.effects = effects;
         this.levels = levels;
@@ -47,10 +60,17 @@ final class WithinBlock implements Serializable {
         return c < p ? x[row + c * n] : y[row];
     }
 
+    private double weight(int row) {
+        return w == null ? 1.0 : w[row];
+    }
+
     /**
      * The totals of the system's first pass: B (m × (p+1), row-major), diag(S), S itself (upper
-     * triangle, m × m column-major) when it is to be solved exactly, and for each secondary level
-     * the one cluster it lies in (to find effects nested in the clusters).
+     * triangle, m × m column-major) when it is to be solved exactly, the weighted count of each
+     * level; with clusters, for each cluster variable and secondary level the one cluster it lies
+     * in (to find effects nested in the clusters), whether the primary nests in each cluster
+     * variable, and (exact solve) the unweighted cross-tabulation D′D of the levels with the row
+     * count (for the rank of the constant and the effects not nested in the clusters).
      */
     static final class SystemTotals implements Serializable {
         private static final long serialVersionUID = 1L;
@@ -59,80 +79,126 @@ final class WithinBlock implements Serializable {
         final double[] b;
         final double[] diag;
         final double[] s;
-        final long[] clusterOf;
+        final double[] weight;
+        /** clusterOf[d][l]: the key of the cluster of variable d that level l lies in, Mark.MANY, or null (unseen). */
+        final Object[][] clusterOf;
+        long primaryNested = -1L;
+        final double[] crossCounts;
+        long rows;
 
-        SystemTotals(int m, int w, boolean dense, boolean clusters) {
+        SystemTotals(int m, int w, boolean dense, int clusterDimensions) {
             this.m = m;
             this.w = w;
             b = new double[m * w];
             diag = new double[m];
             s = dense ? new double[m * m] : null;
-            clusterOf = clusters ? new long[m] : null;
-            if (clusterOf != null) {
-                Arrays.fill(clusterOf, UNSEEN);
-            }
+            weight = new double[m];
+            clusterOf = new Object[clusterDimensions][m];
+            crossCounts = dense && clusterDimensions > 0 ? new double[m * m] : null;
         }
 
         SystemTotals merge(SystemTotals o) {
             add(b, o.b);
             add(diag, o.diag);
+            add(weight, o.weight);
             if (s != null) {
                 add(s, o.s);
             }
-            if (clusterOf != null) {
+            if (crossCounts != null) {
+                add(crossCounts, o.crossCounts);
+            }
+            for (int d = 0; d < clusterOf.length; d++) {
                 for (int l = 0; l < m; l++) {
-                    clusterOf[l] = combine(clusterOf[l], o.clusterOf[l]);
+                    clusterOf[d][l] = combine(clusterOf[d][l], o.clusterOf[d][l]);
                 }
             }
+            primaryNested &= o.primaryNested;
+            rows += o.rows;
             return this;
         }
 
-        private static long combine(long a, long b) {
-            if (a == UNSEEN) {
+        private static Object combine(Object a, Object b) {
+            if (a == null) {
                 return b;
             }
-            if (b == UNSEEN || a == b) {
+            if (b == null || a.equals(b)) {
                 return a;
             }
-            return MANY;
+            return Mark.MANY;
+        }
+
+        /** Whether every level in [from, to) that occurs lies in one cluster of some cluster variable. */
+        boolean nestedInClusters(int from, int to, int[] count) {
+            for (Object[] of : clusterOf) {
+                boolean nested = true;
+                for (int l = from; l < to && nested; l++) {
+                    nested = count[l] == 0 || (of[l] != null && of[l] != Mark.MANY);
+                }
+                if (nested) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** D′D − cc′/N over the levels (upper triangle): the cross-products of the centred dummies. */
+        double[] centredCrossCounts() {
+            double[] c = crossCounts.clone();
+            for (int j = 0; j < m; j++) {
+                for (int i = 0; i <= j; i++) {
+                    c[i + j * m] -= crossCounts[i + i * m] * crossCounts[j + j * m] / rows;
+                }
+            }
+            return c;
         }
     }
 
-    SystemTotals system(int m, boolean dense, boolean clusters) {
-        int w = p + 1;
-        SystemTotals t = new SystemTotals(m, w, dense, clusters);
-        int[] count = new int[m];
+    SystemTotals system(int m, boolean dense) {
+        int width = p + 1;
+        SystemTotals t = new SystemTotals(m, width, dense, clusters.length);
+        t.primaryNested = primaryNested;
+        t.rows = n;
+        double[] count = new double[m];
         int[] touched = new int[m];
         for (int g = 0; g + 1 < runStart.length; g++) {
             int from = runStart[g];
             int to = runStart[g + 1];
             int nt = 0;
+            double size = 0;
             for (int i = from; i < to; i++) {
+                double wi = weight(i);
+                size += wi;
                 for (int e = 0; e < effects; e++) {
                     int a = levels[i * effects + e];
-                    if (count[a]++ == 0) {
+                    if (count[a] == 0) {
                         touched[nt++] = a;
                     }
-                    for (int c = 0; c < w; c++) {
-                        t.b[a * w + c] += w(i, c);
+                    count[a] += wi;
+                    for (int c = 0; c < width; c++) {
+                        t.b[a * width + c] += wi * w(i, c);
                     }
                     if (t.s != null) {
                         for (int f = e + 1; f < effects; f++) { // cross-tabulations of different effects
                             int b2 = levels[i * effects + f];
-                            t.s[Math.min(a, b2) + Math.max(a, b2) * m] += 1;
+                            t.s[Math.min(a, b2) + Math.max(a, b2) * m] += wi;
+                            if (t.crossCounts != null) {
+                                t.crossCounts[Math.min(a, b2) + Math.max(a, b2) * m] += 1;
+                            }
                         }
                     }
-                    if (t.clusterOf != null) {
-                        long code = ((long) partition << 32) | cluster[i];
-                        t.clusterOf[a] = SystemTotals.combine(t.clusterOf[a], code);
+                    if (t.crossCounts != null) {
+                        t.crossCounts[a + a * m] += 1;
+                    }
+                    for (int d = 0; d < clusters.length; d++) {
+                        t.clusterOf[d][a] = SystemTotals.combine(t.clusterOf[d][a], clusterKeys[d][clusters[d][i]]);
                     }
                 }
             }
-            double size = to - from;
             for (int u = 0; u < nt; u++) {
                 int a = touched[u];
                 double ca = count[a];
                 t.diag[a] += ca - ca * ca / size;
+                t.weight[a] += ca;
                 if (t.s != null) {
                     t.s[a + a * m] += ca - ca * ca / size;
                     for (int v = 0; v < nt; v++) {
@@ -151,28 +217,25 @@ final class WithinBlock implements Serializable {
     }
 
     /**
-     * This block's part of S·P for P of m × (p+1) (row-major): D′M₁(D·P), the gather demeaned
-     * within primary levels and scattered back to the levels.
+     * This block's part of S·P for P of m × (p+1) (row-major): D′ΩM₁(D·P), the gather demeaned
+     * within primary levels and scattered back to the levels with the rows' weights.
      */
     double[] times(double[] pm, int m) {
-        int w = p + 1;
-        double[] q = new double[m * w];
-        double[] mean = new double[w];
+        int width = p + 1;
+        double[] q = new double[m * width];
+        double[] mean = new double[width];
+        double[] u = new double[width];
         for (int g = 0; g + 1 < runStart.length; g++) {
             int from = runStart[g];
             int to = runStart[g + 1];
-            runMean(pm, from, to, w, mean);
+            runMean(pm, from, to, width, mean);
             for (int i = from; i < to; i++) {
+                gather(pm, i, width, u);
+                double wi = weight(i);
                 for (int e = 0; e < effects; e++) {
-                    int a = levels[i * effects + e] * w;
-                    for (int f = 0; f < effects; f++) {
-                        int b2 = levels[i * effects + f] * w;
-                        for (int c = 0; c < w; c++) {
-                            q[a + c] += pm[b2 + c];
-                        }
-                    }
-                    for (int c = 0; c < w; c++) {
-                        q[a + c] -= mean[c];
+                    int a = levels[i * effects + e] * width;
+                    for (int c = 0; c < width; c++) {
+                        q[a + c] += wi * (u[c] - mean[c]);
                     }
                 }
             }
@@ -180,54 +243,68 @@ final class WithinBlock implements Serializable {
         return q;
     }
 
+    /** Row i's sum of the secondary-level vectors ({@code width} wide) of {@code byLevel}, into {@code u}. */
+    private void gather(double[] byLevel, int i, int width, double[] u) {
+        Arrays.fill(u, 0);
+        for (int e = 0; e < effects; e++) {
+            int a = levels[i * effects + e] * width;
+            for (int c = 0; c < width; c++) {
+                u[c] += byLevel[a + c];
+            }
+        }
+    }
+
     /**
-     * The mean over the rows {@code from..to} of one primary level of the summed secondary-level
-     * vectors ({@code w} wide) of {@code byLevel}, into {@code mean}.
+     * The (weighted) mean over the rows {@code from..to} of one primary level of the summed
+     * secondary-level vectors ({@code width} wide) of {@code byLevel}, into {@code mean}.
      */
-    private void runMean(double[] byLevel, int from, int to, int w, double[] mean) {
+    private void runMean(double[] byLevel, int from, int to, int width, double[] mean) {
         Arrays.fill(mean, 0);
+        double total = 0;
         for (int i = from; i < to; i++) {
+            double wi = weight(i);
+            total += wi;
             for (int e = 0; e < effects; e++) {
-                int a = levels[i * effects + e] * w;
-                for (int c = 0; c < w; c++) {
-                    mean[c] += byLevel[a + c];
+                int a = levels[i * effects + e] * width;
+                for (int c = 0; c < width; c++) {
+                    mean[c] += wi * byLevel[a + c];
                 }
             }
         }
-        for (int c = 0; c < w; c++) {
-            mean[c] /= (to - from);
+        for (int c = 0; c < width; c++) {
+            mean[c] /= total;
         }
     }
 
     /**
      * The fully absorbed block: M₁W − M₁DΓ, with Γ (m × (p+1), row-major) the secondary effects of
-     * every column. Its summary keeps the raw statistics (for the reported constant).
+     * every column, with the weights and clusters. Its summary keeps the raw statistics (for the
+     * reported constant).
      */
     DesignBlock residualize(double[] gamma, int m) {
-        int w = p + 1;
+        int width = p + 1;
         double[] rx = x.clone();
         double[] ry = y.clone();
-        double[] mean = new double[w];
-        double[] u = new double[w];
+        double[] mean = new double[width];
+        double[] u = new double[width];
         for (int g = 0; g + 1 < runStart.length; g++) {
             int from = runStart[g];
             int to = runStart[g + 1];
-            runMean(gamma, from, to, w, mean);
+            runMean(gamma, from, to, width, mean);
             for (int i = from; i < to; i++) {
-                Arrays.fill(u, 0);
-                for (int e = 0; e < effects; e++) {
-                    int a = levels[i * effects + e] * w;
-                    for (int c = 0; c < w; c++) {
-                        u[c] += gamma[a + c];
-                    }
-                }
+                gather(gamma, i, width, u);
                 for (int c = 0; c < p; c++) {
                     rx[i + c * n] -= u[c] - mean[c];
                 }
                 ry[i] -= u[p] - mean[p];
             }
         }
-        return new DesignBlock(n, p, rx, ry, cluster, summary.merge(new DesignSummary(p)));
+        int dimensions = clusters.length;
+        int[] first = dimensions == 0 ? null : clusters[0];
+        int[][] others = dimensions < 2 ? null : Arrays.copyOfRange(clusters, 1, dimensions);
+        Object[][] otherKeys = dimensions < 2 ? null : Arrays.copyOfRange(clusterKeys, 1, dimensions);
+        return new DesignBlock(n, p, rx, ry, w, first, others, otherKeys, localCluster,
+                dimensions > 0 && localCluster != 0 ? clusterKeys[0] : null, summary.merge(new DesignSummary(p)));
     }
 
     /**

@@ -200,21 +200,6 @@ class AbsorbedEffectsTest {
         }
     }
 
-    @Test
-    void weightsAndMultiwayClustersWithSeveralEffectsAreRefusedInOneLine() {
-        ModelSpec weighted = ModelSpec.of(ModelSpec.Model.FE, "y ~ x1 | firm + year", null)
-                .withWeights(ModelSpec.Weights.parse("aw:x3"));
-        org.quex.QuexException e = org.junit.jupiter.api.Assertions.assertThrows(org.quex.QuexException.class,
-                () -> Estimation.fit(panel(), weighted));
-        assertEquals("--weights with two or more absorbed effects ('| firm + year') is not supported; absorb one"
-                + " effect and add the others as regressors", e.getMessage());
-        ModelSpec twoWay = ModelSpec.of(ModelSpec.Model.FE, "y ~ x1 | firm + year", "cluster:firm+year");
-        e = org.junit.jupiter.api.Assertions.assertThrows(org.quex.QuexException.class,
-                () -> Estimation.fit(panel(), twoWay));
-        assertEquals("multi-way clustering (--vce cluster:firm+year) with two or more absorbed effects is not"
-                + " supported; cluster by one variable", e.getMessage());
-    }
-
     /**
      * The formula language's terms (a transform, an interaction, i() dummies) with two absorbed
      * effects, by the exact and by the iterative solve, against the dummies regression in R

@@ -28,6 +28,9 @@ class PartitionInvarianceTest {
         "vce/vce_panel.csv;probit;yb ~ x1 + x2 + d;cluster:year+firm;fw:f",
         "formula/formula_panel.csv;probit;d ~ x1 + i(year) + x1:x2 + poly(zz, 2);robust;",
         "formula/formula_panel.csv;fe;y ~ x1 + xbig + log(pos) + i(year) | firm;cluster:firm;",
+        "hdfe/panel_fe_weights.csv;fe;y ~ x1 + x2 + x3 | year + firm + indyear;cluster:firm+year;aw:wa",
+        "hdfe/panel_fe_weights.csv;fe;y ~ x1 + x2 + x3 | firm + year;cluster:industry;fw:wf",
+        "hdfe/panel_fe_weights.csv;fe;y ~ x1 + x2 + x3 | firm;cluster:year;",
     })
     void estimatesDoNotDependOnPartitioning(String file, String model, String formula, String vce, String weights) {
         Dataset<Row> table = TableReader.read(SparkTestSession.get(), SparkTestSession.resource("oracles/" + file));
@@ -41,7 +44,9 @@ class PartitionInvarianceTest {
                 assertEquals(t.omitted(), o.omitted(), t.name());
                 if (!t.omitted()) {
                     OracleTest.assertRelative(t.estimate(), o.estimate(), 1e-10, t.name() + " @" + partitions);
-                    OracleTest.assertRelative(t.stdError(), o.stdError(), 1e-10, t.name() + " se @" + partitions);
+                    if (!(Double.isNaN(t.stdError()) && Double.isNaN(o.stdError()))) { // a negative CGM variance
+                        OracleTest.assertRelative(t.stdError(), o.stdError(), 1e-10, t.name() + " se @" + partitions);
+                    }
                 }
             }
             for (String key : new String[] {"ll", "rss", "r2_within"}) {
