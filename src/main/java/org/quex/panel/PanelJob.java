@@ -77,15 +77,15 @@ public final class PanelJob {
 
     /**
      * Firm-years at each quality level in a year, and how many of them upgraded: held a lower
-     * level (or none) the year before under the same firm id.
+     * level (or none) the year before under the same panel id (the firm across id changes).
      */
     public record QualityCount(int year, int qu, long firmYears, long upgraded) {
     }
 
     static List<QualityCount> qualityByYear(Dataset<Row> panel) {
-        Dataset<Row> before = panel.select(col("firm_id"), col("year").plus(1).as("year"), col("qu").as("qu_before"));
+        Dataset<Row> before = panel.select(col("panel_id"), col("year").plus(1).as("year"), col("qu").as("qu_before"));
         List<QualityCount> counts = new ArrayList<>();
-        for (Row r : panel.select("year", "firm_id", "qu").join(before, new String[] {"year", "firm_id"}, "left")
+        for (Row r : panel.select("year", "panel_id", "qu").join(before, new String[] {"year", "panel_id"}, "left")
                 .groupBy("year", "qu")
                 .agg(count(lit(1)), sum(when(col("qu_before").isNotNull().and(col("qu").gt(col("qu_before"))), 1L)
                         .otherwise(0L)))
@@ -102,8 +102,12 @@ public final class PanelJob {
         IndustryClassification industries = IndustryClassification.load(config);
         PanelRows rowMaker = new PanelRows(asifSchema, config, SizeStandards.load(config.sizeStandard2011From()),
                 industries);
+        // the firm across years (honours held after a rename, TFP's year before) is the panel id
+        spark.sparkContext().setJobDescription("panel: panel ids across years");
+        PanelIdAssignment.Assigned panelIds = PanelIdAssignment.assign(spark, asif, industries, config);
         spark.sparkContext().setJobDescription("panel: firm-year variables of " + years);
         Dataset<Row> base = asif.map((MapFunction<Row, Row>) rowMaker::variables, Encoders.row(PanelRows.SCHEMA))
+                .join(panelIds.ids(), new String[] {"year", "firm_id"}, "left")
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Map<Integer, Long> rowsIn = new TreeMap<>();
@@ -127,7 +131,7 @@ public final class PanelJob {
             Dataset<Row> lists = PartitionedParquet.read(spark, lake.raw("honours"),
                     SourceSchema.of("honours").structType());
             spark.sparkContext().setJobDescription("panel: quality levels from the honours");
-            QualityLevels.Result quality = QualityLevels.of(base.select("year", "firm_id", "name_key", "province"), lists,
+            QualityLevels.Result quality = QualityLevels.of(base.select("year", "firm_id", "panel_id", "name_key", "province"), lists,
                     levels, config.honourValidity());
 
             Dataset<Row> links = PartitionedParquet.read(spark, lake.matchLinks(), LINKS)
@@ -143,15 +147,11 @@ public final class PanelJob {
             List<ProductionFunctions.Fit> fits = ProductionFunctions.fit(base, config);
             Dataset<Row> tfp = ProductionFunctions.residuals(spark, base, fits, config.tfpByYear());
 
-            spark.sparkContext().setJobDescription("panel: panel ids across years");
-            PanelIdAssignment.Assigned panelIds = PanelIdAssignment.assign(spark, asif, industries, config);
-
             Dataset<Row> real = config.deflators() == null ? null : RealValues.of(asif,
                     base.select("year", "firm_id", "industry2"), panelIds.ids(), config.deflators(),
                     config.capitalDepreciation());
 
             Dataset<Row> joined = base.join(hhi, new String[] {"year", "hhi_industry"}, "left")
-                    .join(panelIds.ids(), new String[] {"year", "firm_id"}, "left")
                     .join(quality.quByFirmYear(), new String[] {"year", "firm_id"}, "left")
                     .join(customs, new String[] {"year", "firm_id"}, "left")
                     .join(tfp, new String[] {"year", "firm_id"}, "left");

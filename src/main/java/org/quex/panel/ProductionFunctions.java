@@ -69,7 +69,7 @@ public final class ProductionFunctions {
         }
     }
 
-    /** @param inputs (year, firm_id, industry2, ln_va, ln_k, ln_l, ln_m, fixed_assets), cached by the caller */
+    /** @param inputs (year, firm_id, panel_id, industry2, ln_va, ln_k, ln_l, ln_m, fixed_assets), cached by the caller */
     static List<Fit> fit(Dataset<Row> inputs, PanelConfig config) {
         TfpSettings tfp = config.tfp();
         if (tfp.method() != Method.OLS) {
@@ -117,9 +117,10 @@ public final class ProductionFunctions {
         Dataset<Row> rows = inputs.where(col("industry2").isNotNull());
         String proxy = "ln_m";
         if (method == Method.OP) {
-            Dataset<Row> before = inputs.select(col("firm_id"), col("year").plus(1).as("year"),
+            // the firm's year before is found along its panel id (the firm across id changes)
+            Dataset<Row> before = inputs.select(col("panel_id"), col("year").plus(1).as("year"),
                     col("fixed_assets").as("fixed_assets_before"));
-            rows = rows.join(before, new String[] {"firm_id", "year"}, "left")
+            rows = rows.join(before, new String[] {"panel_id", "year"}, "left")
                     .withColumn("ln_inv", log(col("fixed_assets").minus(col("fixed_assets_before")).cast("double")));
             proxy = "ln_inv";
         }
@@ -127,7 +128,7 @@ public final class ProductionFunctions {
         rows = rows.withColumn("tfp_group", group);
         TfpSpec spec = new TfpSpec(method, List.of("ln_l"), List.of("ln_k"), proxy, tfp.degree(), tfp.replicates(),
                 tfp.seed(), method == Method.ACF ? new double[] {tfp.acfStart(), tfp.acfStart()} : null);
-        TfpSpark.Outcome outcome = TfpSpark.estimate(rows, new TfpSpark.Columns("firm_id", "year", "ln_va", List.of("ln_l"),
+        TfpSpark.Outcome outcome = TfpSpark.estimate(rows, new TfpSpark.Columns("panel_id", "year", "ln_va", List.of("ln_l"),
                 List.of("ln_k"), proxy, "tfp_group"), spec, config.tfpMinRows(), null);
         List<Fit> fits = new ArrayList<>();
         for (Map.Entry<String, TfpResult> e : outcome.byGroup().entrySet()) {
