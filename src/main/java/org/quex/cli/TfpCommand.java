@@ -9,6 +9,7 @@ import org.quex.QuexException;
 import org.quex.lake.SparkSessions;
 import org.quex.lake.TableReader;
 import org.quex.tfp.Method;
+import org.quex.tfp.OutputKind;
 import org.quex.tfp.TfpOutput;
 import org.quex.tfp.TfpSpark;
 import org.quex.tfp.TfpSpec;
@@ -23,7 +24,7 @@ final class TfpCommand extends QuexCommand {
     @Parameter(names = "--method", required = true, description = "ols | op | lp | acf | wrdg")
     String method;
 
-    @Parameter(names = "--output", required = true, description = "Column of log output (value added)")
+    @Parameter(names = "--output", required = true, description = "Column of log output (value added, or gross output with --output-kind gross_output)")
     String output;
 
     @Parameter(names = "--free", required = true, description = "Free inputs (log labour), comma-separated")
@@ -56,8 +57,12 @@ final class TfpCommand extends QuexCommand {
     @Parameter(names = "--seed", description = "Seed of the bootstrap weights")
     long seed = 12345L;
 
-    @Parameter(names = "--start", description = "acf start values, comma-separated, free then state (default 0.5 each)")
+    @Parameter(names = "--start", description = "acf start values, comma-separated, free then state (then proxy with gross output; default 0.5 each)")
     String start;
+
+    @Parameter(names = "--output-kind", description = "value_added | gross_output: with gross_output the proxy "
+            + "(intermediate input) is an input of ols, lp and acf with its own elasticity (docs/tfp.md); wrdg has none")
+    String outputKind = "value_added";
 
     @Parameter(names = "--min-rows", description = "Groups with fewer rows get no estimate")
     int minRows = 20;
@@ -74,8 +79,10 @@ final class TfpCommand extends QuexCommand {
     @Override
     public void run() throws Exception {
         Method m = Method.parse(method, "--method");
-        if (m.needsProxy() && (proxy == null || proxy.isBlank())) {
-            throw new QuexException("--proxy is needed for method " + m.label());
+        OutputKind kind = OutputKind.parse(outputKind, "--output-kind");
+        if ((m.needsProxy() || kind == OutputKind.GROSS_OUTPUT && m == Method.OLS) && (proxy == null || proxy.isBlank())) {
+            throw new QuexException("--proxy is needed for method " + m.label()
+                    + (m == Method.OLS ? " with gross output (the intermediate input)" : ""));
         }
         List<String> freeColumns = names(free);
         List<String> stateColumns = names(state);
@@ -87,7 +94,7 @@ final class TfpCommand extends QuexCommand {
                 throw new QuexException("--start '" + start + "' is not a comma-separated list of numbers");
             }
         }
-        TfpSpec spec = new TfpSpec(m, freeColumns, stateColumns, proxy, degree, reps, seed, startValues);
+        TfpSpec spec = new TfpSpec(m, freeColumns, stateColumns, proxy, degree, reps, seed, startValues, kind);
         SparkSession spark = SparkSessions.getOrCreate("quex tfp");
         long t0 = System.nanoTime();
         TfpSpark.Outcome outcome = TfpSpark.estimate(TableReader.read(spark, input),

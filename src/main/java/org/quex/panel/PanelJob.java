@@ -64,8 +64,9 @@ public final class PanelJob {
             lines.add(String.format(Locale.ROOT, "  tfp: %d production functions fitted, %d groups skipped", usable,
                     productionFunctions.size() - usable));
             for (ProductionFunctions.Fit f : productionFunctions) {
-                lines.add(String.format(Locale.ROOT, "    industry %s%s n=%d b_k=%.4f b_l=%.4f r2=%.4f %s", f.industry2(),
-                        f.year() == null ? "" : " " + f.year(), f.n(), f.bk(), f.bl(), f.r2(), f.note()));
+                lines.add(String.format(Locale.ROOT, "    industry %s%s n=%d b_k=%.4f b_l=%.4f%s r2=%.4f %s", f.industry2(),
+                        f.year() == null ? "" : " " + f.year(), f.n(), f.bk(), f.bl(),
+                        Double.isNaN(f.bm()) ? "" : String.format(Locale.ROOT, " b_m=%.4f", f.bm()), f.r2(), f.note()));
             }
             return lines;
         }
@@ -102,13 +103,13 @@ public final class PanelJob {
         IndustryClassification industries = IndustryClassification.load(config);
         PanelRows rowMaker = new PanelRows(asifSchema, config, SizeStandards.load(config.sizeStandard2011From()),
                 industries);
-        // the firm across years (honours held after a rename, TFP's year before) is the panel id
+        // the firm across years (honours held after a rename, the TFP estimators' year before) is the panel id
         spark.sparkContext().setJobDescription("panel: panel ids across years");
         PanelIdAssignment.Assigned panelIds = PanelIdAssignment.assign(spark, asif, industries, config);
         spark.sparkContext().setJobDescription("panel: firm-year variables of " + years);
         Dataset<Row> base = asif.map((MapFunction<Row, Row>) rowMaker::variables, Encoders.row(PanelRows.SCHEMA))
-                .join(panelIds.ids(), new String[] {"year", "firm_id"}, "left")
                 .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> tfpInputs = null;
         try {
             Map<Integer, Long> rowsIn = new TreeMap<>();
             years.forEach(y -> rowsIn.put(y, 0L));
@@ -131,7 +132,8 @@ public final class PanelJob {
             Dataset<Row> lists = PartitionedParquet.read(spark, lake.raw("honours"),
                     SourceSchema.of("honours").structType());
             spark.sparkContext().setJobDescription("panel: quality levels from the honours");
-            QualityLevels.Result quality = QualityLevels.of(base.select("year", "firm_id", "panel_id", "name_key", "province"), lists,
+            QualityLevels.Result quality = QualityLevels.of(base.select("year", "firm_id", "name_key", "province")
+                            .join(panelIds.ids(), new String[] {"year", "firm_id"}, "left"), lists,
                     levels, config.honourValidity());
 
             Dataset<Row> links = PartitionedParquet.read(spark, lake.matchLinks(), LINKS)
@@ -143,15 +145,23 @@ public final class PanelJob {
                     .select(links.col("year"), col("asif_firm_id").as("firm_id"), col("customs_firm_code"),
                             col("method").as("match_method"), col("export_usd").as("customs_export_usd"));
 
-            spark.sparkContext().setJobDescription("panel: production functions for TFP");
-            List<ProductionFunctions.Fit> fits = ProductionFunctions.fit(base, config);
-            Dataset<Row> tfp = ProductionFunctions.residuals(spark, base, fits, config.tfpByYear());
-
             Dataset<Row> real = config.deflators() == null ? null : RealValues.of(asif,
                     base.select("year", "firm_id", "industry2"), panelIds.ids(), config.deflators(),
                     config.capitalDepreciation());
 
+            spark.sparkContext().setJobDescription("panel: production functions for TFP");
+            // nominal or real (panel.real.variables lists tfp) values, cached: every fit reads them
+            // op/lp/acf/wrdg follow the firm's years along its panel id; OLS follows nothing across years
+            Dataset<Row> tfpBase = config.tfp().method() == org.quex.tfp.Method.OLS
+                    ? base.withColumn("panel_id", lit(null).cast("string"))
+                    : base.join(panelIds.ids(), new String[] {"year", "firm_id"}, "left");
+            tfpInputs = ProductionFunctions.inputs(tfpBase, real, config).persist(StorageLevel.MEMORY_AND_DISK());
+            List<ProductionFunctions.Fit> fits = ProductionFunctions.fit(tfpInputs, config);
+            Dataset<Row> tfp = ProductionFunctions.residuals(spark, tfpInputs, fits, config.tfpByYear(),
+                    config.tfp().output() == org.quex.tfp.OutputKind.GROSS_OUTPUT);
+
             Dataset<Row> joined = base.join(hhi, new String[] {"year", "hhi_industry"}, "left")
+                    .join(panelIds.ids(), new String[] {"year", "firm_id"}, "left")
                     .join(quality.quByFirmYear(), new String[] {"year", "firm_id"}, "left")
                     .join(customs, new String[] {"year", "firm_id"}, "left")
                     .join(tfp, new String[] {"year", "firm_id"}, "left");
@@ -206,6 +216,9 @@ public final class PanelJob {
             return report;
         } finally {
             base.unpersist();
+            if (tfpInputs != null) {
+                tfpInputs.unpersist();
+            }
         }
     }
 
@@ -239,6 +252,9 @@ public final class PanelJob {
             m.put("constant", f.constant());
             m.put("b_k", f.bk());
             m.put("b_l", f.bl());
+            m.put("b_m", f.bm());
+            m.put("output", f.output());
+            m.put("values", f.values());
             m.put("r2", f.r2());
             m.put("note", f.note());
             fits.add(m);

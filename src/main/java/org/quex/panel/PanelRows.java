@@ -29,7 +29,7 @@ final class PanelRows implements Serializable {
             "size_class:int", "scale1:int", "scale2:int", "scale3:int",
             "rd:double", "fc:double", "ac:double", "dac:double", "for:int", "fi:double",
             "sub:int", "si:double", "si2:double", "indus1:int", "indus2:int", "indus3:int", "sta:int", "cen:int",
-            "ln_m:double", "fixed_assets:long");
+            "ln_m:double", "fixed_assets:long", "ln_go:double");
 
     private final PanelConfig config;
     private final SizeStandards sizes;
@@ -41,7 +41,7 @@ final class PanelRows implements Serializable {
         "total_assets", "net_fixed_assets", "total_liabilities", "profit", "interest_expense", "wages_payable",
         "subsidy_income", "rd_expense", "paid_in_capital", "state_capital", "collective_capital",
         "legal_person_capital", "individual_capital", "hmt_capital", "foreign_capital",
-        "intermediate_input", "fixed_assets"};
+        "intermediate_input", "fixed_assets", "gross_output"};
 
     PanelRows(StructType asifSchema, PanelConfig config, SizeStandards sizes, IndustryClassification industries) {
         this.config = config;
@@ -101,7 +101,9 @@ final class PanelRows implements Serializable {
                         lng(in, 21), lng(in, 22), lng(in, 23), lng(in, 24), lng(in, 25), lng(in, 26)),
                 FirmYearVariables.central(str(in, 6), config.centralAffiliations()),
                 // proxies of the TFP estimators (lp, acf, wrdg: materials; op: investment from fixed assets)
-                FirmYearVariables.log(lng(in, 27) == null ? null : lng(in, 27).doubleValue()), lng(in, 28));
+                FirmYearVariables.log(lng(in, 27) == null ? null : lng(in, 27).doubleValue()), lng(in, 28),
+                // output of the gross-output production function (panel.tfp.output)
+                FirmYearVariables.log(lng(in, 29) == null ? null : lng(in, 29).doubleValue()));
     }
 
     private String str(Row r, int i) {

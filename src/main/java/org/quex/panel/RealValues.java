@@ -33,8 +33,8 @@ final class RealValues {
             "real_capital");
     /** Used to make Table 1 variables real, then dropped. */
     static final List<String> HELPERS = List.of("output_index", "real_capital_per_worker");
-    /** The Table 1 variables panel.real.variables may make real. */
-    public static final List<String> DEFLATABLE = List.of("cap", "ln_cap", "export", "ln_export");
+    /** The Table 1 variables panel.real.variables may make real (tfp: in ProductionFunctions, before the panel). */
+    public static final List<String> DEFLATABLE = List.of("cap", "ln_cap", "export", "ln_export", "tfp");
 
     private RealValues() {
     }

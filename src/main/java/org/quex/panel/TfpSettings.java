@@ -6,13 +6,15 @@ import java.util.Properties;
 import org.quex.ConfigFile;
 import org.quex.QuexException;
 import org.quex.tfp.Method;
+import org.quex.tfp.OutputKind;
 
 /**
  * The estimator settings of TFP (keys panel.tfp.method, polynomial_degree, bootstrap_replicates,
- * seed, acf_start of conf/quex.conf, documented there and in docs/tfp.md). Read from the panel
+ * seed, acf_start, output of conf/quex.conf, documented there and in docs/tfp.md). Read from the panel
  * settings' echo so that PanelConfig keeps its components.
  */
-public record TfpSettings(Method method, int degree, int replicates, long seed, double acfStart) implements Serializable {
+public record TfpSettings(Method method, int degree, int replicates, long seed, double acfStart, OutputKind output)
+        implements Serializable {
 
     public static TfpSettings from(ConfigFile c) {
         Method method = Method.parse(c.text("panel.tfp.method"), c.where() + ": panel.tfp.method");
@@ -31,7 +33,12 @@ public record TfpSettings(Method method, int degree, int replicates, long seed, 
         } catch (NumberFormatException e) {
             throw new QuexException(c.where() + ": panel.tfp.seed = '" + c.text("panel.tfp.seed") + "' is not a whole number");
         }
-        return new TfpSettings(method, degree, replicates, seed, c.decimal("panel.tfp.acf_start"));
+        OutputKind output = OutputKind.parse(c.text("panel.tfp.output"), c.where() + ": panel.tfp.output");
+        if (method == Method.WRDG && output == OutputKind.GROSS_OUTPUT) {
+            throw new QuexException(c.where() + ": panel.tfp.output = gross_output: method wrdg has no gross-output"
+                    + " variant (docs/tfp.md)");
+        }
+        return new TfpSettings(method, degree, replicates, seed, c.decimal("panel.tfp.acf_start"), output);
     }
 
     /** The settings from the panel.* echo of a configuration already read. */

@@ -26,11 +26,24 @@ public final class TfpEstimator implements Serializable {
     private final TfpSpec spec;
     private final int nFree;
     private final int nState;
+    /** 1 when gross output makes the proxy an input (its elasticity estimated with the state's), else 0. */
+    private final int nProxy;
 
     public TfpEstimator(TfpSpec spec) {
         this.spec = spec;
         this.nFree = spec.free().size();
         this.nState = spec.state().size();
+        this.nProxy = spec.proxyInFunction() ? 1 : 0;
+    }
+
+    /** Parameters of the second stage: OP/LP the state inputs (and the proxy); ACF all elasticities. */
+    int secondStageParameters() {
+        return (spec.method() == Method.ACF ? nFree : 0) + nState + nProxy;
+    }
+
+    /** The proxy as an input (gross output), or nothing. */
+    private double[] proxyInput(FirmYear r) {
+        return nProxy == 0 ? new double[0] : new double[] {r.proxy()};
     }
 
     public TfpSpec spec() {
@@ -91,7 +104,7 @@ public final class TfpEstimator implements Serializable {
     /** First-stage regressors (with the constant first). */
     double[] firstStageRow(FirmYear r) {
         return switch (spec.method()) {
-            case OLS -> concat(new double[] {1}, r.free(), r.state());
+            case OLS -> concat(new double[] {1}, r.free(), r.state(), proxyInput(r));
             case OP, LP -> concat(new double[] {1}, r.free(), polynomial(concat(r.state(), new double[] {r.proxy()})));
             case ACF -> concat(new double[] {1}, polynomial(concat(r.free(), r.state(), new double[] {r.proxy()})));
             case WRDG -> throw new IllegalStateException("WRDG has no first stage");
@@ -122,7 +135,7 @@ public final class TfpEstimator implements Serializable {
 
     int firstStageColumns() {
         return switch (spec.method()) {
-            case OLS -> 1 + nFree + nState;
+            case OLS -> 1 + nFree + nState + nProxy;
             case OP, LP -> 1 + nFree + polynomialTerms(nState + 1);
             case ACF -> 1 + polynomialTerms(nFree + nState + 1);
             case WRDG -> 0;
@@ -255,7 +268,7 @@ public final class TfpEstimator implements Serializable {
         for (int rep = 0; rep < b.length; rep++) {
             b[rep] = first.ols(rep, rep == 0 ? aliased : null);
         }
-        for (int j = 1; j <= nFree + nState; j++) {
+        for (int j = 1; j <= nFree + nState + nProxy; j++) {
             if (aliased[j]) {
                 return new FirstStageFit(null, null, null, null, "collinear inputs");
             }
@@ -263,7 +276,9 @@ public final class TfpEstimator implements Serializable {
         int yCol = first.k - 1;
         double yMean = first.mean(yCol);
         double ySd = first.sd(yCol);
-        int q = spec.method() == Method.ACF ? nFree + nState : nState;
+        // the linear terms of the parameters' inputs are consecutive first-stage columns: OP/LP
+        // (w, k, m, …) from 1 + nFree, ACF's polynomial (w, k, m, …) from 1
+        int q = secondStageParameters();
         int firstParam = spec.method() == Method.ACF ? 1 : 1 + nFree;
         double[] centre = new double[q + 1];
         double[] scale = new double[q + 1];
@@ -277,7 +292,7 @@ public final class TfpEstimator implements Serializable {
         SecondStageMoments.Frame s = null;
         double[] zScale = null;
         if (spec.method() == Method.ACF) {
-            zScale = new double[nFree + nState];
+            zScale = new double[q];
             for (int j = 0; j < zScale.length; j++) {
                 zScale[j] = first.sd(1 + j);
             }
@@ -286,11 +301,11 @@ public final class TfpEstimator implements Serializable {
             for (int j = 0; j < nFree; j++) {
                 rMean -= b[0][1 + j] * first.mean(1 + j);
             }
-            double[] sc = new double[nState + 1];
-            double[] ss = new double[nState + 1];
+            double[] sc = new double[q + 1];
+            double[] ss = new double[q + 1];
             sc[0] = rMean;
             ss[0] = ySd;
-            for (int j = 0; j < nState; j++) {
+            for (int j = 0; j < q; j++) {
                 sc[j + 1] = first.mean(1 + nFree + j);
                 ss[j + 1] = first.sd(1 + nFree + j);
             }
@@ -325,9 +340,9 @@ public final class TfpEstimator implements Serializable {
                 ivGram = null;
                 moments = new SecondStageMoments[reps];
                 boolean acf = spec.method() == Method.ACF;
+                int q = secondStageParameters();
                 for (int rep = 0; rep < reps; rep++) {
-                    moments[rep] = acf ? new SecondStageMoments(nFree + nState, false, nFree + nState)
-                            : new SecondStageMoments(nState, true, 0);
+                    moments[rep] = acf ? new SecondStageMoments(q, false, q) : new SecondStageMoments(q, true, 0);
                 }
             }
         }
@@ -345,11 +360,13 @@ public final class TfpEstimator implements Serializable {
             boolean acf = spec.method() == Method.ACF;
             double[] xt = firstStageRow(row);
             double[] xp = firstStageRow(previous);
-            double[] parT = acf ? concat(row.free(), row.state()) : row.state();
-            double[] parP = acf ? concat(previous.free(), previous.state()) : previous.state();
+            double[] parT = acf ? concat(row.free(), row.state(), proxyInput(row)) : concat(row.state(), proxyInput(row));
+            double[] parP = acf ? concat(previous.free(), previous.state(), proxyInput(previous))
+                    : concat(previous.state(), proxyInput(previous));
             double[] z = null;
             if (acf) {
-                z = concat(previous.free(), row.state());
+                // instruments [w₋, k] (gross output: and m₋, as Stata prodest's lproxyGO)
+                z = concat(previous.free(), row.state(), proxyInput(previous));
                 for (int j = 0; j < z.length; j++) {
                     z[j] /= fit.zScale[j];
                 }
@@ -372,7 +389,7 @@ public final class TfpEstimator implements Serializable {
                     }
                     phiT -= wT;
                     phiP -= wP;
-                    s = fit.s.homogeneous(concat(new double[] {row.y() - wT}, row.state()));
+                    s = fit.s.homogeneous(concat(new double[] {row.y() - wT}, row.state(), proxyInput(row)));
                 }
                 double[] u = fit.uv.homogeneous(concat(new double[] {phiP}, parP));
                 double[] v = fit.uv.homogeneous(concat(new double[] {phiT}, parT));
@@ -424,7 +441,7 @@ public final class TfpEstimator implements Serializable {
         if (spec.method() == Method.WRDG) {
             return finishWrdg(firstStageRows, second);
         }
-        int q = spec.method() == Method.ACF ? nFree + nState : nState;
+        int q = secondStageParameters();
         if (second.rows < q + 5) {
             return TfpResult.skipped(spec, firstStageRows, second.rows, passes(),
                     "only " + second.rows + " rows with the year before");
@@ -433,7 +450,8 @@ public final class TfpEstimator implements Serializable {
         if (spec.method() == Method.ACF) {
             start = spec.start() != null ? spec.start().clone() : filled(q, 0.5);
         } else {
-            start = Arrays.copyOfRange(fit.coefficients[0], 1 + nFree, 1 + nFree + nState);
+            // the first-stage coefficients of the linear state (and proxy) terms
+            start = Arrays.copyOfRange(fit.coefficients[0], 1 + nFree, 1 + nFree + q);
         }
         Fitted point = optimise(second, 0, start);
         double[] estimates = estimates(fit, 0, point.theta);
@@ -473,7 +491,7 @@ public final class TfpEstimator implements Serializable {
             // minimum) at full precision; a step is taken only when it lowers the objective
             SecondStageMoments m = second.moments[rep];
             double[] zz = m.zz();
-            for (int it = 0; it < 50 && value > 0; it++) {
+            for (int it = 0; it < 200 && value > 0; it++) {
                 double[] zXi = m.evaluate(theta, second.fit.uv, null).zXi();
                 int k = zXi.length;
                 int q = theta.length;
@@ -514,12 +532,18 @@ public final class TfpEstimator implements Serializable {
                     }
                 }
                 double[] delta = Dense.solve(jaj, q, jam);
-                double[] next = theta.clone();
-                for (int j = 0; j < q; j++) {
-                    next[j] -= delta[j];
+                // the full step, else halved (up to 2⁻¹⁰) until it lowers the objective: in a
+                // curved valley (ACF with gross output) a full step can overshoot
+                double[] next = null;
+                double v = value;
+                for (int half = 0; half <= 10 && !(v < value); half++) {
+                    next = theta.clone();
+                    for (int j = 0; j < q; j++) {
+                        next[j] -= delta[j] / (1 << half);
+                    }
+                    v = second.objective(rep, next);
+                    evaluations++;
                 }
-                double v = second.objective(rep, next);
-                evaluations++;
                 if (!(v < value)) {
                     break;
                 }
@@ -534,9 +558,9 @@ public final class TfpEstimator implements Serializable {
         if (spec.method() == Method.ACF) {
             return theta.clone();
         }
-        double[] e = new double[nFree + nState];
+        double[] e = new double[nFree + theta.length];
         System.arraycopy(fit.coefficients[rep], 1, e, 0, nFree);
-        System.arraycopy(theta, 0, e, nFree, nState);
+        System.arraycopy(theta, 0, e, nFree, theta.length);
         return e;
     }
 

@@ -3,7 +3,8 @@ package org.quex.tfp;
 import java.util.List;
 
 /**
- * A fitted production function: elasticities in the order free inputs then state inputs, their
+ * A fitted production function: elasticities in the order free inputs, state inputs, then the
+ * proxy when gross output makes it an input (TfpSpec.parameters), their
  * standard errors (bootstrap for OP/LP/ACF when replicates were asked for, else NaN; analytic
  * for OLS and WRDG), the constant where the method identifies one (OLS, WRDG), the rows of the
  * first and second stage, whether the optimizer converged, its iterations and objective
@@ -25,7 +26,7 @@ public record TfpResult(Method method, List<String> names, double[] estimates, d
     }
 
     static TfpResult skipped(TfpSpec spec, long rows, long secondStageRows, int passes, String note) {
-        int k = spec.free().size() + spec.state().size();
+        int k = spec.parameters().size();
         double[] nan = new double[k];
         java.util.Arrays.fill(nan, Double.NaN);
         return new TfpResult(spec.method(), names(spec), nan, nan.clone(), Double.NaN, rows, secondStageRows, false, 0, 0,
@@ -33,6 +34,6 @@ public record TfpResult(Method method, List<String> names, double[] estimates, d
     }
 
     static List<String> names(TfpSpec spec) {
-        return java.util.stream.Stream.concat(spec.free().stream(), spec.state().stream()).toList();
+        return spec.parameters();
     }
 }

@@ -32,16 +32,21 @@ public final class TfpSpark {
     /** Where the variables are: firm id, year, log output, free/state inputs, proxy, and an optional group. */
     public record Columns(String id, String time, String output, List<String> free, List<String> state, String proxy,
                           String group) implements Serializable {
-        List<String> numeric(Method method) {
+        List<String> numeric(TfpSpec spec) {
             List<String> c = new ArrayList<>();
             c.add(output);
             c.addAll(free);
             c.addAll(state);
-            if (method.needsProxy()) {
+            if (usesProxy(spec)) {
                 c.add(proxy);
             }
             return c;
         }
+    }
+
+    /** Whether the proxy column is read: every method but OLS, and OLS with gross output (an input). */
+    static boolean usesProxy(TfpSpec spec) {
+        return spec.method().needsProxy() || spec.proxyInFunction();
     }
 
     /** Results per group (sorted), with the rows dropped for a missing value and the data passes made. */
@@ -49,7 +54,7 @@ public final class TfpSpark {
     }
 
     public static Outcome estimate(Dataset<Row> data, Columns columns, TfpSpec spec, int minRows, Integer partitions) {
-        List<String> numeric = columns.numeric(spec.method());
+        List<String> numeric = columns.numeric(spec);
         for (String c : concatNames(columns, numeric)) {
             if (!List.of(data.columns()).contains(c)) {
                 throw new QuexException("tfp: column '" + c + "' is not in the input (columns: "
@@ -70,7 +75,7 @@ public final class TfpSpark {
             TfpEstimator estimator = new TfpEstimator(spec);
             int nFree = spec.free().size();
             int nState = spec.state().size();
-            boolean proxy = spec.method().needsProxy();
+            boolean proxy = usesProxy(spec);
             data.sparkSession().sparkContext().setJobDescription("tfp: pass 1 of " + spec.method().label());
             Map<String, TfpEstimator.FirstStage> first = new TreeMap<>();
             long used = 0;
@@ -139,10 +144,10 @@ public final class TfpSpark {
     static Map<String, TfpEstimator.SecondStage> secondStage(Dataset<Row> data, Columns columns, TfpSpec spec,
                                                             int partitions) {
         TfpEstimator estimator = new TfpEstimator(spec);
-        List<String> numeric = columns.numeric(spec.method());
+        List<String> numeric = columns.numeric(spec);
         JavaRDD<Row> rows = typed(data, columns, numeric).repartition(partitions, col("id"))
                 .sortWithinPartitions("id", "t", "g").javaRDD();
-        boolean proxy = spec.method().needsProxy();
+        boolean proxy = usesProxy(spec);
         FirstPass p1 = rows.treeAggregate(new FirstPass(estimator, spec.free().size(), spec.state().size(), proxy),
                 FirstPass::add, FirstPass::merge);
         Map<String, TfpEstimator.FirstStageFit> fits = new HashMap<>();

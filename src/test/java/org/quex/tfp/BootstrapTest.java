@@ -53,16 +53,8 @@ class BootstrapTest {
             copy.sort(Comparator.comparing(FirmYear::firm).thenComparingInt(FirmYear::year));
             // both stages on the resampled panel; the second stage minimised from the point
             // estimate, as the batched replicates are (the NLLS objective can have more than one minimum)
-            TfpEstimator e = new TfpEstimator(ChileanPanel.spec(Method.LP));
-            TfpEstimator.FirstStage first = e.newFirstStage();
-            copy.forEach(first::add);
-            TfpEstimator.FirstStageFit fit = e.solve(first);
-            TfpEstimator.SecondStage second = e.newSecondStage(fit);
-            FirmYear previous = null;
-            for (FirmYear r : copy) {
-                second.add(r, previous);
-                previous = r;
-            }
+            TfpEstimator.SecondStage second = ChileanPanel.stages(new TfpEstimator(ChileanPanel.spec(Method.LP)), copy);
+            TfpEstimator.FirstStageFit fit = second.fit;
             double bk = Minimizer.bfgs(t -> second.objective(0, t), new double[] {batched.estimate("sX")}, 500).x()[0];
             draws.add(new double[] {fit.coefficients[0][1], fit.coefficients[0][2], bk});
         }

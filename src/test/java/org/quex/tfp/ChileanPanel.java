@@ -35,6 +35,19 @@ final class ChileanPanel {
         return rows;
     }
 
+    /** Both stages of {@code e} accumulated on the sorted rows here (no optimizer); the fit is second.fit. */
+    static TfpEstimator.SecondStage stages(TfpEstimator e, List<FirmYear> rows) {
+        TfpEstimator.FirstStage first = e.newFirstStage();
+        rows.forEach(first::add);
+        TfpEstimator.SecondStage second = e.newSecondStage(e.solve(first));
+        FirmYear previous = null;
+        for (FirmYear r : rows) {
+            second.add(r, previous);
+            previous = r;
+        }
+        return second;
+    }
+
     static TfpSpec spec(Method method) {
         return TfpSpec.of(method, List.of("fX1", "fX2"), List.of("sX"), method == Method.OP ? "inv" : "pX");
     }

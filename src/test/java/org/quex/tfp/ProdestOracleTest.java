@@ -52,16 +52,8 @@ class ProdestOracleTest {
     void momentObjectiveEqualsTheRowByRowObjective() throws Exception {
         for (boolean investment : new boolean[] {true, false}) {
             List<FirmYear> rows = ChileanPanel.rows(investment);
-            TfpEstimator e = new TfpEstimator(ChileanPanel.spec(investment ? Method.OP : Method.LP));
-            TfpEstimator.FirstStage first = e.newFirstStage();
-            rows.forEach(first::add);
-            TfpEstimator.FirstStageFit fit = e.solve(first);
-            TfpEstimator.SecondStage second = e.newSecondStage(fit);
-            FirmYear previous = null;
-            for (FirmYear r : rows) {
-                second.add(r, previous);
-                previous = r;
-            }
+            TfpEstimator.SecondStage second = ChileanPanel.stages(
+                    new TfpEstimator(ChileanPanel.spec(investment ? Method.OP : Method.LP)), rows);
             DirectObjective direct = new DirectObjective(rows, false);
             for (double beta : new double[] {-0.3, 0.0, 0.1175, 0.1676, 0.5, 1.2}) {
                 double d = direct.opLp(beta);
@@ -69,15 +61,7 @@ class ProdestOracleTest {
             }
         }
         List<FirmYear> rows = ChileanPanel.rows(false);
-        TfpEstimator e = new TfpEstimator(ChileanPanel.spec(Method.ACF));
-        TfpEstimator.FirstStage first = e.newFirstStage();
-        rows.forEach(first::add);
-        TfpEstimator.SecondStage second = e.newSecondStage(e.solve(first));
-        FirmYear previous = null;
-        for (FirmYear r : rows) {
-            second.add(r, previous);
-            previous = r;
-        }
+        TfpEstimator.SecondStage second = ChileanPanel.stages(new TfpEstimator(ChileanPanel.spec(Method.ACF)), rows);
         DirectObjective direct = new DirectObjective(rows, true);
         for (double[] theta : new double[][] {{.5, .5, .5}, {.2, .2, .1}, {.15, .16, .14}, {.7, .6, .2}}) {
             double d = direct.acf(theta);

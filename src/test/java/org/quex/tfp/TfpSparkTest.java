@@ -62,4 +62,22 @@ class TfpSparkTest {
             }
         }
     }
+
+    /** Gross output through Spark: OLS reads the proxy as an input; LP and ACF as on one machine. */
+    @Test
+    void grossOutputOnSparkIsTheLocalEstimate() throws Exception {
+        for (Method m : new Method[] {Method.OLS, Method.LP, Method.ACF}) {
+            TfpSpec spec = spec(m).withOutput(OutputKind.GROSS_OUTPUT);
+            if (m == Method.ACF) {
+                spec = spec.withStart(new double[] {.5, .5, .5, 0});
+            }
+            TfpResult local = new TfpEstimator(spec).estimate(ChileanPanel.rows(false));
+            TfpResult r = TfpSpark.estimate(chilean(), LP, spec, 20, 3).byGroup().get("all");
+            assertEquals(List.of("log_lab1", "log_lab2", "log_k", "log_materials"), r.names());
+            for (int j = 0; j < 4; j++) {
+                assertEquals(local.estimates()[j], r.estimates()[j], 1e-10 * Math.abs(local.estimates()[j]),
+                        m + " parameter " + j);
+            }
+        }
+    }
 }
