@@ -13,20 +13,17 @@ import org.quex.CsvTable;
  * official correspondence (reference/gb4754_crosswalk_1994_2002.csv, 4-digit rows): a 1994 code with
  * several 2002 targets takes the target with the same digits when there is one (the class kept its
  * number), else the smallest, and is counted as ambiguous. Codes of years written in GB/T 4754-2011
- * are mapped back through reference/cic2002_to_cic2011_heuristic_4digit.csv; a 2011 code that several
- * 2002 codes map to is given the source whose row is most reliable (same name and code, then same
- * name, then same code; the first in the table among equals), and counted as ambiguous. 2002 codes
- * must be in the 2002 list. A code none of this knows is unmapped (null) and reported by the panel.
+ * are mapped back through the official correspondence of 2002 and 2011
+ * (reference/gb4754_crosswalk_2002_2011.csv, 4-digit rows, read from the 2011 side) by the same rule:
+ * a 2011 class with several 2002 sources takes the source with its own number when there is one,
+ * else the smallest, and is counted as ambiguous. 2002 codes must be in the 2002 list. A code none of this knows is unmapped (null) and reported by the panel.
  * Also the OECD technology class of a CIC 2002 industry (indus1..3).
  */
 public final class IndustryClassification implements Serializable {
-    static final String CROSSWALK = "data-schemas/reference/cic2002_to_cic2011_heuristic_4digit.csv";
     static final String CROSSWALK_1994 = "data-schemas/reference/gb4754_crosswalk_1994_2002.csv";
+    static final String CROSSWALK_2011 = "data-schemas/reference/gb4754_crosswalk_2002_2011.csv";
     static final String CODES_2002 = "data-schemas/reference/cic_gbt4754_2002_codes.csv";
     static final String OECD = "data-schemas/reference/oecd_tech_intensity_cic2002_2digit.csv";
-    /** Crosswalk rows by how much to trust them: the same name beats the same digits with another name. */
-    static final List<String> RELIABILITY = List.of("same_code_same_name", "name_match_code_changed",
-            "same_code_name_differs_CHECK");
     public static final int LOW_TECH = 1;
     public static final int MEDIUM_TECH = 2;
     public static final int HIGH_TECH = 3;
@@ -56,24 +53,6 @@ public final class IndustryClassification implements Serializable {
     }
 
     public static IndustryClassification load(PanelConfig config) {
-        Map<String, String> chosen = new HashMap<>();
-        Map<String, Integer> rank = new HashMap<>();
-        Map<String, Integer> sources = new HashMap<>();
-        for (Map<String, String> row : CsvTable.resource(CROSSWALK).rows()) {
-            String c2011 = row.get("cic2011");
-            if (c2011 == null || c2011.isBlank()) {
-                continue;
-            }
-            sources.merge(c2011, 1, Integer::sum);
-            int r = RELIABILITY.indexOf(row.get("match_type"));
-            r = r < 0 ? RELIABILITY.size() : r;
-            if (!rank.containsKey(c2011) || r < rank.get(c2011)) {
-                chosen.put(c2011, row.get("cic2002"));
-                rank.put(c2011, r);
-            }
-        }
-        Map<String, Mapped> from2011 = new HashMap<>();
-        chosen.forEach((c2011, c2002) -> from2011.put(c2011, new Mapped(c2002, sources.get(c2011) > 1)));
         Map<String, Integer> tech = new HashMap<>();
         for (Map<String, String> row : CsvTable.resource(OECD).rows()) {
             tech.put(row.get("cic2002_2d"), switch (row.get("oecd_tech_class")) {
@@ -90,7 +69,7 @@ public final class IndustryClassification implements Serializable {
             }
         }
         return new IndustryClassification(from1994(CsvTable.resource(CROSSWALK_1994).rows()), Set.copyOf(codes2002),
-                from2011, tech, config.highTechPrefixes(), config.industry2002From(), config.industry2011From());
+                from2011(CsvTable.resource(CROSSWALK_2011).rows()), tech, config.highTechPrefixes(), config.industry2002From(), config.industry2011From());
     }
 
     /**
@@ -98,11 +77,26 @@ public final class IndustryClassification implements Serializable {
      * same digits if the code has it among several, else the smallest; ambiguous when there are several.
      */
     static Map<String, Mapped> from1994(List<Map<String, String>> rows) {
+        return oneCode(rows, "from_code", "to_code");
+    }
+
+    /**
+     * 2011 code → 2002 code from the 4-digit rows of the official 2002 → 2011 correspondence read
+     * backwards: the 2002 source with the same digits if the 2011 class has it among several, else the
+     * smallest; ambiguous when there are several.
+     */
+    static Map<String, Mapped> from2011(List<Map<String, String>> rows) {
+        return oneCode(rows, "to_code", "from_code");
+    }
+
+    /** For every code of column {@code key} (4-digit rows), one code of column {@code value} by the rule above. */
+    private static Map<String, Mapped> oneCode(List<Map<String, String>> rows, String key, String value) {
         Map<String, java.util.TreeSet<String>> targets = new HashMap<>();
         for (Map<String, String> row : rows) {
-            String to = row.get("to_code");
-            if ("S".equals(row.get("level")) && to != null && to.length() == 4) {
-                targets.computeIfAbsent(row.get("from_code"), k -> new java.util.TreeSet<>()).add(to);
+            String k = row.get(key);
+            String v = row.get(value);
+            if ("S".equals(row.get("level")) && k != null && k.length() == 4 && v != null && v.length() == 4) {
+                targets.computeIfAbsent(k, c -> new java.util.TreeSet<>()).add(v);
             }
         }
         Map<String, Mapped> out = new HashMap<>();

@@ -78,15 +78,15 @@ public final class PanelJob {
 
     /**
      * Firm-years at each quality level in a year, and how many of them upgraded: held a lower
-     * level (or none) the year before under the same firm id.
+     * level (or none) the year before under the same panel id (the firm across id changes).
      */
     public record QualityCount(int year, int qu, long firmYears, long upgraded) {
     }
 
     static List<QualityCount> qualityByYear(Dataset<Row> panel) {
-        Dataset<Row> before = panel.select(col("firm_id"), col("year").plus(1).as("year"), col("qu").as("qu_before"));
+        Dataset<Row> before = panel.select(col("panel_id"), col("year").plus(1).as("year"), col("qu").as("qu_before"));
         List<QualityCount> counts = new ArrayList<>();
-        for (Row r : panel.select("year", "firm_id", "qu").join(before, new String[] {"year", "firm_id"}, "left")
+        for (Row r : panel.select("year", "panel_id", "qu").join(before, new String[] {"year", "panel_id"}, "left")
                 .groupBy("year", "qu")
                 .agg(count(lit(1)), sum(when(col("qu_before").isNotNull().and(col("qu").gt(col("qu_before"))), 1L)
                         .otherwise(0L)))
@@ -103,6 +103,9 @@ public final class PanelJob {
         IndustryClassification industries = IndustryClassification.load(config);
         PanelRows rowMaker = new PanelRows(asifSchema, config, SizeStandards.load(config.sizeStandard2011From()),
                 industries);
+        // the firm across years (honours held after a rename, the TFP estimators' year before) is the panel id
+        spark.sparkContext().setJobDescription("panel: panel ids across years");
+        PanelIdAssignment.Assigned panelIds = PanelIdAssignment.assign(spark, asif, industries, config);
         spark.sparkContext().setJobDescription("panel: firm-year variables of " + years);
         Dataset<Row> base = asif.map((MapFunction<Row, Row>) rowMaker::variables, Encoders.row(PanelRows.SCHEMA))
                 .persist(StorageLevel.MEMORY_AND_DISK());
@@ -129,7 +132,8 @@ public final class PanelJob {
             Dataset<Row> lists = PartitionedParquet.read(spark, lake.raw("honours"),
                     SourceSchema.of("honours").structType());
             spark.sparkContext().setJobDescription("panel: quality levels from the honours");
-            QualityLevels.Result quality = QualityLevels.of(base.select("year", "firm_id", "name_key", "province"), lists,
+            QualityLevels.Result quality = QualityLevels.of(base.select("year", "firm_id", "name_key", "province")
+                            .join(panelIds.ids(), new String[] {"year", "firm_id"}, "left"), lists,
                     levels, config.honourValidity());
 
             Dataset<Row> links = PartitionedParquet.read(spark, lake.matchLinks(), LINKS)
@@ -141,16 +145,17 @@ public final class PanelJob {
                     .select(links.col("year"), col("asif_firm_id").as("firm_id"), col("customs_firm_code"),
                             col("method").as("match_method"), col("export_usd").as("customs_export_usd"));
 
-            spark.sparkContext().setJobDescription("panel: panel ids across years");
-            PanelIdAssignment.Assigned panelIds = PanelIdAssignment.assign(spark, asif, industries, config);
-
             Dataset<Row> real = config.deflators() == null ? null : RealValues.of(asif,
                     base.select("year", "firm_id", "industry2"), panelIds.ids(), config.deflators(),
                     config.capitalDepreciation());
 
             spark.sparkContext().setJobDescription("panel: production functions for TFP");
             // nominal or real (panel.real.variables lists tfp) values, cached: every fit reads them
-            tfpInputs = ProductionFunctions.inputs(base, real, config).persist(StorageLevel.MEMORY_AND_DISK());
+            // op/lp/acf/wrdg follow the firm's years along its panel id; OLS follows nothing across years
+            Dataset<Row> tfpBase = config.tfp().method() == org.quex.tfp.Method.OLS
+                    ? base.withColumn("panel_id", lit(null).cast("string"))
+                    : base.join(panelIds.ids(), new String[] {"year", "firm_id"}, "left");
+            tfpInputs = ProductionFunctions.inputs(tfpBase, real, config).persist(StorageLevel.MEMORY_AND_DISK());
             List<ProductionFunctions.Fit> fits = ProductionFunctions.fit(tfpInputs, config);
             Dataset<Row> tfp = ProductionFunctions.residuals(spark, tfpInputs, fits, config.tfpByYear(),
                     config.tfp().output() == org.quex.tfp.OutputKind.GROSS_OUTPUT);

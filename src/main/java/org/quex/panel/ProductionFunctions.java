@@ -84,25 +84,25 @@ public final class ProductionFunctions {
 
     /**
      * The production function's variables as tfp_y, tfp_k, tfp_l, tfp_m next to (year, firm_id,
-     * industry2, fixed_assets): ln value added (gross output: ln output), ln net fixed assets, ln
+     * panel_id, industry2, fixed_assets): ln value added (gross output: ln output), ln net fixed assets, ln
      * employees, ln intermediate input; real: ln real value added (real output), ln real capital,
      * ln employees, ln real intermediate input (logs of positive values only).
      *
-     * @param base PanelRows' table; {@code real} RealValues' (year, firm_id, real_…), needed when real
+     * @param base PanelRows' table with the panel id; {@code real} RealValues' (year, firm_id, real_…), needed when real
      */
     static Dataset<Row> inputs(Dataset<Row> base, Dataset<Row> real, PanelConfig config) {
         boolean gross = config.tfp().output() == OutputKind.GROSS_OUTPUT;
-        Dataset<Row> rows = base.select(col("year"), col("firm_id"), col("industry2"), col("fixed_assets"), col("ln_va"),
-                col("ln_go"), col("ln_k"), col("ln_l"), col("ln_m"));
+        Dataset<Row> rows = base.select(col("year"), col("firm_id"), col("panel_id"), col("industry2"), col("fixed_assets"),
+                col("ln_va"), col("ln_go"), col("ln_k"), col("ln_l"), col("ln_m"));
         if (real(config)) {
             rows = rows.join(real.select("year", "firm_id", "real_output", "real_value_added", "real_intermediate_input",
                     "real_capital"), new String[] {"year", "firm_id"}, "left");
-            return rows.select(col("year"), col("firm_id"), col("industry2"), col("fixed_assets"),
+            return rows.select(col("year"), col("firm_id"), col("panel_id"), col("industry2"), col("fixed_assets"),
                     positiveLog(col(gross ? "real_output" : "real_value_added")).as(Y),
                     positiveLog(col("real_capital")).as(K), col("ln_l").as(L),
                     positiveLog(col("real_intermediate_input")).as(M));
         }
-        return rows.select(col("year"), col("firm_id"), col("industry2"), col("fixed_assets"),
+        return rows.select(col("year"), col("firm_id"), col("panel_id"), col("industry2"), col("fixed_assets"),
                 col(gross ? "ln_go" : "ln_va").as(Y), col("ln_k").as(K), col("ln_l").as(L), col("ln_m").as(M));
     }
 
@@ -163,9 +163,10 @@ public final class ProductionFunctions {
         Dataset<Row> rows = inputs.where(col("industry2").isNotNull());
         String proxy = M;
         if (method == Method.OP) {
-            Dataset<Row> before = inputs.select(col("firm_id"), col("year").plus(1).as("year"),
+            // the firm's year before is found along its panel id (the firm across id changes)
+            Dataset<Row> before = inputs.select(col("panel_id"), col("year").plus(1).as("year"),
                     col("fixed_assets").as("fixed_assets_before"));
-            rows = rows.join(before, new String[] {"firm_id", "year"}, "left")
+            rows = rows.join(before, new String[] {"panel_id", "year"}, "left")
                     .withColumn("ln_inv", log(col("fixed_assets").minus(col("fixed_assets_before")).cast("double")));
             proxy = "ln_inv";
         }
@@ -181,7 +182,7 @@ public final class ProductionFunctions {
         }
         TfpSpec spec = new TfpSpec(method, free, List.of(K), proxy, tfp.degree(), tfp.replicates(), tfp.seed(), start,
                 tfp.output());
-        TfpSpark.Outcome outcome = TfpSpark.estimate(rows, new TfpSpark.Columns("firm_id", "year", Y, free,
+        TfpSpark.Outcome outcome = TfpSpark.estimate(rows, new TfpSpark.Columns("panel_id", "year", Y, free,
                 List.of(K), proxy, "tfp_group"), spec, config.tfpMinRows(), null);
         String values = real(config) ? "real" : "nominal";
         List<Fit> fits = new ArrayList<>();

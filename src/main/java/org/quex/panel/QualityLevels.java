@@ -36,7 +36,7 @@ public final class QualityLevels {
     }
 
     /**
-     * @param firms  (year, firm_id, name_key, province) of the panel's firm-years
+     * @param firms  (year, firm_id, panel_id, name_key, province) of the panel's firm-years
      * @param lists  raw honours: firm_name, year_obtained, honour, province, expiry_year
      */
     static Result of(Dataset<Row> firms, Dataset<Row> lists, HonourLevels levels, PanelConfig.HonourValidity validity) {
@@ -57,14 +57,15 @@ public final class QualityLevels {
                 count(when(col("listed_province").isNotNull().and(col("entry_province").isNull()), 1))).first();
 
         // an entry names the firm as it was called when it obtained the honour: match the names a firm
-        // carries in any panel year (firms rename), then follow its id to the years the honour is held
+        // carries in any panel year (firms rename), then follow its panel id (the firm across id
+        // changes; one firm-year a year) to the years the honour is held
         Dataset<Row> held = entries.where(col("qu").isNotNull())
-                .join(firms.select(col("firm_id"), col("name_key"), col("province")).distinct(),
+                .join(firms.select(col("panel_id"), col("name_key"), col("province")).distinct(),
                         col("entry_name_key").equalTo(col("name_key")))
                 .where(col("entry_province").isNull().or(col("entry_province").equalTo(col("province"))))
                 .select(col("listed_name"), col("year_obtained"), col("honour"), col("listed_province"),
-                        col("expiry_year"), col("qu"), col("firm_id")).distinct()
-                .join(firms.select("year", "firm_id"), "firm_id")
+                        col("expiry_year"), col("qu"), col("panel_id")).distinct()
+                .join(firms.select("year", "firm_id", "panel_id"), "panel_id")
                 .where(holds.apply(col("year_obtained"), col("expiry_year"), col("year")))
                 .withColumn("holders", count(lit(1)).over(Window.partitionBy(col("listed_name"), col("year_obtained"),
                         col("honour"), col("listed_province"), col("expiry_year"), col("year"))));

@@ -17,7 +17,7 @@ public record FirmProfile(int firm, boolean inAsif, Places.City city, String nam
                           int intermediary, List<String> products, double[] capitalShares, boolean gongmao,
                           double lnCustomsOnlyExportUsd, int restructuringYear, String registrationTypeAfter,
                           double[] capitalSharesAfter, int affiliationChangeYear, String affiliationAfter,
-                          int renameYear, String nameAfter) {
+                          int renameYear, String nameAfter, int legalPersonChangeYear, String legalPersonAfter) {
 
     /** Registration types (reference/registration_type_codes.csv) with weights in percent. */
     static final String[][] REGISTRATION_WEIGHTS = {
@@ -34,10 +34,31 @@ public record FirmProfile(int firm, boolean inAsif, Places.City city, String nam
     /** Registered names are unique by construction except for these planted namesakes (matching must report them). */
     static final double NAMESAKE_SHARE = 0.005;
     static final double RENAME_SHARE = 0.03;
+    /**
+     * Re-registration: a new firm id and a new registered name (another stem, so that neither the id
+     * nor the name step can follow the firm) in the same year; the legal person, county, founding year
+     * and phone stay, so only BVZ's legal-person step (or the phone step) links it.
+     */
+    static final double REREGISTER_SHARE = 0.02;
+    /** Re-registration with a new legal person as well: only the phone step (+ county) links it. */
+    static final double NEW_LEGAL_PERSON_SHARE = 0.01;
+    /**
+     * Pairs of firms (2k, 2k + 1) that re-register in the same year and share what a later step keys
+     * on: half share the legal person and county (and the founding year when the odd firm was founded
+     * by then; else the founding year tells them apart), so the legal-person key is ambiguous or nearly
+     * so and the phone must separate them; half share the phone number (in their own counties, as a
+     * rule different) and both take a new legal person, so the phone key must not join them.
+     */
+    static final double TWIN_PAIR_SHARE = 0.03;
 
     /** The registered name in a year: a renamed firm (corporatization) carries its new name from the rename year. */
     public String name(int year) {
         return renameYear > 0 && year >= renameYear ? nameAfter : name;
+    }
+
+    /** The legal person in a year: a re-registered firm may name a new one from its re-registration. */
+    public String legalPerson(int year) {
+        return legalPersonChangeYear > 0 && year >= legalPersonChangeYear ? legalPersonAfter : legalPerson;
     }
 
     /** Restructuring (the SOE and collective reforms) changes ownership within a firm's life. */
@@ -63,6 +84,78 @@ public record FirmProfile(int firm, boolean inAsif, Places.City city, String nam
     }
 
     public static FirmProfile draw(int firm, GenerateSettings s, ReferenceData ref, TrueCoefficients truth) {
+        return reregistration(base(firm, s, ref, truth), s, ref, truth);
+    }
+
+    /**
+     * The planted re-registrations (REREGISTER_SHARE, NEW_LEGAL_PERSON_SHARE, TWIN_PAIR_SHARE), from
+     * streams of their own, so that every other firm is drawn exactly as without them.
+     */
+    static FirmProfile reregistration(FirmProfile p, GenerateSettings s, ReferenceData ref, TrueCoefficients truth) {
+        long evenUnit = p.firm() & ~1L;
+        SplittableRandom pair = Seeds.stream(s.seed(), evenUnit, 0, Seeds.IDENTITY_PAIR);
+        if (pair.nextDouble() < TWIN_PAIR_SHARE && evenUnit + 1 < s.firms()) {
+            boolean sameLegalPerson = pair.nextBoolean();
+            FirmProfile even = p.firm() == evenUnit ? p : base((int) evenUnit, s, ref, truth);
+            FirmProfile odd = p.firm() == evenUnit ? base((int) evenUnit + 1, s, ref, truth) : p;
+            // a year both firms are in, with the year before
+            int from = Math.max(even.entryYear, odd.entryYear) + 1;
+            int to = Math.min(even.exitYear, odd.exitYear) - 1;
+            if (from <= to && even.keepsIdentity() && odd.keepsIdentity()) {
+                int year = from + pair.nextInt(to - from + 1);
+                FirmProfile q = p;
+                if (p == odd) {
+                    q = sameLegalPerson
+                            ? p.withIdentity(even.city, even.legalPerson, p.phoneLocal,
+                                    even.foundingYear <= p.entryYear ? even.foundingYear : p.foundingYear)
+                            : p.withIdentity(p.city, p.legalPerson, even.phoneLocal, p.foundingYear);
+                }
+                return q.reregistered(year, !sameLegalPerson, s);
+            }
+        }
+        SplittableRandom r = Seeds.stream(s.seed(), p.firm(), 0, Seeds.IDENTITY);
+        double u = r.nextDouble();
+        if (p.keepsIdentity() && p.exitYear - p.entryYear >= 2 && u < REREGISTER_SHARE + NEW_LEGAL_PERSON_SHARE) {
+            return p.reregistered(p.entryYear + 1 + r.nextInt(p.exitYear - p.entryYear - 1), u >= REREGISTER_SHARE, s);
+        }
+        return p;
+    }
+
+    /** No id change or rename of its own. */
+    private boolean keepsIdentity() {
+        return idChangeYear == 0 && renameYear == 0;
+    }
+
+    private FirmProfile withIdentity(Places.City place, String person, String phone, int founded) {
+        return new FirmProfile(firm, inAsif, place, name, person, contact, phone, address, zip, industry,
+                registrationType, affiliation, founded, foundingMonth, entryYear, exitYear, idChangeYear,
+                lnEmployees0, lnCapitalPerWorker0, tfpFirm, firmEffect, quality, directShare, importer,
+                processingTrade, intermediary, products, capitalShares, gongmao, lnCustomsOnlyExportUsd,
+                restructuringYear, registrationTypeAfter, capitalSharesAfter, affiliationChangeYear, affiliationAfter,
+                renameYear, nameAfter, legalPersonChangeYear, legalPersonAfter);
+    }
+
+    /**
+     * This firm with a new id and a new name from {@code year} (the name of a stem no firm of this run
+     * uses, so it stays unique), and a new legal person then when {@code newLegalPerson}.
+     */
+    private FirmProfile reregistered(int year, boolean newLegalPerson, GenerateSettings s) {
+        SplittableRandom r = Seeds.stream(s.seed(), firm, 1, Seeds.IDENTITY);
+        String newName = FirmNames.manufacturerName(FirmNames.stem((long) s.firms() + firm, s.seed()), r, false);
+        String person = legalPerson;
+        while (newLegalPerson && person.equals(legalPerson)) {
+            person = FirmNames.personName(r);
+        }
+        return new FirmProfile(firm, inAsif, city, name, legalPerson, contact, phoneLocal, address, zip, industry,
+                registrationType, affiliation, foundingYear, foundingMonth, entryYear, exitYear, year,
+                lnEmployees0, lnCapitalPerWorker0, tfpFirm, firmEffect, quality, directShare, importer,
+                processingTrade, intermediary, products, capitalShares, gongmao, lnCustomsOnlyExportUsd,
+                restructuringYear, registrationTypeAfter, capitalSharesAfter, affiliationChangeYear, affiliationAfter,
+                year, newName, newLegalPerson ? year : 0, person);
+    }
+
+    /** A firm as drawn from its own streams, before the planted re-registrations. */
+    static FirmProfile base(int firm, GenerateSettings s, ReferenceData ref, TrueCoefficients truth) {
         SplittableRandom r = Seeds.stream(s.seed(), firm, 0, Seeds.PROFILE);
         boolean inAsif = r.nextDouble() >= GenerateSettings.CUSTOMS_ONLY_SHARE;
         FirmNames.NameStem stem = FirmNames.stem(firm, s.seed());
@@ -160,7 +253,7 @@ public record FirmProfile(int firm, boolean inAsif, Places.City city, String nam
                 type, affiliation, founding, 1 + r.nextInt(12), entry, exit, idChange, lnL, lnk, tfpFirm, firmEffect,
                 quality, directShare, importer, processing, intermediary, List.copyOf(products),
                 capitalShares(type, r), gongmao, lnCustomsOnly, restructuring, typeAfter, sharesAfter,
-                affiliationChange, affiliationAfter, rename, nameAfter);
+                affiliationChange, affiliationAfter, rename, nameAfter, 0, legalPerson);
     }
 
     /** Shares of paid-in capital: state, collective, legal person, individual, HMT, foreign. */

@@ -191,7 +191,7 @@ public final class FirmSimulator implements Serializable {
         set(row, AsifField.FIRM_ID, firmId);
         set(row, AsifField.YEAR, year);
         set(row, AsifField.FIRM_NAME, p.name(year));
-        set(row, AsifField.LEGAL_PERSON, p.legalPerson());
+        set(row, AsifField.LEGAL_PERSON, p.legalPerson(year));
         set(row, AsifField.PHONE, FirmNames.asifPhone(p.city().areaCode(), p.phoneLocal()));
         set(row, AsifField.ZIP, p.zip());
         set(row, AsifField.ADDRESS, p.address());

@@ -25,6 +25,10 @@ public final class Seeds {
     public static final int VAT = 10;
     /** The demo's price indices (truth/deflators.csv). */
     public static final int DEFLATORS = 11;
+    /** A firm's re-registration (new id, new name, perhaps a new legal person; FirmProfile.draw). */
+    public static final int IDENTITY = 12;
+    /** The shared draws of a pair of firms (2k, 2k + 1) planted as near-collisions of the panel-id keys. */
+    public static final int IDENTITY_PAIR = 13;
 
     private Seeds() {
     }

@@ -2,6 +2,7 @@ package org.quex.panel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -127,11 +128,27 @@ class FirmYearVariablesTest {
         assertEquals(2002, c.vintage(2003));
         assertEquals(1994, c.vintage(2002));
         assertEquals(2011, c.vintage(2012));
-        // 2011's 2912 has the name of 2002's 2920; 2002's own 2912 (another product) is the less reliable source
-        assertEquals(new IndustryClassification.Mapped("2920", true), c.toCic2002(2012, "2912"));
-        // 2002's 3082 (plastic goods) and 3162 (mica products) both point to 2011's 3082, named mica products
-        assertEquals(new IndustryClassification.Mapped("3162", true), c.toCic2002(2012, "3082"));
+        // GB/T 4754-2011 codes from 2012 (gb4754_crosswalk_2002_2011.csv read backwards, 4-digit rows)
+        assertEquals(new IndustryClassification.Mapped("2920", false), c.toCic2002(2012, "2912"));   // 1:1, renumbered
+        assertEquals(new IndustryClassification.Mapped("3162", false), c.toCic2002(2013, "3082"));   // 1:1, renumbered
+        assertEquals(new IndustryClassification.Mapped("1721", true), c.toCic2002(2012, "1721"));    // 1721, 1722: own number
+        assertEquals(new IndustryClassification.Mapped("1751", true), c.toCic2002(2012, "1771"));    // 1751 … 1759: smallest
+        assertEquals(new IndustryClassification.Mapped("3679", true), c.toCic2002(2012, "4330"));    // 8 sources: smallest
         assertNull(c.toCic2002(2012, "9999"));
+        // every class of GB/T 4754-2011 reaches a class of the 2002 list
+        java.util.Set<String> classes2002 = new java.util.HashSet<>();
+        org.quex.CsvTable.resource(IndustryClassification.CODES_2002).rows().stream()
+                .filter(r -> "class".equals(r.get("level"))).forEach(r -> classes2002.add(r.get("code")));
+        long classes2011 = 0;
+        for (java.util.Map<String, String> r : org.quex.CsvTable.resource("data-schemas/reference/cic_gbt4754_2011_codes.csv")
+                .rows()) {
+            if ("class".equals(r.get("level"))) {
+                classes2011++;
+                IndustryClassification.Mapped m = c.toCic2002(2013, r.get("code"));
+                assertTrue(m != null && classes2002.contains(m.cic2002()), r.get("code") + " -> " + m);
+            }
+        }
+        assertEquals(1094, classes2011);
         assertEquals(IndustryClassification.LOW_TECH, c.techClass("1711"));
         assertEquals(IndustryClassification.MEDIUM_TECH, c.techClass("2511"));    // medium-low
         assertEquals(IndustryClassification.MEDIUM_TECH, c.techClass("3511"));    // medium-high

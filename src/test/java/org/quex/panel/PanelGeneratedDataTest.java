@@ -138,6 +138,8 @@ class PanelGeneratedDataTest {
         long all2001 = y2001.count();
         long same2001 = y2001.where(col("industry2").equalTo(col("t_industry_2002").substr(1, 2))).count();
         assertTrue(all2001 > 0 && same2001 >= 0.95 * all2001, same2001 + " of " + all2001 + " 1994-coded firm-years");
+        System.out.printf("industry: %d of %d 2011-coded and %d of %d 1994-coded firm-years in their true 2002 division%n",
+                sameDivision, all, same2001, all2001);
         long[] c1994 = report.industry().byVintage().get(1994);
         assertEquals(all2001, c1994[1] + c1994[2], "every 1994 code the generator writes is in the correspondence");
         assertEquals(0, report.industry().unmapped().size(), report.industry().unmapped().toString());

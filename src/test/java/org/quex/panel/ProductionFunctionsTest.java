@@ -28,7 +28,7 @@ import org.quex.SparkTestSession;
  * columns are those deflated values (same coefficients, same TFP per firm-year).
  */
 class ProductionFunctionsTest {
-    static final StructType BASE = PanelRows.schema("year:int", "firm_id:string", "industry2:string",
+    static final StructType BASE = PanelRows.schema("year:int", "firm_id:string", "panel_id:string", "industry2:string",
             "fixed_assets:long", "ln_va:double", "ln_go:double", "ln_k:double", "ln_l:double", "ln_m:double");
 
     @TempDir
@@ -57,8 +57,8 @@ class ProductionFunctionsTest {
                     String id = "F" + f;
                     long book = 1000L + f;
                     // nominal: prices in the values, ln K of net fixed assets (not the real stock)
-                    nominal.add(RowFactory.create(year, id, "13", book, va + pOut, go + pOut, k + 0.4, l, m + pIn));
-                    deflated.add(RowFactory.create(year, id, "13", book, va, go, k, l, m));
+                    nominal.add(RowFactory.create(year, id, id, "13", book, va + pOut, go + pOut, k + 0.4, l, m + pIn));
+                    deflated.add(RowFactory.create(year, id, id, "13", book, va, go, k, l, m));
                     real.add(RowFactory.create(year, id, Math.exp(go), Math.exp(va), Math.exp(m), Math.exp(k)));
                 }
             }
@@ -159,7 +159,7 @@ class ProductionFunctionsTest {
             double l = 2 + rnd.nextGaussian();
             double m = 4 + rnd.nextGaussian();
             double y = 0.5 + 0.2 * k + 0.5 * l + 0.25 * m;
-            base.add(RowFactory.create(2001, "F" + f, "13", 100L, 1.0, 9.0, 1.0, l, 1.0));
+            base.add(RowFactory.create(2001, "F" + f, "F" + f, "13", 100L, 1.0, 9.0, 1.0, l, 1.0));
             real.add(RowFactory.create(2001, "F" + f, Math.exp(y), 1.0, Math.exp(m), Math.exp(k)));
         }
         PanelConfig c = config("ols", "gross_output", true);

@@ -289,8 +289,21 @@ class RunDemoTest {
         assertEquals(0L, flags.getLong(1));
         org.quex.match.PanelIds.Result ids = outcome.panel().panelIds();
         assertTrue(ids.idsByFirmIds().getOrDefault(2, 0L) > 20, "ids that bridge an id change: " + ids.idsByFirmIds());
-        assertTrue(ids.linksByStepAndYear().keySet().stream().anyMatch(k -> k.startsWith("legal_person")),
-                ids.linksByStepAndYear().toString());
+        for (String step : new String[] {"legal_person", "phone"}) {
+            // re-registered firms (new id and name) are followed only by these steps
+            assertTrue(ids.linksByStepAndYear().entrySet().stream().filter(e -> e.getKey().startsWith(step))
+                    .mapToLong(java.util.Map.Entry::getValue).sum() >= 20, ids.linksByStepAndYear().toString());
+        }
+        // quality upgrades are counted along the panel id: the sums of quality_by_year.csv are the panel's
+        long upgradedOnPanelId = outcome.panel().qualityByYear().stream().mapToLong(org.quex.panel.PanelJob.QualityCount::upgraded).sum();
+        org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> panel = SparkTestSession.get().read()
+                .parquet(settings.lake().panelFirmYear().toString());
+        org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> before = panel.select(
+                org.apache.spark.sql.functions.col("panel_id"), org.apache.spark.sql.functions.col("year").plus(1).as("year"),
+                org.apache.spark.sql.functions.col("qu").as("qu_before"));
+        assertEquals(panel.join(before, new String[] {"panel_id", "year"})
+                .where(org.apache.spark.sql.functions.col("qu").gt(org.apache.spark.sql.functions.col("qu_before")))
+                .count(), upgradedOnPanelId);
         for (RunJob.FittedTable t : outcome.tables()) {
             for (ModelTable.Model model : t.table().models()) {
                 if (model.spec().model().name().equalsIgnoreCase("fe")) {
