@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.SortedMap;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -15,9 +16,11 @@ import org.apache.spark.sql.types.StructType;
 import org.quex.QuexException;
 
 /**
- * Writes and reads year-partitioned Parquet tables. Writes replace exactly the years they are told
- * to (dynamic partition overwrite: other years' files are not touched), and reads use an explicit
- * schema, because without mergeSchema Spark takes one footer's schema and drops later columns.
+ * Writes and reads year-partitioned Parquet tables. A write puts the years it is told into a new
+ * version directory of the table, which the open {@link LakeCommit} names in the lake's next
+ * catalogue (other years and tables keep theirs), and reads go through the catalogue
+ * ({@link LakeCatalogue}) with an explicit schema, because without mergeSchema Spark takes one
+ * footer's schema and drops later columns.
  */
 public final class PartitionedParquet {
     private PartitionedParquet() {
@@ -56,7 +59,6 @@ public final class PartitionedParquet {
             throw new IllegalArgumentException("year must be the first partition column");
         }
         Set<Integer> years = new java.util.HashSet<>(); // may hold null: no TreeSet
-        Set<String> written = new TreeSet<>();
         long n = 0;
         for (Map.Entry<List<Object>, Long> e : rowsByPartition.entrySet()) {
             if (e.getValue() == 0) {
@@ -64,43 +66,30 @@ public final class PartitionedParquet {
             }
             n += e.getValue();
             years.add((Integer) e.getKey().get(0));
-            if (partitionColumns.size() > 1) {
-                written.add(partitionColumns.get(1) + "=" + e.getKey().get(1));
-            }
         }
-        try {
-            FileSystem fs = table.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            if (n == 0) {
-                fs.delete(LakeTables.yearPartition(table, year), true);
-                return;
-            }
-            if (!years.equals(Set.of(year))) {
-                throw new QuexException("refusing to write " + table + ": the rows hold years " + years
-                        + ", expected only " + year);
-            }
-            writing(table, "year " + year, () -> rows.write().mode(SaveMode.Overwrite)
-                    .option("partitionOverwriteMode", "dynamic")
-                    .partitionBy(partitionColumns.toArray(String[]::new)).parquet(table.toString()));
-            // A sub-partition (Customs month) absent from the new data must not survive from an old run;
-            // removed after the commit so that a failed write leaves the old year whole.
-            if (partitionColumns.size() > 1) {
-                for (var st : fs.listStatus(LakeTables.yearPartition(table, year))) {
-                    if (st.isDirectory() && !written.contains(st.getPath().getName())) {
-                        fs.delete(st.getPath(), true);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new QuexException("cannot write " + table + " year " + year + ": " + e.getMessage(), e);
+        LakeCommit commit = LakeCommit.required(spark.sparkContext().hadoopConfiguration(), table);
+        if (n == 0) {
+            commit.putYears(table, null, List.of(year));
+            return;
         }
+        if (!years.equals(Set.of(year))) {
+            throw new QuexException("refusing to write " + table + ": the rows hold years " + years
+                    + ", expected only " + year);
+        }
+        // a new directory, named by the catalogue only when the commit is published: a failed or
+        // killed write leaves the year as the current catalogue has it
+        Path version = commit.newVersion(table);
+        writing(table, "year " + year, () -> rows.write().mode(SaveMode.ErrorIfExists)
+                .partitionBy(partitionColumns.toArray(String[]::new)).parquet(version.toString()));
+        commit.putYears(table, version, List.of(year));
     }
 
     /**
      * Replaces year {@code year} of {@code table} with the same year of {@code staged}, a table Spark
      * wrote partitioned by year (on the same filesystem, e.g. under {@link LakeTables#staging}), by
-     * moving its partition directory: the same swap as a dynamic partition overwrite's commit, done
-     * after the caller has checked the staged rows. Other years of {@code table} are not touched; a
+     * moving it: done after the caller has checked the staged rows. Other years of {@code table} are not touched; a
      * staged table without the year (no rows) removes it; one holding another year stops the commit.
+     * The staged directory becomes a new version of the table, visible when the open commit is published.
      */
     public static void commitStagedYear(FileSystem fs, Path staged, Path table, int year) throws IOException {
         commitStagedYears(fs, staged, table, java.util.List.of(year));
@@ -122,17 +111,16 @@ public final class PartitionedParquet {
                 }
             }
         }
-        for (int year : years) {
-            Path source = LakeTables.yearPartition(staged, year);
-            Path target = LakeTables.yearPartition(table, year);
-            fs.delete(target, true);
-            if (fs.exists(source)) {
-                fs.mkdirs(table);
-                if (!fs.rename(source, target)) {
-                    throw new QuexException("cannot move " + source + " to " + target);
-                }
+        LakeCommit commit = LakeCommit.required(fs.getConf(), table);
+        Path version = null;
+        if (fs.exists(staged)) {
+            version = commit.newVersion(table);
+            fs.mkdirs(version.getParent());
+            if (!fs.rename(staged, version)) {
+                throw new QuexException("cannot move " + staged + " to " + version);
             }
         }
+        commit.putYears(table, version, years);
     }
 
     /**
@@ -140,19 +128,20 @@ public final class PartitionedParquet {
      * a year with no rows is removed. The counts come from the caller, who has them already.
      */
     public static void replaceYears(SparkSession spark, Dataset<Row> rows, Path table, Map<Integer, Long> rowsByYear) {
-        try {
-            FileSystem fs = table.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            for (Map.Entry<Integer, Long> e : rowsByYear.entrySet()) {
-                if (e.getValue() == 0) {
-                    fs.delete(LakeTables.yearPartition(table, e.getKey()), true);
-                }
-            }
-            Dataset<Row> kept = rows.where(rows.col("year").isin(rowsByYear.keySet().toArray()));
-            writing(table, "years " + rowsByYear.keySet(), () -> kept.write().mode(SaveMode.Overwrite)
-                    .option("partitionOverwriteMode", "dynamic").partitionBy("year").parquet(table.toString()));
-        } catch (IOException e) {
-            throw new QuexException("cannot write " + table + " years " + rowsByYear.keySet() + ": " + e.getMessage(), e);
-        }
+        LakeCommit commit = LakeCommit.required(spark.sparkContext().hadoopConfiguration(), table);
+        Path version = commit.newVersion(table);
+        Dataset<Row> kept = rows.where(rows.col("year").isin(rowsByYear.keySet().toArray()));
+        writing(table, "years " + rowsByYear.keySet(), () -> kept.write().mode(SaveMode.ErrorIfExists)
+                .partitionBy("year").parquet(version.toString()));
+        commit.putYears(table, version, rowsByYear.keySet()); // a year with no rows has no directory: removed
+    }
+
+    /** Replaces the whole of a table not partitioned by year (one commit's version holds all its rows). */
+    public static void replaceWhole(SparkSession spark, Dataset<Row> rows, Path table) {
+        LakeCommit commit = LakeCommit.required(spark.sparkContext().hadoopConfiguration(), table);
+        Path version = commit.newVersion(table);
+        writing(table, "", () -> rows.write().mode(SaveMode.ErrorIfExists).parquet(version.toString()));
+        commit.putWhole(table, version);
     }
 
     /**
@@ -177,16 +166,108 @@ public final class PartitionedParquet {
         }
     }
 
-    /** A table read with its declared schema; an absent table reads as empty. */
+    /**
+     * A table read with its declared schema (columns in its order, then year and the sub-partitions);
+     * an absent table reads as empty. A lake table is read from the directories its catalogue names.
+     */
     public static Dataset<Row> read(SparkSession spark, Path table, StructType schema) {
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        LakeCatalogue catalogue = LakeCatalogue.of(hadoop, table);
+        if (catalogue == null) {
+            try {
+                FileSystem fs = table.getFileSystem(hadoop);
+                if (!fs.exists(table)) {
+                    return spark.createDataFrame(List.of(), schema);
+                }
+            } catch (IOException e) {
+                throw new QuexException("cannot read " + table + ": " + e.getMessage(), e);
+            }
+            return spark.read().schema(schema).parquet(table.toString());
+        }
+        SortedMap<String, Path> parts = catalogue.parts(catalogue.nameOf(hadoop, table));
+        if (parts.isEmpty()) {
+            return spark.createDataFrame(List.of(), schema);
+        }
+        return union(hadoop, parts, p -> spark.read().schema(schema).parquet(p.toString()), schema.fieldNames());
+    }
+
+    /**
+     * A table read with the schemas of all its files merged (no schema declared: the panel, the
+     * Customs firm-year aggregates); through its catalogue when it is a lake table.
+     */
+    public static Dataset<Row> read(SparkSession spark, Path table) {
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        LakeCatalogue catalogue = LakeCatalogue.of(hadoop, table);
+        if (catalogue == null) {
+            return spark.read().option("mergeSchema", "true").parquet(table.toString());
+        }
+        SortedMap<String, Path> parts = catalogue.parts(catalogue.nameOf(hadoop, table));
+        if (parts.isEmpty()) {
+            throw new QuexException("table " + table + " holds no rows");
+        }
+        return union(hadoop, parts, p -> spark.read().option("mergeSchema", "true").parquet(p.toString()), null);
+    }
+
+    /**
+     * The union of a table's directories, each read alone (their parents differ, so Spark's
+     * discovery of year=Y from the path cannot work): the year is put back as a column, and the
+     * columns ordered as a read of the old layout gave them: the data columns, year, sub-partitions.
+     */
+    private static Dataset<Row> union(Configuration hadoop, SortedMap<String, Path> parts,
+                                      java.util.function.Function<Path, Dataset<Row>> reader, String[] order) {
+        Dataset<Row> all = null;
+        List<String> sub = null;
+        for (Map.Entry<String, Path> e : parts.entrySet()) {
+            Dataset<Row> d = reader.apply(e.getValue());
+            if (!e.getKey().equals(LakeCatalogue.WHOLE)) {
+                Integer year = e.getKey().matches("\\d{1,4}") ? Integer.valueOf(e.getKey()) : null;
+                d = d.withColumn("year", org.apache.spark.sql.functions.lit(year).cast("int"));
+                if (sub == null) {
+                    sub = subPartitions(hadoop, e.getValue());
+                }
+            }
+            all = all == null ? d : all.unionByName(d, true);
+        }
+        List<String> partitions = new java.util.ArrayList<>();
+        if (sub != null) {
+            partitions.add("year");
+            partitions.addAll(sub);
+        }
+        List<String> columns = new java.util.ArrayList<>();
+        for (String c : order != null ? List.of(order) : List.of(all.columns())) {
+            if (!partitions.contains(c)) {
+                columns.add(c);
+            }
+        }
+        for (String p : partitions) {
+            if (List.of(all.columns()).contains(p)) {
+                columns.add(p);
+            }
+        }
+        return all.selectExpr(columns.stream().map(c -> "`" + c.replace("`", "``") + "`").toArray(String[]::new));
+    }
+
+    /** The k of the k=v directories below a year's directory (month for Customs), outermost first. */
+    private static List<String> subPartitions(Configuration hadoop, Path dir) {
+        List<String> names = new java.util.ArrayList<>();
         try {
-            FileSystem fs = table.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            if (!fs.exists(table)) {
-                return spark.createDataFrame(List.of(), schema);
+            FileSystem fs = dir.getFileSystem(hadoop);
+            Path at = dir;
+            while (at != null) {
+                Path next = null;
+                for (var st : fs.listStatus(at)) {
+                    String n = st.getPath().getName();
+                    if (st.isDirectory() && n.contains("=") && !n.startsWith("_") && !n.startsWith(".")) {
+                        names.add(n.substring(0, n.indexOf('=')));
+                        next = st.getPath();
+                        break;
+                    }
+                }
+                at = next;
             }
         } catch (IOException e) {
-            throw new QuexException("cannot read " + table + ": " + e.getMessage(), e);
+            throw new QuexException("cannot list " + dir + ": " + e.getMessage(), e);
         }
-        return spark.read().schema(schema).parquet(table.toString());
+        return names;
     }
 }
