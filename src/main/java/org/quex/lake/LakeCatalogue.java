@@ -98,7 +98,7 @@ public final class LakeCatalogue {
         return commit;
     }
 
-    /** The names of the tables holding rows (raw/customs, _quality/ingest/asif, …), sorted. */
+    /** The names of the tables (raw/customs, _quality/ingest/asif, …), sorted. */
     public List<String> tables() {
         return List.copyOf(tables.keySet());
     }
@@ -109,6 +109,11 @@ public final class LakeCatalogue {
         tables.getOrDefault(table, Collections.emptySortedMap())
                 .forEach((k, v) -> m.put(k, new Path(lake.root(), v)));
         return m;
+    }
+
+    /** The directory holding year {@code year} of {@code table}, or null when the table has no such year. */
+    public Path yearDirectory(String table, int year) {
+        return parts(table).get(Integer.toString(year));
     }
 
     /** The years of a table partitioned by year, ascending. */
@@ -245,9 +250,7 @@ public final class LakeCatalogue {
                 if (direct && parts.isEmpty()) {
                     parts.put(WHOLE, name);
                 }
-                if (!parts.isEmpty()) {
-                    tables.put(name, parts);
-                }
+                tables.put(name, parts); // an empty one too: lake list shows it with no rows
             }
         }
         return new LakeCatalogue(lake, 0, tables);

@@ -241,7 +241,8 @@ public final class LakeCommit implements AutoCloseable {
     /**
      * Deletes what no retained catalogue names: catalogues older than the last {@code keepPrevious + 1},
      * then under each table the versions (and old-layout year=Y directories and files) none of the
-     * retained ones points into, including those of runs killed before their commit.
+     * retained ones points into, including those of runs killed before their commit, and what
+     * killed ingests left in _staging/.
      */
     private void collect(long current) {
         try {
@@ -271,6 +272,12 @@ public final class LakeCommit implements AutoCloseable {
             for (FileStatus s : fs.listStatus(LakeCatalogue.directory(lake))) {
                 if (s.getPath().getName().endsWith(".tmp")) {
                     fs.delete(s.getPath(), false); // a killed commit's temporary file
+                }
+            }
+            Path staging = new Path(lake.root(), "_staging");
+            if (fs.exists(staging)) {
+                for (FileStatus s : fs.listStatus(staging)) {
+                    fs.delete(s.getPath(), true); // left by a killed ingest: writers hold the lock, none is running
                 }
             }
             tables.addAll(changes.keySet());

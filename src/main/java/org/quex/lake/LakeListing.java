@@ -50,10 +50,10 @@ public final class LakeListing {
 
     /**
      * One year partition ({@code year} null: the rows of a table not partitioned by year, or a
-     * partition whose year is not a number, named by {@code label}).
+     * partition whose year is not a number, named by {@code label}) and the directory holding it.
      */
     public record YearRows(Integer year, String label, long rows, int files, SortedSet<Integer> months,
-                           Ingest ingest) {
+                           Ingest ingest, Path directory) {
     }
 
     /** What the latest ingest manifest of a raw table's year says: the manifest and its inputs. */
@@ -132,13 +132,13 @@ public final class LakeListing {
             Counted c = count(fs, hadoop, part.getValue());
             if (value.equals(LakeCatalogue.WHOLE)) {
                 if (c.files > 0) {
-                    years.add(new YearRows(null, ALL_YEARS, c.rows, c.files, c.months, null));
+                    years.add(new YearRows(null, ALL_YEARS, c.rows, c.files, c.months, null, part.getValue()));
                 }
                 continue;
             }
             Integer year = value.matches("\\d{1,4}") ? Integer.valueOf(value) : null;
             Ingest ingest = rawSource != null && year != null ? latestIngest(fs, manifests, rawSource, year) : null;
-            years.add(new YearRows(year, label(value), c.rows, c.files, c.months, ingest));
+            years.add(new YearRows(year, label(value), c.rows, c.files, c.months, ingest, part.getValue()));
         }
         years.sort(Comparator.comparing((YearRows y) -> y.year() == null ? Integer.MAX_VALUE : y.year())
                 .thenComparing(YearRows::label));
@@ -334,6 +334,7 @@ public final class LakeListing {
                 ym.put("year", y.year() != null ? y.year() : y.label());
                 ym.put("rows", y.rows());
                 ym.put("parquet_files", y.files());
+                ym.put("directory", y.directory().toString()); // where the current catalogue has the rows
                 if (!y.months().isEmpty()) {
                     ym.put("months", y.months());
                 }

@@ -152,9 +152,9 @@ public final class PartitionedParquet {
     static void writing(Path table, String years, Runnable write) {
         try {
             write.run();
-        } catch (RuntimeException e) {
-            if (QuexException.findIn(e) != null) {
-                throw e;
+        } catch (Exception e) { // a failure in the driver's part of the job comes as the IOException itself, undeclared
+            if (e instanceof RuntimeException r && QuexException.findIn(e) != null) {
+                throw r;
             }
             for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
                 if (t instanceof IOException io) {
@@ -162,7 +162,10 @@ public final class PartitionedParquet {
                             + ": " + String.valueOf(io.getMessage()).lines().findFirst().orElse(""), e);
                 }
             }
-            throw e;
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e);
         }
     }
 
