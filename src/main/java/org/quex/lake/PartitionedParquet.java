@@ -191,7 +191,7 @@ public final class PartitionedParquet {
         if (parts.isEmpty()) {
             return spark.createDataFrame(List.of(), schema);
         }
-        return union(hadoop, parts, p -> spark.read().schema(schema).parquet(p.toString()), schema.fieldNames());
+        return readParts(hadoop, parts, p -> spark.read().schema(schema).parquet(p), schema.fieldNames());
     }
 
     /**
@@ -208,34 +208,28 @@ public final class PartitionedParquet {
         if (parts.isEmpty()) {
             throw new QuexException("table " + table + " holds no rows");
         }
-        return union(hadoop, parts, p -> spark.read().option("mergeSchema", "true").parquet(p.toString()), null);
+        return readParts(hadoop, parts, p -> spark.read().option("mergeSchema", "true").parquet(p), null);
     }
 
     /**
-     * The union of a table's directories, each read alone (their parents differ, so Spark's
-     * discovery of year=Y from the path cannot work): the year is put back as a column, and the
-     * columns ordered as a read of the old layout gave them: the data columns, year, sub-partitions.
+     * A table's directories read as one (so that Spark packs their files into partitions as it did
+     * for the old layout's one directory, and results do not depend on the layout): the year comes
+     * back as a column from each file's path (…/year=Y/…), since the directories' parents differ and
+     * Spark's discovery of year=Y cannot work; the columns are ordered as a read of the old layout gave
+     * them: the data columns, year, the sub-partitions (month).
      */
-    private static Dataset<Row> union(Configuration hadoop, SortedMap<String, Path> parts,
-                                      java.util.function.Function<Path, Dataset<Row>> reader, String[] order) {
-        Dataset<Row> all = null;
-        List<String> sub = null;
-        for (Map.Entry<String, Path> e : parts.entrySet()) {
-            Dataset<Row> d = reader.apply(e.getValue());
-            if (!e.getKey().equals(LakeCatalogue.WHOLE)) {
-                Integer year = e.getKey().matches("\\d{1,4}") ? Integer.valueOf(e.getKey()) : null;
-                d = d.withColumn("year", org.apache.spark.sql.functions.lit(year).cast("int"));
-                if (sub == null) {
-                    sub = subPartitions(hadoop, e.getValue());
-                }
-            }
-            all = all == null ? d : all.unionByName(d, true);
+    private static Dataset<Row> readParts(Configuration hadoop, SortedMap<String, Path> parts,
+                                      java.util.function.Function<String[], Dataset<Row>> reader, String[] order) {
+        Path whole = parts.get(LakeCatalogue.WHOLE);
+        if (whole != null) {
+            return reader.apply(new String[] {whole.toString()});
         }
+        Dataset<Row> all = reader.apply(parts.values().stream().map(Path::toString).toArray(String[]::new))
+                .withColumn("year", org.apache.spark.sql.functions.expr(
+                        "try_cast(regexp_extract(_metadata.file_path, '.*/year=([^/]*)/', 1) as int)"));
         List<String> partitions = new java.util.ArrayList<>();
-        if (sub != null) {
-            partitions.add("year");
-            partitions.addAll(sub);
-        }
+        partitions.add("year");
+        partitions.addAll(subPartitions(hadoop, parts.values().iterator().next()));
         List<String> columns = new java.util.ArrayList<>();
         for (String c : order != null ? List.of(order) : List.of(all.columns())) {
             if (!partitions.contains(c)) {
