@@ -191,7 +191,8 @@ public final class PartitionedParquet {
         if (parts.isEmpty()) {
             return spark.createDataFrame(List.of(), schema);
         }
-        return readParts(hadoop, parts, p -> spark.read().schema(schema).parquet(p), schema.fieldNames());
+        return readParts(hadoop, parts, p -> spark.read().schema(schema).option("recursiveFileLookup", "true").parquet(p),
+                schema);
     }
 
     /**
@@ -208,39 +209,42 @@ public final class PartitionedParquet {
         if (parts.isEmpty()) {
             throw new QuexException("table " + table + " holds no rows");
         }
-        return readParts(hadoop, parts, p -> spark.read().option("mergeSchema", "true").parquet(p), null);
+        return readParts(hadoop, parts, p -> spark.read().option("mergeSchema", "true")
+                .option("recursiveFileLookup", "true").parquet(p), null);
     }
 
     /**
      * A table's directories read as one (so that Spark packs their files into partitions as it did
-     * for the old layout's one directory, and results do not depend on the layout): the year comes
-     * back as a column from each file's path (…/year=Y/…), since the directories' parents differ and
-     * Spark's discovery of year=Y cannot work; the columns are ordered as a read of the old layout gave
-     * them: the data columns, year, the sub-partitions (month).
+     * for the old layout's one directory, and results do not depend on the layout). Their parents
+     * differ, so Spark's discovery of year=Y and month=M from the paths cannot work (it stops at
+     * "conflicting directory structures"): the files are listed recursively and each partition
+     * column is taken from the file's path (…/year=Y/month=M/…), typed as the schema says (int
+     * without one). The columns come in the order a read of the old layout gave: the data columns,
+     * year, the sub-partitions.
      */
     private static Dataset<Row> readParts(Configuration hadoop, SortedMap<String, Path> parts,
-                                      java.util.function.Function<String[], Dataset<Row>> reader, String[] order) {
+                                          java.util.function.Function<String[], Dataset<Row>> reader, StructType schema) {
         Path whole = parts.get(LakeCatalogue.WHOLE);
         if (whole != null) {
             return reader.apply(new String[] {whole.toString()});
         }
-        Dataset<Row> all = reader.apply(parts.values().stream().map(Path::toString).toArray(String[]::new))
-                .withColumn("year", org.apache.spark.sql.functions.expr(
-                        "try_cast(regexp_extract(_metadata.file_path, '.*/year=([^/]*)/', 1) as int)"));
         List<String> partitions = new java.util.ArrayList<>();
         partitions.add("year");
         partitions.addAll(subPartitions(hadoop, parts.values().iterator().next()));
+        Dataset<Row> all = reader.apply(parts.values().stream().map(Path::toString).toArray(String[]::new));
+        for (String p : partitions) {
+            String type = schema != null && List.of(schema.fieldNames()).contains(p)
+                    ? schema.apply(p).dataType().sql() : "int";
+            all = all.withColumn(p, org.apache.spark.sql.functions.expr("try_cast(regexp_extract(_metadata.file_path, "
+                    + "'.*/" + p + "=([^/]*)/', 1) as " + type + ")"));
+        }
         List<String> columns = new java.util.ArrayList<>();
-        for (String c : order != null ? List.of(order) : List.of(all.columns())) {
+        for (String c : schema != null ? List.of(schema.fieldNames()) : List.of(all.columns())) {
             if (!partitions.contains(c)) {
                 columns.add(c);
             }
         }
-        for (String p : partitions) {
-            if (List.of(all.columns()).contains(p)) {
-                columns.add(p);
-            }
-        }
+        columns.addAll(partitions);
         return all.selectExpr(columns.stream().map(c -> "`" + c.replace("`", "``") + "`").toArray(String[]::new));
     }
 
