@@ -104,7 +104,7 @@ public final class RunBenchmark {
     /** Seconds of read raw Customs year → one where → groupBy(firm, year).sum → write. */
     static double plainClean(SparkSession spark, LakeTables lake, int year, Path out) {
         long t0 = System.nanoTime();
-        spark.read().parquet(LakeTables.yearPartition(lake.raw("customs"), year).toString())
+        org.quex.lake.PartitionedParquet.read(spark, lake.raw("customs")).where("year = " + year)
                 .where(col("direction").equalTo("export").and(col("value_usd").geq(50)))
                 .groupBy(col("firm_name")).agg(sum("value_usd").as("export_usd")).withColumn("year", lit(year))
                 .write().mode(SaveMode.Overwrite).parquet(out.toString());

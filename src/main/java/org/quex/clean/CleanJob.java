@@ -15,6 +15,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.quex.QuexException;
 import org.quex.lake.schema.SourceSchema;
+import org.quex.lake.LakeCommit;
 import org.quex.lake.LakeTables;
 import org.quex.lake.PartitionedParquet;
 import org.quex.lake.RunManifest;
@@ -88,16 +89,20 @@ public final class CleanJob {
         RunManifest manifest = new RunManifest("clean", new LinkedHashMap<>(Map.of("year", year, "sources", sources,
                 "config", configLabel, "settings", config.echo())));
         List<Report> reports = new ArrayList<>();
-        for (String source : sources) {
-            // Spark UI and event logs: otherwise these jobs carry the last description set (an ingest's)
-            spark.sparkContext().setJobDescription("clean " + source + " " + year);
-            Report r = switch (source) {
-                case "asif" -> cleanAsif(spark, lake, year, config);
-                case "customs" -> cleanCustoms(spark, lake, year, config);
-                default -> throw new QuexException("clean: unknown source '" + source + "' (asif, customs)");
-            };
-            manifest.addCounts(source, year, r.rowsIn(), r.kept(), r.rejected(), 0);
-            reports.add(r);
+        // the year's clean tables of every source become visible together
+        try (LakeCommit commit = LakeCommit.begin(spark.sparkContext().hadoopConfiguration(), lake, "clean " + year)) {
+            for (String source : sources) {
+                // Spark UI and event logs: otherwise these jobs carry the last description set (an ingest's)
+                spark.sparkContext().setJobDescription("clean " + source + " " + year);
+                Report r = switch (source) {
+                    case "asif" -> cleanAsif(spark, lake, year, config);
+                    case "customs" -> cleanCustoms(spark, lake, year, config);
+                    default -> throw new QuexException("clean: unknown source '" + source + "' (asif, customs)");
+                };
+                manifest.addCounts(source, year, r.rowsIn(), r.kept(), r.rejected(), 0);
+                reports.add(r);
+            }
+            commit.publish();
         }
         manifest.put("cleaning", reports.stream().map(Report::toMap).toList());
         manifest.write(spark.sparkContext().hadoopConfiguration(), lake, "year-" + year);

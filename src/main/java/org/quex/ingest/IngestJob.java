@@ -37,6 +37,7 @@ import org.apache.spark.util.CollectionAccumulator;
 import org.quex.QuexException;
 import org.quex.lake.HadoopSettings;
 import org.quex.lake.LakeTables;
+import org.quex.lake.LakeCommit;
 import org.quex.lake.PartitionedParquet;
 import org.quex.lake.RunManifest;
 import org.quex.ingest.archive.SkippedEntry;
@@ -286,10 +287,14 @@ public final class IngestJob {
             }
             qualityFrame(spark, years).write().partitionBy("year").parquet(stagedQuality.toString());
             List<Integer> yearList = List.copyOf(tallies.keySet());
-            // rows first: a failure in between leaves at worst an old quarantine next to new rows, never the reverse
-            PartitionedParquet.commitStagedYears(fs, stagedRaw(staging), lake.raw(s.source()), yearList);
-            PartitionedParquet.commitStagedYears(fs, stagedQuarantine, lake.quarantine(s.source()), yearList);
-            PartitionedParquet.commitStagedYears(fs, stagedQuality, lake.quality("ingest", s.source()), yearList);
+            // rows, quarantine and quality of the years become visible together (in a run: with the
+            // year's clean and match tables), when the commit is published
+            try (LakeCommit commit = LakeCommit.begin(hadoop, lake, "ingest " + s.source() + " " + s.label())) {
+                PartitionedParquet.commitStagedYears(fs, stagedRaw(staging), lake.raw(s.source()), yearList);
+                PartitionedParquet.commitStagedYears(fs, stagedQuarantine, lake.quarantine(s.source()), yearList);
+                PartitionedParquet.commitStagedYears(fs, stagedQuality, lake.quality("ingest", s.source()), yearList);
+                commit.publish();
+            }
             seconds.put("write", (System.nanoTime() - t2) / 1e9);
             long read = years.stream().mapToLong(YearResult::read).sum() + outside;
             long written = years.stream().mapToLong(YearResult::written).sum();

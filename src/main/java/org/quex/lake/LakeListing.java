@@ -22,9 +22,9 @@ import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.quex.QuexException;
 
 /**
- * What a lake holds, from its directory listing and the Parquet footers alone (no Spark job, no
- * data page read): every table under the directories of {@link LakeTables#TABLE_DIRECTORIES}, its
- * year=Y partitions with their rows (and months where a table is partitioned by month too), and for
+ * What a lake holds, from its catalogue and the Parquet footers alone (no Spark job, no data page
+ * read): every table under the directories of {@link LakeTables#TABLE_DIRECTORIES}, the year=Y
+ * directories its current catalogue names with their rows (and months where a table is partitioned by month too), and for
  * a raw table what the year's latest ingest manifest says about the files it came from.
  */
 public final class LakeListing {
@@ -50,10 +50,10 @@ public final class LakeListing {
 
     /**
      * One year partition ({@code year} null: the rows of a table not partitioned by year, or a
-     * partition whose year is not a number, named by {@code label}).
+     * partition whose year is not a number, named by {@code label}) and the directory holding it.
      */
     public record YearRows(Integer year, String label, long rows, int files, SortedSet<Integer> months,
-                           Ingest ingest) {
+                           Ingest ingest, Path directory) {
     }
 
     /** What the latest ingest manifest of a raw table's year says: the manifest and its inputs. */
@@ -89,20 +89,15 @@ public final class LakeListing {
             }
             Path manifestDir = lake.manifests();
             FileStatus[] manifestFiles = fs.exists(manifestDir) ? fs.listStatus(manifestDir) : new FileStatus[0];
+            // the tables and years the lake's current catalogue names (its directories, in the old layout)
+            LakeCatalogue catalogue = LakeCatalogue.current(hadoop, lake);
             List<Table> tables = new ArrayList<>();
             for (String dir : LakeTables.TABLE_DIRECTORIES) {
-                Path stage = new Path(root, dir);
-                if (!fs.exists(stage)) {
-                    continue;
-                }
-                List<FileStatus> children = new ArrayList<>(List.of(fs.listStatus(stage)));
-                children.sort(Comparator.comparing(s -> s.getPath().getName()));
-                for (FileStatus child : children) {
-                    String name = child.getPath().getName();
-                    if (child.isDirectory() && !hidden(name)) {
-                        String table = dir + "/" + name;
-                        tables.add(table(fs, hadoop, table, child.getPath(),
-                                dir.equals("raw") ? name : null, manifestFiles));
+                for (String name : catalogue.tables()) {
+                    if (name.startsWith(dir + "/")) {
+                        String source = name.substring(dir.length() + 1);
+                        tables.add(table(fs, hadoop, name, new Path(root, name), catalogue.parts(name),
+                                dir.equals("raw") ? source : null, manifestFiles));
                     }
                 }
             }
@@ -128,36 +123,25 @@ public final class LakeListing {
         return name.startsWith("_") || name.startsWith(".");
     }
 
-    private static Table table(FileSystem fs, Configuration hadoop, String name, Path path, String rawSource,
-                               FileStatus[] manifests) throws IOException {
+    private static Table table(FileSystem fs, Configuration hadoop, String name, Path path,
+                               java.util.SortedMap<String, Path> parts, String rawSource, FileStatus[] manifests)
+            throws IOException {
         List<YearRows> years = new ArrayList<>();
-        List<FileStatus> direct = new ArrayList<>();
-        for (FileStatus child : fs.listStatus(path)) {
-            String childName = child.getPath().getName();
-            if (hidden(childName)) {
+        for (Map.Entry<String, Path> part : parts.entrySet()) {
+            String value = part.getKey();
+            Counted c = count(fs, hadoop, part.getValue());
+            if (value.equals(LakeCatalogue.WHOLE)) {
+                if (c.files > 0) {
+                    years.add(new YearRows(null, ALL_YEARS, c.rows, c.files, c.months, null, part.getValue()));
+                }
                 continue;
             }
-            if (child.isDirectory() && childName.startsWith("year=")) {
-                String value = childName.substring(5);
-                Integer year = value.matches("\\d{1,4}") ? Integer.valueOf(value) : null;
-                Counted c = count(fs, hadoop, child.getPath());
-                Ingest ingest = rawSource != null && year != null ? latestIngest(fs, manifests, rawSource, year) : null;
-                years.add(new YearRows(year, label(value), c.rows, c.files, c.months, ingest));
-            } else {
-                direct.add(child);
-            }
+            Integer year = value.matches("\\d{1,4}") ? Integer.valueOf(value) : null;
+            Ingest ingest = rawSource != null && year != null ? latestIngest(fs, manifests, rawSource, year) : null;
+            years.add(new YearRows(year, label(value), c.rows, c.files, c.months, ingest, part.getValue()));
         }
         years.sort(Comparator.comparing((YearRows y) -> y.year() == null ? Integer.MAX_VALUE : y.year())
                 .thenComparing(YearRows::label));
-        if (!direct.isEmpty()) {
-            Counted c = new Counted();
-            for (FileStatus s : direct) {
-                c.add(fs, hadoop, s);
-            }
-            if (c.files > 0) {
-                years.add(new YearRows(null, ALL_YEARS, c.rows, c.files, c.months, null));
-            }
-        }
         return new Table(name, path, List.copyOf(years));
     }
 
@@ -350,6 +334,7 @@ public final class LakeListing {
                 ym.put("year", y.year() != null ? y.year() : y.label());
                 ym.put("rows", y.rows());
                 ym.put("parquet_files", y.files());
+                ym.put("directory", y.directory().toString()); // where the current catalogue has the rows
                 if (!y.months().isEmpty()) {
                     ym.put("months", y.months());
                 }

@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.SortedMap;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -15,9 +16,11 @@ import org.apache.spark.sql.types.StructType;
 import org.quex.QuexException;
 
 /**
- * Writes and reads year-partitioned Parquet tables. Writes replace exactly the years they are told
- * to (dynamic partition overwrite: other years' files are not touched), and reads use an explicit
- * schema, because without mergeSchema Spark takes one footer's schema and drops later columns.
+ * Writes and reads year-partitioned Parquet tables. A write puts the years it is told into a new
+ * version directory of the table, which the open {@link LakeCommit} names in the lake's next
+ * catalogue (other years and tables keep theirs), and reads go through the catalogue
+ * ({@link LakeCatalogue}) with an explicit schema, because without mergeSchema Spark takes one
+ * footer's schema and drops later columns.
  */
 public final class PartitionedParquet {
     private PartitionedParquet() {
@@ -56,7 +59,6 @@ public final class PartitionedParquet {
             throw new IllegalArgumentException("year must be the first partition column");
         }
         Set<Integer> years = new java.util.HashSet<>(); // may hold null: no TreeSet
-        Set<String> written = new TreeSet<>();
         long n = 0;
         for (Map.Entry<List<Object>, Long> e : rowsByPartition.entrySet()) {
             if (e.getValue() == 0) {
@@ -64,43 +66,30 @@ public final class PartitionedParquet {
             }
             n += e.getValue();
             years.add((Integer) e.getKey().get(0));
-            if (partitionColumns.size() > 1) {
-                written.add(partitionColumns.get(1) + "=" + e.getKey().get(1));
-            }
         }
-        try {
-            FileSystem fs = table.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            if (n == 0) {
-                fs.delete(LakeTables.yearPartition(table, year), true);
-                return;
-            }
-            if (!years.equals(Set.of(year))) {
-                throw new QuexException("refusing to write " + table + ": the rows hold years " + years
-                        + ", expected only " + year);
-            }
-            writing(table, "year " + year, () -> rows.write().mode(SaveMode.Overwrite)
-                    .option("partitionOverwriteMode", "dynamic")
-                    .partitionBy(partitionColumns.toArray(String[]::new)).parquet(table.toString()));
-            // A sub-partition (Customs month) absent from the new data must not survive from an old run;
-            // removed after the commit so that a failed write leaves the old year whole.
-            if (partitionColumns.size() > 1) {
-                for (var st : fs.listStatus(LakeTables.yearPartition(table, year))) {
-                    if (st.isDirectory() && !written.contains(st.getPath().getName())) {
-                        fs.delete(st.getPath(), true);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new QuexException("cannot write " + table + " year " + year + ": " + e.getMessage(), e);
+        LakeCommit commit = LakeCommit.required(spark.sparkContext().hadoopConfiguration(), table);
+        if (n == 0) {
+            commit.putYears(table, null, List.of(year));
+            return;
         }
+        if (!years.equals(Set.of(year))) {
+            throw new QuexException("refusing to write " + table + ": the rows hold years " + years
+                    + ", expected only " + year);
+        }
+        // a new directory, named by the catalogue only when the commit is published: a failed or
+        // killed write leaves the year as the current catalogue has it
+        Path version = commit.newVersion(table);
+        writing(table, "year " + year, () -> rows.write().mode(SaveMode.ErrorIfExists)
+                .partitionBy(partitionColumns.toArray(String[]::new)).parquet(version.toString()));
+        commit.putYears(table, version, List.of(year));
     }
 
     /**
      * Replaces year {@code year} of {@code table} with the same year of {@code staged}, a table Spark
      * wrote partitioned by year (on the same filesystem, e.g. under {@link LakeTables#staging}), by
-     * moving its partition directory: the same swap as a dynamic partition overwrite's commit, done
-     * after the caller has checked the staged rows. Other years of {@code table} are not touched; a
+     * moving it: done after the caller has checked the staged rows. Other years of {@code table} are not touched; a
      * staged table without the year (no rows) removes it; one holding another year stops the commit.
+     * The staged directory becomes a new version of the table, visible when the open commit is published.
      */
     public static void commitStagedYear(FileSystem fs, Path staged, Path table, int year) throws IOException {
         commitStagedYears(fs, staged, table, java.util.List.of(year));
@@ -122,17 +111,16 @@ public final class PartitionedParquet {
                 }
             }
         }
-        for (int year : years) {
-            Path source = LakeTables.yearPartition(staged, year);
-            Path target = LakeTables.yearPartition(table, year);
-            fs.delete(target, true);
-            if (fs.exists(source)) {
-                fs.mkdirs(table);
-                if (!fs.rename(source, target)) {
-                    throw new QuexException("cannot move " + source + " to " + target);
-                }
+        LakeCommit commit = LakeCommit.required(fs.getConf(), table);
+        Path version = null;
+        if (fs.exists(staged)) {
+            version = commit.newVersion(table);
+            fs.mkdirs(version.getParent());
+            if (!fs.rename(staged, version)) {
+                throw new QuexException("cannot move " + staged + " to " + version);
             }
         }
+        commit.putYears(table, version, years);
     }
 
     /**
@@ -140,19 +128,20 @@ public final class PartitionedParquet {
      * a year with no rows is removed. The counts come from the caller, who has them already.
      */
     public static void replaceYears(SparkSession spark, Dataset<Row> rows, Path table, Map<Integer, Long> rowsByYear) {
-        try {
-            FileSystem fs = table.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            for (Map.Entry<Integer, Long> e : rowsByYear.entrySet()) {
-                if (e.getValue() == 0) {
-                    fs.delete(LakeTables.yearPartition(table, e.getKey()), true);
-                }
-            }
-            Dataset<Row> kept = rows.where(rows.col("year").isin(rowsByYear.keySet().toArray()));
-            writing(table, "years " + rowsByYear.keySet(), () -> kept.write().mode(SaveMode.Overwrite)
-                    .option("partitionOverwriteMode", "dynamic").partitionBy("year").parquet(table.toString()));
-        } catch (IOException e) {
-            throw new QuexException("cannot write " + table + " years " + rowsByYear.keySet() + ": " + e.getMessage(), e);
-        }
+        LakeCommit commit = LakeCommit.required(spark.sparkContext().hadoopConfiguration(), table);
+        Path version = commit.newVersion(table);
+        Dataset<Row> kept = rows.where(rows.col("year").isin(rowsByYear.keySet().toArray()));
+        writing(table, "years " + rowsByYear.keySet(), () -> kept.write().mode(SaveMode.ErrorIfExists)
+                .partitionBy("year").parquet(version.toString()));
+        commit.putYears(table, version, rowsByYear.keySet()); // a year with no rows has no directory: removed
+    }
+
+    /** Replaces the whole of a table not partitioned by year (one commit's version holds all its rows). */
+    public static void replaceWhole(SparkSession spark, Dataset<Row> rows, Path table) {
+        LakeCommit commit = LakeCommit.required(spark.sparkContext().hadoopConfiguration(), table);
+        Path version = commit.newVersion(table);
+        writing(table, "", () -> rows.write().mode(SaveMode.ErrorIfExists).parquet(version.toString()));
+        commit.putWhole(table, version);
     }
 
     /**
@@ -163,9 +152,9 @@ public final class PartitionedParquet {
     static void writing(Path table, String years, Runnable write) {
         try {
             write.run();
-        } catch (RuntimeException e) {
-            if (QuexException.findIn(e) != null) {
-                throw e;
+        } catch (Exception e) { // a failure in the driver's part of the job comes as the IOException itself, undeclared
+            if (e instanceof RuntimeException r && QuexException.findIn(e) != null) {
+                throw r;
             }
             for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
                 if (t instanceof IOException io) {
@@ -173,20 +162,113 @@ public final class PartitionedParquet {
                             + ": " + String.valueOf(io.getMessage()).lines().findFirst().orElse(""), e);
                 }
             }
-            throw e;
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e);
         }
     }
 
-    /** A table read with its declared schema; an absent table reads as empty. */
+    /**
+     * A table read with its declared schema (columns in its order, then year and the sub-partitions);
+     * an absent table reads as empty. A lake table is read from the directories its catalogue names.
+     */
     public static Dataset<Row> read(SparkSession spark, Path table, StructType schema) {
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        LakeCatalogue catalogue = LakeCatalogue.of(hadoop, table);
+        if (catalogue == null) {
+            try {
+                FileSystem fs = table.getFileSystem(hadoop);
+                if (!fs.exists(table)) {
+                    return spark.createDataFrame(List.of(), schema);
+                }
+            } catch (IOException e) {
+                throw new QuexException("cannot read " + table + ": " + e.getMessage(), e);
+            }
+            return spark.read().schema(schema).parquet(table.toString());
+        }
+        SortedMap<String, Path> parts = catalogue.parts(catalogue.nameOf(hadoop, table));
+        if (parts.isEmpty()) {
+            return spark.createDataFrame(List.of(), schema);
+        }
+        return readParts(hadoop, parts, p -> spark.read().schema(schema).option("recursiveFileLookup", "true").parquet(p),
+                schema);
+    }
+
+    /**
+     * A table read with the schemas of all its files merged (no schema declared: the panel, the
+     * Customs firm-year aggregates); through its catalogue when it is a lake table.
+     */
+    public static Dataset<Row> read(SparkSession spark, Path table) {
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        LakeCatalogue catalogue = LakeCatalogue.of(hadoop, table);
+        if (catalogue == null) {
+            return spark.read().option("mergeSchema", "true").parquet(table.toString());
+        }
+        SortedMap<String, Path> parts = catalogue.parts(catalogue.nameOf(hadoop, table));
+        if (parts.isEmpty()) {
+            throw new QuexException("table " + table + " holds no rows");
+        }
+        return readParts(hadoop, parts, p -> spark.read().option("mergeSchema", "true")
+                .option("recursiveFileLookup", "true").parquet(p), null);
+    }
+
+    /**
+     * A table's directories read as one (so that Spark packs their files into partitions as it did
+     * for the old layout's one directory, and results do not depend on the layout). Their parents
+     * differ, so Spark's discovery of year=Y and month=M from the paths cannot work (it stops at
+     * "conflicting directory structures"): the files are listed recursively and each partition
+     * column is taken from the file's path (…/year=Y/month=M/…), typed as the schema says (int
+     * without one). The columns come in the order a read of the old layout gave: the data columns,
+     * year, the sub-partitions.
+     */
+    private static Dataset<Row> readParts(Configuration hadoop, SortedMap<String, Path> parts,
+                                          java.util.function.Function<String[], Dataset<Row>> reader, StructType schema) {
+        Path whole = parts.get(LakeCatalogue.WHOLE);
+        if (whole != null) {
+            return reader.apply(new String[] {whole.toString()});
+        }
+        List<String> partitions = new java.util.ArrayList<>();
+        partitions.add("year");
+        partitions.addAll(subPartitions(hadoop, parts.values().iterator().next()));
+        Dataset<Row> all = reader.apply(parts.values().stream().map(Path::toString).toArray(String[]::new));
+        for (String p : partitions) {
+            String type = schema != null && List.of(schema.fieldNames()).contains(p)
+                    ? schema.apply(p).dataType().sql() : "int";
+            all = all.withColumn(p, org.apache.spark.sql.functions.expr("try_cast(regexp_extract(_metadata.file_path, "
+                    + "'.*/" + p + "=([^/]*)/', 1) as " + type + ")"));
+        }
+        List<String> columns = new java.util.ArrayList<>();
+        for (String c : schema != null ? List.of(schema.fieldNames()) : List.of(all.columns())) {
+            if (!partitions.contains(c)) {
+                columns.add(c);
+            }
+        }
+        columns.addAll(partitions);
+        return all.selectExpr(columns.stream().map(c -> "`" + c.replace("`", "``") + "`").toArray(String[]::new));
+    }
+
+    /** The k of the k=v directories below a year's directory (month for Customs), outermost first. */
+    private static List<String> subPartitions(Configuration hadoop, Path dir) {
+        List<String> names = new java.util.ArrayList<>();
         try {
-            FileSystem fs = table.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            if (!fs.exists(table)) {
-                return spark.createDataFrame(List.of(), schema);
+            FileSystem fs = dir.getFileSystem(hadoop);
+            Path at = dir;
+            while (at != null) {
+                Path next = null;
+                for (var st : fs.listStatus(at)) {
+                    String n = st.getPath().getName();
+                    if (st.isDirectory() && n.contains("=") && !n.startsWith("_") && !n.startsWith(".")) {
+                        names.add(n.substring(0, n.indexOf('=')));
+                        next = st.getPath();
+                        break;
+                    }
+                }
+                at = next;
             }
         } catch (IOException e) {
-            throw new QuexException("cannot read " + table + ": " + e.getMessage(), e);
+            throw new QuexException("cannot list " + dir + ": " + e.getMessage(), e);
         }
-        return spark.read().schema(schema).parquet(table.toString());
+        return names;
     }
 }

@@ -15,8 +15,8 @@ import org.quex.QuexException;
 /**
  * Reads any table a user points at: a CSV file or directory (header row, UTF-8, every column as
  * text so that numbers are parsed and checked where they are used), Parquet (a file, a directory,
- * or a table partitioned in {@code year=…} folders such as lake/panel/firm_year, every partition
- * with its partition column), or Stata .dta files ({@link StataTable}).
+ * or a table partitioned in {@code year=…} folders, every partition with its partition column;
+ * a table of a lake, such as lake/panel/firm_year, as its current catalogue names it), or Stata .dta files ({@link StataTable}).
  */
 public final class TableReader {
     private TableReader() {
@@ -24,6 +24,9 @@ public final class TableReader {
 
     public static Dataset<Row> read(SparkSession spark, String location) {
         Path path = new Path(location);
+        if (LakeCatalogue.of(spark.sparkContext().hadoopConfiguration(), path) != null) {
+            return PartitionedParquet.read(spark, path); // a lake table: the directories its catalogue names
+        }
         String format;
         try {
             FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());

@@ -17,6 +17,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.quex.lake.schema.SourceSchema;
+import org.quex.lake.LakeCommit;
 import org.quex.lake.LakeTables;
 import org.quex.lake.PartitionedParquet;
 import org.quex.lake.RunManifest;
@@ -91,11 +92,19 @@ public final class MatchJob {
 
     /** @param truthLinks the generator's truth/links.csv, or null */
     public static Report run(SparkSession spark, LakeTables lake, int year, String truthLinks) {
+        try (LakeCommit commit = LakeCommit.begin(spark.sparkContext().hadoopConfiguration(), lake, "match " + year)) {
+            Report report = matchYear(spark, lake, year, truthLinks);
+            commit.publish();
+            return report;
+        }
+    }
+
+    private static Report matchYear(SparkSession spark, LakeTables lake, int year, String truthLinks) {
         spark.sparkContext().setJobDescription("match " + year); // for the Spark UI and event logs
         Dataset<Row> asif = PartitionedParquet.read(spark, lake.clean("asif"),
                 SourceSchema.of("asif").structType())
                 .where(col("year").equalTo(year)).select("year", "firm_id", "firm_name", "phone", "zip");
-        Dataset<Row> customs = spark.read().parquet(lake.customsFirmYear().toString())
+        Dataset<Row> customs = PartitionedParquet.read(spark, lake.customsFirmYear())
                 .where(col("year").equalTo(year)).select("year", "firm_code", "firm_name", "phone", "zip", "export_usd");
         FirmMatcher.Result result = FirmMatcher.match(asif, customs);
         Dataset<Row> candidates = result.candidates().persist(StorageLevel.MEMORY_AND_DISK());

@@ -18,12 +18,12 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.quex.QuexException;
 import org.quex.lake.schema.SourceSchema;
+import org.quex.lake.LakeCommit;
 import org.quex.lake.LakeTables;
 import org.quex.lake.PartitionedParquet;
 import org.quex.lake.RunManifest;
@@ -97,6 +97,16 @@ public final class PanelJob {
     }
 
     public static Report run(SparkSession spark, LakeTables lake, List<Integer> years, PanelConfig config, String configLabel) {
+        // the panel, its summary and its production functions become visible together
+        try (LakeCommit commit = LakeCommit.begin(spark.sparkContext().hadoopConfiguration(), lake, "panel " + years)) {
+            Report report = build(spark, lake, years, config, configLabel);
+            commit.publish();
+            return report;
+        }
+    }
+
+    private static Report build(SparkSession spark, LakeTables lake, List<Integer> years, PanelConfig config,
+                                String configLabel) {
         StructType asifSchema = SourceSchema.of("asif").structType();
         Dataset<Row> asif = PartitionedParquet.read(spark, lake.clean("asif"), asifSchema)
                 .where(col("year").isin(years.toArray()));
@@ -205,10 +215,9 @@ public final class PanelJob {
             }
             spark.sparkContext().setJobDescription("panel: descriptive statistics");
             List<VariableSummary> summary = PanelSummary.of(written, VARIABLES);
-            PanelSummary.toFrame(spark, summary).coalesce(1).write().mode(SaveMode.Overwrite)
-                    .parquet(lake.panelSummary().toString());
-            spark.createDataFrame(fits.stream().map(ProductionFunctions.Fit::toRow).toList(), ProductionFunctions.SCHEMA)
-                    .coalesce(1).write().mode(SaveMode.Overwrite).parquet(lake.panelProductionFunctions().toString());
+            PartitionedParquet.replaceWhole(spark, PanelSummary.toFrame(spark, summary).coalesce(1), lake.panelSummary());
+            PartitionedParquet.replaceWhole(spark, spark.createDataFrame(fits.stream().map(ProductionFunctions.Fit::toRow)
+                    .toList(), ProductionFunctions.SCHEMA).coalesce(1), lake.panelProductionFunctions());
 
             Report report = new Report(rowsOut, linked, industry, panelIds.result(), quality.counts(), fits, summary,
                     qualityByYear(written));

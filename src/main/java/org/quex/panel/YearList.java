@@ -41,9 +41,21 @@ public final class YearList {
 
     /** The years of the year=Y partitions of a table, ascending; an error if there are none. */
     public static List<Integer> inTable(SparkSession spark, Path table) {
-        TreeSet<Integer> years = new TreeSet<>();
+        org.apache.hadoop.conf.Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        org.quex.lake.LakeCatalogue catalogue = org.quex.lake.LakeCatalogue.of(hadoop, table);
+        TreeSet<Integer> years = new TreeSet<>(catalogue != null ? catalogue.years(catalogue.nameOf(hadoop, table))
+                : listed(hadoop, table));
+        if (years.isEmpty()) {
+            throw new QuexException("no years in " + table + " (run the earlier stages first)");
+        }
+        return new ArrayList<>(years);
+    }
+
+    /** The years of the year=Y directories of a table outside any lake catalogue. */
+    private static List<Integer> listed(org.apache.hadoop.conf.Configuration hadoop, Path table) {
+        List<Integer> years = new ArrayList<>();
         try {
-            FileSystem fs = table.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            FileSystem fs = table.getFileSystem(hadoop);
             if (fs.exists(table)) {
                 for (FileStatus s : fs.listStatus(table)) {
                     String name = s.getPath().getName();
@@ -55,9 +67,6 @@ public final class YearList {
         } catch (IOException e) {
             throw new QuexException("cannot list " + table + ": " + e.getMessage(), e);
         }
-        if (years.isEmpty()) {
-            throw new QuexException("no years in " + table + " (run the earlier stages first)");
-        }
-        return new ArrayList<>(years);
+        return years;
     }
 }

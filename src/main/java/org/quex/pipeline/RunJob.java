@@ -20,6 +20,7 @@ import org.quex.estimate.FitResult;
 import org.quex.estimate.Predictions;
 import org.quex.ingest.IngestJob;
 import org.quex.ingest.QualityRules;
+import org.quex.lake.LakeCommit;
 import org.quex.lake.LakeLock;
 import org.quex.lake.LakeTables;
 import org.quex.match.MatchJob;
@@ -48,6 +49,15 @@ public final class RunJob {
         public Settings(String raw, LakeTables lake, List<Integer> years, ConfigFile config, List<ModelTable> tables,
                         boolean demo, boolean incremental) {
             this(raw, lake, years, config, tables, demo, incremental, false);
+        }
+
+        /** How many lake catalogues before the newest keep their files: conf key lake.catalogue.keep_previous (default 1). */
+        public int keepPrevious() {
+            String v = config.properties().getProperty("lake.catalogue.keep_previous", "1").trim();
+            if (!v.matches("\\d{1,3}")) {
+                throw new QuexException("lake.catalogue.keep_previous = '" + v + "' is not a whole number >= 0");
+            }
+            return Integer.parseInt(v);
         }
 
         public LakeLock.Policy lockPolicy() {
@@ -203,71 +213,53 @@ public final class RunJob {
         List<Integer> toIngest = redo.entrySet().stream().filter(e -> e.getValue() == YearState.Stage.INGEST)
                 .map(Map.Entry::getKey).toList();
         List<Integer> fromPooled = plan.pooledYears().stream().filter(toIngest::contains).toList();
+        // One lake commit per year: its raw, quarantine, clean and match tables become visible together
+        // when the year is whole, and a run killed at any point leaves each year as it was or as this
+        // run built it. Years ingested from a pooled ASIF file share one commit with that ingest.
+        List<List<Integer>> commits = new ArrayList<>();
         if (!fromPooled.isEmpty()) {
-            // one pass over the pooled file for all its years (it may be tens of gigabytes)
-            IngestJob.Result pooled = time("ingest", null, () -> IngestJob.run(spark,
-                            ingest("asif", fromPooled, plan.pooledAsif())),
-                    x -> x.written(), x -> "asif, pooled file: " + x.years().stream().map(y -> y.year() + " read "
-                            + y.read() + ", quarantined " + y.quarantined()).reduce((a, b) -> a + "; " + b).orElse(""));
-            for (IngestJob.YearResult y : pooled.years()) {
-                ingests.add(new Ingested("asif", y.year(), plan.pooledAsif().size(), y.read(), y.written(),
-                        y.quarantined()));
-            }
-            List<Integer> absent = fromPooled.stream().filter(y -> pooled.years().stream()
-                    .noneMatch(r -> r.year() == y)).toList();
-            if (!absent.isEmpty()) {
-                throw new QuexException("run: no input holds asif " + absent + ": the pooled file(s) "
-                        + plan.pooledAsif() + " hold " + pooled.years().stream().map(IngestJob.YearResult::year).toList());
-            }
+            commits.add(fromPooled);
         }
-        for (int year : redo.keySet()) {
-            Map<String, List<String>> inputs = new LinkedHashMap<>();
-            if (plan.asif().containsKey(year)) {
-                inputs.put("asif", plan.asif().get(year));
+        redo.keySet().stream().filter(y -> !fromPooled.contains(y)).forEach(y -> commits.add(List.of(y)));
+        for (List<Integer> years : commits) {
+            try (LakeCommit commit = LakeCommit.begin(hadoop, s.lake(), "quex run, years " + years, s.keepPrevious())) {
+                if (years.equals(fromPooled)) {
+                    ingestPooled(plan, fromPooled, ingests);
+                }
+                for (int year : years) {
+                    buildYear(hadoop, plan, year, redo.get(year), toIngest.contains(year), cleaning, configLabel,
+                            truthLinks, ingests, cleanReports, matchReports);
+                }
+                commit.publish();
             }
-            inputs.put("customs", plan.customs().get(year));
-            for (Map.Entry<String, List<String>> in : toIngest.contains(year) ? inputs.entrySet()
-                    : List.<Map.Entry<String, List<String>>>of()) {
-                String source = in.getKey();
-                ingests.add(ingested(source, year, time("ingest", year, () -> IngestJob.run(spark,
-                        ingest(source, List.of(year), in.getValue())),
-                        x -> x.written(), x -> source + ": read " + x.read() + ", quarantined " + x.quarantined()
-                                + (x.outside() > 0 ? ", " + x.outside() + " rows of other years left" : ""))));
+            for (int year : years) {
+                states.get(year).record(hadoop, s.lake()); // only now is the year whole in the lake
             }
-            if (redo.get(year) != YearState.Stage.MATCH) {
-                cleanReports.addAll(time("clean", year,
-                        () -> CleanJob.run(spark, s.lake(), year, List.of("asif", "customs"), cleaning, configLabel),
-                        x -> x.stream().mapToLong(CleanJob.Report::kept).sum(),
-                        x -> x.stream().map(c -> c.source() + " kept " + c.kept() + " of " + c.rowsIn())
-                                .reduce((a, b) -> a + ", " + b).orElse("")));
-            }
-            String truth = s.demo() && exists(hadoop, truthLinks) ? truthLinks : null;
-            MatchJob.Report m = time("match", year, () -> MatchJob.run(spark, s.lake(), year, truth),
-                    x -> x.byName() + x.byZipPhone(), x -> String.format(Locale.ROOT,
-                            "%d by name, %s, %.1f%% of export value", x.byName(), x.zipPhoneText(),
-                            x.exportUsd() > 0 ? 100 * x.matchedExportUsd() / x.exportUsd() : 0.0));
-            matchReports.add(m);
-            states.get(year).record(hadoop, s.lake()); // only now is the year whole in the lake
         }
         // an incremental run rebuilds the panel over every year of the lake: TFP pools the years
         List<Integer> panelYears = s.incremental() ? union(s.years(), YearList.inTable(spark, s.lake().clean("asif")))
                 : s.years();
         int last = panelYears.get(panelYears.size() - 1);
-        if (!plan.honours().isEmpty()) {
-            ingests.add(ingested("honours", last, time("ingest", null, () -> IngestJob.run(spark,
-                    ingest("honours", List.of(last), plan.honours())),
-                    x -> x.written(), x -> "honours: read " + x.read() + ", quarantined " + x.quarantined())));
-        } else {
-            System.out.println("run: no honour list under " + s.raw() + ": qu, lqu, mqu and hqu will be 0");
+        PanelJob.Report panel;
+        // the honour lists and the panel built on them: one more commit
+        try (LakeCommit commit = LakeCommit.begin(hadoop, s.lake(), "quex run, panel " + panelYears, s.keepPrevious())) {
+            if (!plan.honours().isEmpty()) {
+                ingests.add(ingested("honours", last, time("ingest", null, () -> IngestJob.run(spark,
+                        ingest("honours", List.of(last), plan.honours())),
+                        x -> x.written(), x -> "honours: read " + x.read() + ", quarantined " + x.quarantined())));
+            } else {
+                System.out.println("run: no honour list under " + s.raw() + ": qu, lqu, mqu and hqu will be 0");
+            }
+            panel = time("panel", null,
+                    () -> PanelJob.run(spark, s.lake(), panelYears, PanelConfig.from(s.config()), configLabel),
+                    x -> x.rowsByYear().values().stream().mapToLong(Long::longValue).sum(),
+                    x -> "years " + panelYears + ", " + x.productionFunctions().stream().filter(f -> f.note().isEmpty())
+                            .count() + " production functions");
+            commit.publish();
         }
-        PanelJob.Report panel = time("panel", null,
-                () -> PanelJob.run(spark, s.lake(), panelYears, PanelConfig.from(s.config()), configLabel),
-                x -> x.rowsByYear().values().stream().mapToLong(Long::longValue).sum(),
-                x -> "years " + panelYears + ", " + x.productionFunctions().stream().filter(f -> f.note().isEmpty()).count()
-                        + " production functions");
 
         // the models read the panel many times: once from Parquet, then from memory
-        Dataset<Row> data = spark.read().parquet(s.lake().panelFirmYear().toString())
+        Dataset<Row> data = org.quex.lake.PartitionedParquet.read(spark, s.lake().panelFirmYear())
                 .where(org.apache.spark.sql.functions.col("year").isin(panelYears.toArray())).cache();
         List<FittedTable> fitted = new ArrayList<>();
         for (ModelTable table : s.tables()) {
@@ -290,6 +282,57 @@ public final class RunJob {
         }
         data.unpersist();
         return new Outcome(steps, ingests, cleanReports, matchReports, panel, fitted, plan.inventory());
+    }
+
+    /** The ingest of a pooled ASIF file for all the years that take their rows from it. */
+    private void ingestPooled(Plan plan, List<Integer> fromPooled, List<Ingested> ingests) {
+        // one pass over the pooled file for all its years (it may be tens of gigabytes)
+        IngestJob.Result pooled = time("ingest", null, () -> IngestJob.run(spark,
+                        ingest("asif", fromPooled, plan.pooledAsif())),
+                x -> x.written(), x -> "asif, pooled file: " + x.years().stream().map(y -> y.year() + " read "
+                        + y.read() + ", quarantined " + y.quarantined()).reduce((a, b) -> a + "; " + b).orElse(""));
+        for (IngestJob.YearResult y : pooled.years()) {
+            ingests.add(new Ingested("asif", y.year(), plan.pooledAsif().size(), y.read(), y.written(),
+                    y.quarantined()));
+        }
+        List<Integer> absent = fromPooled.stream().filter(y -> pooled.years().stream()
+                .noneMatch(r -> r.year() == y)).toList();
+        if (!absent.isEmpty()) {
+            throw new QuexException("run: no input holds asif " + absent + ": the pooled file(s) "
+                    + plan.pooledAsif() + " hold " + pooled.years().stream().map(IngestJob.YearResult::year).toList());
+        }
+    }
+
+    /** Ingest (when {@code ingestYear}), clean and match of one year, from stage {@code from}, inside the year's commit. */
+    private void buildYear(Configuration hadoop, Plan plan, int year, YearState.Stage from, boolean ingestYear,
+                           CleaningConfig cleaning, String configLabel, String truthLinks, List<Ingested> ingests,
+                           List<CleanJob.Report> cleanReports, List<MatchJob.Report> matchReports) {
+        Map<String, List<String>> inputs = new LinkedHashMap<>();
+        if (plan.asif().containsKey(year)) {
+            inputs.put("asif", plan.asif().get(year));
+        }
+        inputs.put("customs", plan.customs().get(year));
+        for (Map.Entry<String, List<String>> in : ingestYear ? inputs.entrySet()
+                : List.<Map.Entry<String, List<String>>>of()) {
+            String source = in.getKey();
+            ingests.add(ingested(source, year, time("ingest", year, () -> IngestJob.run(spark,
+                    ingest(source, List.of(year), in.getValue())),
+                    x -> x.written(), x -> source + ": read " + x.read() + ", quarantined " + x.quarantined()
+                            + (x.outside() > 0 ? ", " + x.outside() + " rows of other years left" : ""))));
+        }
+        if (from != YearState.Stage.MATCH) {
+            cleanReports.addAll(time("clean", year,
+                    () -> CleanJob.run(spark, s.lake(), year, List.of("asif", "customs"), cleaning, configLabel),
+                    x -> x.stream().mapToLong(CleanJob.Report::kept).sum(),
+                    x -> x.stream().map(c -> c.source() + " kept " + c.kept() + " of " + c.rowsIn())
+                            .reduce((a, b) -> a + ", " + b).orElse("")));
+        }
+        String truth = s.demo() && exists(hadoop, truthLinks) ? truthLinks : null;
+        MatchJob.Report m = time("match", year, () -> MatchJob.run(spark, s.lake(), year, truth),
+                x -> x.byName() + x.byZipPhone(), x -> String.format(Locale.ROOT,
+                        "%d by name, %s, %.1f%% of export value", x.byName(), x.zipPhoneText(),
+                        x.exportUsd() > 0 ? 100 * x.matchedExportUsd() / x.exportUsd() : 0.0));
+        matchReports.add(m);
     }
 
     /**

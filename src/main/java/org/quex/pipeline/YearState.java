@@ -113,7 +113,7 @@ record YearState(int year, Map<String, String> files, String code, Map<String, S
         Path state = stateFile(lake, year);
         try {
             FileSystem fs = state.getFileSystem(hadoop);
-            if (!fs.exists(state) || !fs.exists(LakeTables.yearPartition(lake.matchLinks(), year))) {
+            if (!fs.exists(state) || !linked(hadoop, fs, lake)) {
                 return null;
             }
             Properties p = new Properties();
@@ -125,6 +125,14 @@ record YearState(int year, Map<String, String> files, String code, Map<String, S
         } catch (IOException e) {
             throw new QuexException("cannot read " + state + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Whether the lake's catalogue (or, in the old layout, its directories) holds the year's match links. */
+    private boolean linked(Configuration hadoop, FileSystem fs, LakeTables lake) throws IOException {
+        org.quex.lake.LakeCatalogue catalogue = org.quex.lake.LakeCatalogue.of(hadoop, lake.matchLinks());
+        Path links = catalogue == null ? LakeTables.yearPartition(lake.matchLinks(), year)
+                : catalogue.parts(catalogue.nameOf(hadoop, lake.matchLinks())).get(Integer.toString(year));
+        return links != null && fs.exists(links);
     }
 
     private static Map<String, String> section(Properties p, String prefix) {

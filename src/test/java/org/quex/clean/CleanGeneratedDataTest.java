@@ -70,10 +70,10 @@ class CleanGeneratedDataTest {
     void rowsInEqualKeptPlusRejectedInTheTablesWritten() {
         SparkSession spark = SparkTestSession.get();
         for (CleanJob.Report r : reports) {
-            long kept = spark.read().parquet(lake.clean(r.source()).toString()).where("year = " + r.year()).count();
-            long rejected = spark.read().parquet(lake.cleanRejected(r.source()).toString())
+            long kept = org.quex.lake.PartitionedParquet.read(spark, lake.clean(r.source())).where("year = " + r.year()).count();
+            long rejected = org.quex.lake.PartitionedParquet.read(spark, lake.cleanRejected(r.source()))
                     .where("year = " + r.year()).count();
-            long raw = spark.read().parquet(lake.raw(r.source()).toString()).where("year = " + r.year()).count();
+            long raw = org.quex.lake.PartitionedParquet.read(spark, lake.raw(r.source())).where("year = " + r.year()).count();
             assertEquals(r.kept(), kept, r.source() + " " + r.year() + " kept");
             assertEquals(r.rowsIn() - r.kept(), rejected, r.source() + " " + r.year() + " rejected");
             assertEquals(raw, kept + rejected, r.source() + " " + r.year() + " in = kept + rejected");
@@ -85,7 +85,7 @@ class CleanGeneratedDataTest {
         SparkSession spark = SparkTestSession.get();
         for (CleanJob.Report r : reports) {
             if (r.source().equals("customs")) {
-                double total = spark.read().parquet(lake.customsFirmYear().toString()).where("year = " + r.year())
+                double total = org.quex.lake.PartitionedParquet.read(spark, lake.customsFirmYear()).where("year = " + r.year())
                         .agg(org.apache.spark.sql.functions.sum("export_usd")).first().getDouble(0);
                 assertEquals(r.exportUsd(), total, 1e-6 * total);
                 assertTrue(r.ambiguousUsd() > 0 && r.ambiguousUsd() < total, "some value goes through 1:n codes");

@@ -51,8 +51,8 @@ class ClusterRunIT {
                         + midPipeline.removed + "); executors found: " + midPipeline.found);
 
         // a second executor dies during an estimation; the fit must not change
-        Dataset<Row> panel = cluster.read().parquet(new LakeTables(work.resolve("cluster-lake").toString())
-                .panelFirmYear().toString());
+        Dataset<Row> panel = org.quex.lake.PartitionedParquet.read(cluster,
+                new LakeTables(work.resolve("cluster-lake").toString()).panelFirmYear());
         ExecutorKiller midFit = new ExecutorKiller(cluster.sparkContext().applicationId(), 2);
         cluster.sparkContext().addSparkListener(midFit);
         FitResult probitUnderFault = Estimation.fit(panel, tables.get(0).models().get(0).spec());

@@ -55,6 +55,13 @@ class HdfsRunIT {
                 assertTrue(fs.exists(new org.apache.hadoop.fs.Path(hdfs + "/data/lake/panel/firm_year")));
                 assertTrue(fs.listStatus(new org.apache.hadoop.fs.Path(hdfs + "/data/lake/_state")).length == 2,
                         "a state per year, on HDFS");
+                // one commit per year, then the panel's: the catalogue, renamed into place on HDFS
+                org.quex.lake.LakeCatalogue catalogue = org.quex.lake.LakeCatalogue.current(
+                        spark.sparkContext().hadoopConfiguration(), new LakeTables(hdfs + "/data/lake"));
+                assertEquals(3, catalogue.commit());
+                assertEquals(List.of(2012, 2013), catalogue.years("match/links"));
+                assertEquals(2, fs.listStatus(new org.apache.hadoop.fs.Path(hdfs + "/data/lake/_catalogue")).length,
+                        "the current catalogue and the one before");
 
                 // a second run is kept off the lake while the first holds its lock
                 LakeTables lake = new LakeTables(hdfs + "/data/lake");

@@ -32,8 +32,8 @@ class FileNamesTest {
                 List.of(in.toString()), lake, null, 20, QualityRules.DEFAULTS));
         assertEquals(3, r.read());
         assertEquals(3, r.written());
-        assertEquals(List.of("公司0", "公司1", "公司2"), SparkTestSession.get().read()
-                .parquet(new org.quex.lake.LakeTables(lake).raw("honours").toString()).select("firm_name").orderBy("firm_name")
+        assertEquals(List.of("公司0", "公司1", "公司2"), org.quex.lake.PartitionedParquet.read(SparkTestSession.get(),
+                new org.quex.lake.LakeTables(lake).raw("honours")).select("firm_name").orderBy("firm_name")
                 .collectAsList().stream().map(row -> row.getString(0)).toList());
     }
 }

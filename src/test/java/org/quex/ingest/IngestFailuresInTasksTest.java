@@ -2,6 +2,7 @@ package org.quex.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,13 +69,13 @@ class IngestFailuresInTasksTest {
         Files.writeString(file, HEADER + "甲公司,2008,中国名牌产品,浙江省,2013\n乙公司,2009\n", StandardCharsets.UTF_8);
         IngestJob.run(SparkTestSession.get(), new IngestJob.Settings("honours", 2013, List.of(file.toString()), lake,
                 null, 20, loose));
-        assertTrue(Files.isDirectory(tmp.resolve("lake/quarantine/honours/year=2013")));
+        assertTrue(Files.isDirectory(org.quex.lake.LakeDirs.year(lake, "quarantine/honours", 2013)));
         Files.writeString(file, HEADER + "甲公司,2008,中国名牌产品,浙江省,2013\n乙公司,2009,省著名商标,江苏省,\n",
                 StandardCharsets.UTF_8);
         IngestJob.Result r = IngestJob.run(SparkTestSession.get(), new IngestJob.Settings("honours", 2013,
                 List.of(file.toString()), lake, null, 20, loose));
         assertEquals("source=honours year=2013 read=2 written=2 quarantined=0", r.summaryLine("honours", 2013));
-        assertFalse(Files.exists(tmp.resolve("lake/quarantine/honours/year=2013")), "the old quarantine is gone");
+        assertNull(org.quex.lake.LakeDirs.year(lake, "quarantine/honours", 2013), "the old quarantine is gone");
     }
 
     @Test

@@ -123,7 +123,7 @@ class IngestGeneratedFilesTest {
         IngestJob.run(spark, new IngestJob.Settings("customs", 2012, List.of(in.toString()), lake, null, 20, LOOSE));
         Files.delete(in.resolve("customs_201203.csv"));
         IngestJob.run(spark, new IngestJob.Settings("customs", 2012, List.of(in.toString()), lake, null, 20, LOOSE));
-        try (Stream<Path> s = Files.list(tmp.resolve("lake/raw/customs/year=2012"))) {
+        try (Stream<Path> s = Files.list(org.quex.lake.LakeDirs.year(lake, "raw/customs", 2012))) {
             assertEquals(List.of("month=1", "month=2"),
                     s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("month=")).sorted().toList());
         }
@@ -264,7 +264,7 @@ class IngestGeneratedFilesTest {
         }
         assertEquals(rows2012, sortedRows(rawRows(lake, "asif", 2012)));
         assertEquals(quarantine2012, sortedRows(quarantine(lake, "asif", 2012)));
-        try (Stream<Path> s = Files.list(tmp.resolve("raw/asif/year=2012"))) {
+        try (Stream<Path> s = Files.list(org.quex.lake.LakeDirs.year(lake, "raw/asif", 2012))) {
             assertEquals(1, s.filter(p -> p.toString().endsWith(".parquet")).count(), "the old 2012 file is gone");
         }
     }

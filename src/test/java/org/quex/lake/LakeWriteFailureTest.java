@@ -24,8 +24,12 @@ class LakeWriteFailureTest {
         Path table = tmp.resolve("lake/clean/asif");
         Files.createDirectories(table.getParent());
         Files.writeString(table, "not a directory"); // what a full or broken disk looks like to a writer: a failed mkdir
-        QuexException e = assertThrows(QuexException.class, () -> PartitionedParquet.replaceYear(spark, rows,
-                new org.apache.hadoop.fs.Path(table.toString()), 2013, List.of("year")));
+        QuexException e;
+        try (LakeCommit commit = LakeCommit.begin(spark.sparkContext().hadoopConfiguration(),
+                new LakeTables(tmp.resolve("lake").toString()), "test")) {
+            e = assertThrows(QuexException.class, () -> PartitionedParquet.replaceYear(spark, rows,
+                    new org.apache.hadoop.fs.Path(table.toString()), 2013, List.of("year")));
+        }
         assertTrue(e.getMessage().startsWith("cannot write " + table + " year 2013: "), e.getMessage());
         assertEquals(1, e.getMessage().lines().count(), e.getMessage());
     }

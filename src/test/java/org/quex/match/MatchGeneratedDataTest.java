@@ -50,9 +50,9 @@ class MatchGeneratedDataTest {
         GeneratedLake g = GeneratedLake.get();
         int year = GeneratedLake.YEARS[1]; // a year whose generated deliveries have phone and zip
         org.quex.lake.LakeTables lake = new org.quex.lake.LakeTables(tmp.resolve("lake").toString());
-        spark.read().parquet(g.lake.clean("asif").toString()).where("year = " + year).write().partitionBy("year")
+        org.quex.lake.PartitionedParquet.read(spark, g.lake.clean("asif")).where("year = " + year).write().partitionBy("year")
                 .parquet(lake.clean("asif").toString());
-        spark.read().parquet(g.lake.customsFirmYear().toString()).where("year = " + year)
+        org.quex.lake.PartitionedParquet.read(spark, g.lake.customsFirmYear()).where("year = " + year)
                 .withColumn("phone", org.apache.spark.sql.functions.lit(null).cast("string"))
                 .withColumn("zip", org.apache.spark.sql.functions.lit(null).cast("string"))
                 .write().partitionBy("year").parquet(lake.customsFirmYear().toString());
@@ -72,7 +72,7 @@ class MatchGeneratedDataTest {
         SparkSession spark = SparkTestSession.get();
         GeneratedLake g = GeneratedLake.get();
         for (MatchJob.Report r : REPORTS) {
-            var links = spark.read().parquet(g.lake.matchLinks().toString()).where("year = " + r.year());
+            var links = org.quex.lake.PartitionedParquet.read(spark, g.lake.matchLinks()).where("year = " + r.year());
             long n = links.count();
             assertEquals(r.byName() + r.byZipPhone(), n);
             assertEquals(n, links.select("customs_firm_code").distinct().count(), "a customs firm linked twice");

@@ -36,7 +36,7 @@ class PanelGeneratedDataTest {
         List<Integer> years = java.util.Arrays.stream(GeneratedLake.YEARS).boxed().toList();
         report = PanelJob.run(spark, generated.lake, years, PanelConfig.from(ConfigFile.load(null)), "test");
         Dataset<Row> panel = PartitionedParquet.read(spark, generated.lake.panelFirmYear(),
-                spark.read().parquet(generated.lake.panelFirmYear().toString()).schema());
+                org.quex.lake.PartitionedParquet.read(spark, generated.lake.panelFirmYear()).schema());
         Dataset<Row> truth = spark.read().option("header", "true")
                 .csv(generated.raw.resolve("truth/firm_years.csv").toString())
                 .where(col("asif_defect").isNull().and(col("year").cast("int").isin(years.toArray())));
@@ -49,8 +49,7 @@ class PanelGeneratedDataTest {
     /** Model files are checked against data-schemas/lake/panel_firm_year.csv before a run: it must be the panel's schema. */
     @Test
     void thePanelsColumnsAreTheDeclaredSchema() {
-        org.apache.spark.sql.types.StructType written = SparkTestSession.get().read()
-                .parquet(generated.lake.panelFirmYear().toString()).schema();
+        org.apache.spark.sql.types.StructType written = org.quex.lake.PartitionedParquet.read(SparkTestSession.get(), generated.lake.panelFirmYear()).schema();
         java.util.Map<String, String> declared = org.quex.pipeline.ModelCheck.panelColumns();
         java.util.Map<String, String> actual = new java.util.TreeMap<>();
         for (org.apache.spark.sql.types.StructField f : written.fields()) {

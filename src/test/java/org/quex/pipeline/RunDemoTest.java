@@ -230,7 +230,7 @@ class RunDemoTest {
         } finally {
             Files.delete(stray);
         }
-        long panelRows = SparkTestSession.get().read().parquet(settings.lake().panelFirmYear().toString()).count();
+        long panelRows = org.quex.lake.PartitionedParquet.read(SparkTestSession.get(), settings.lake().panelFirmYear()).count();
         assertEquals(outcome.panel().rowsByYear().values().stream().mapToLong(Long::longValue).sum(), panelRows,
                 "the panel is still readable and whole");
         RunJob.Outcome redone = RunJob.run(SparkTestSession.get(), again);
@@ -282,7 +282,7 @@ class RunDemoTest {
         // the panel says which rows were rebuilt: every kept 2011 row that clean rebuilt, nothing else
         long rebuiltKept = outcome.cleaning().stream().filter(r -> r.source().equals("asif"))
                 .mapToLong(r -> r.valueAdded().rebuiltKept()).sum();
-        org.apache.spark.sql.Row flags = SparkTestSession.get().read().parquet(settings.lake().panelFirmYear().toString())
+        org.apache.spark.sql.Row flags = org.quex.lake.PartitionedParquet.read(SparkTestSession.get(), settings.lake().panelFirmYear())
                 .agg(org.apache.spark.sql.functions.sum("value_added_imputed"),
                         org.apache.spark.sql.functions.sum(org.apache.spark.sql.functions.when(
                                 org.apache.spark.sql.functions.col("year").notEqual(2011)

@@ -161,7 +161,7 @@ public final class TableExport {
         if (parts[0].equals("raw") && SourceSchema.SOURCES.contains(parts[1])) {
             return PartitionedParquet.read(spark, table.path(), SourceSchema.of(parts[1]).structType());
         }
-        return spark.read().option("mergeSchema", "true").parquet(table.path().toString());
+        return PartitionedParquet.read(spark, table.path());
     }
 
     /** Variable labels for Stata: a raw table's column meanings as its schema documents them. */

@@ -72,9 +72,11 @@ class SlicedIngestTest {
         assertEquals(one.years(), many.years());
         assertEquals(rows(whole), rows(sliced));
         assertEquals(ROWS - 12, rows(sliced).size());
-        List<Row> q1 = SparkTestSession.get().read().parquet(tmp.resolve("whole/quarantine/asif").toString())
+        List<Row> q1 = PartitionedParquet.read(SparkTestSession.get(),
+                new org.apache.hadoop.fs.Path(tmp.resolve("whole/quarantine/asif").toString()))
                 .orderBy("line").collectAsList();
-        List<Row> q2 = SparkTestSession.get().read().parquet(tmp.resolve("sliced/quarantine/asif").toString())
+        List<Row> q2 = PartitionedParquet.read(SparkTestSession.get(),
+                new org.apache.hadoop.fs.Path(tmp.resolve("sliced/quarantine/asif").toString()))
                 .orderBy("line").collectAsList();
         assertEquals(q1, q2);
         assertEquals(9, q2.get(0).getLong(1), "observation 8 (the 8th row) is line 9");
