@@ -131,8 +131,11 @@ public final class Quex {
                     root = root.getCause();
                 }
                 String what = String.valueOf(root.getMessage()).lines().findFirst().orElse("");
-                System.err.println(commandName + ": error: " + root.getClass().getSimpleName() + ": " + what
-                        + (debug ? "" : " (unexpected; QUEX_DEBUG=1 shows the stack trace)"));
+                // a file system's failure is not a bug of Quex: its message is the place (Hadoop's name the path)
+                boolean io = root instanceof java.io.IOException || root instanceof java.io.UncheckedIOException;
+                System.err.println(commandName + ": error: " + (io ? "input/output failure: " : "")
+                        + root.getClass().getSimpleName() + ": " + what
+                        + (debug ? "" : io ? " (QUEX_DEBUG=1 shows where)" : " (unexpected; QUEX_DEBUG=1 shows the stack trace)"));
             }
             if (debug) {
                 t.printStackTrace();

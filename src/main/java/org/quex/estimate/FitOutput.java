@@ -3,7 +3,6 @@ package org.quex.estimate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +12,7 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.quex.FileWrites;
 
 /**
  * Writes a fit as {@code coefficients.csv}, {@code fit.json}, {@code vcov.csv} and, after probit
@@ -88,7 +88,7 @@ public final class FitOutput {
     public static void write(FitResult r, String dir, Configuration hadoop) throws IOException {
         Path out = new Path(dir);
         FileSystem fs = out.getFileSystem(hadoop);
-        fs.mkdirs(out);
+        FileWrites.mkdirs(fs, out);
         writeText(fs, new Path(out, "coefficients.csv"), coefficientsCsv(r));
         writeText(fs, new Path(out, "fit.json"), fitJson(r));
         writeText(fs, new Path(out, "vcov.csv"), vcovCsv(r));
@@ -97,10 +97,8 @@ public final class FitOutput {
         }
     }
 
-    private static void writeText(FileSystem fs, Path path, String text) throws IOException {
-        try (OutputStream os = fs.create(path, true)) {
-            os.write(text.getBytes(StandardCharsets.UTF_8));
-        }
+    private static void writeText(FileSystem fs, Path path, String text) {
+        FileWrites.write(fs, path, text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A Stata-like coefficient table for the terminal. */

@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.quex.FileWrites;
 import org.quex.QuexException;
 
 /**
@@ -81,11 +83,17 @@ public final class RunManifest {
     /** Writes lake/_manifests/&lt;stage&gt;-&lt;label&gt;-&lt;UTC time&gt;.json and returns its path. */
     public Path write(org.apache.hadoop.conf.Configuration hadoop, LakeTables lake, String label) {
         Path path = new Path(lake.manifests(), stage + "-" + label + "-" + STAMP.format(started) + ".json");
-        try (OutputStream out = path.getFileSystem(hadoop).create(path, false)) {
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, toMap());
+        FileSystem fs;
+        try {
+            fs = path.getFileSystem(hadoop);
         } catch (IOException e) {
             throw new QuexException("cannot write the run manifest " + path + ": " + e.getMessage(), e);
         }
+        FileWrites.doing("writing the run manifest", fs, path, () -> {
+            try (OutputStream out = fs.create(path, false)) {
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, toMap());
+            }
+        });
         return path;
     }
 }

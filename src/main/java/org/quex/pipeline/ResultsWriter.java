@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import static org.quex.report.ReportNumbers.full;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
+import org.quex.FileWrites;
 import org.quex.QuexException;
 import org.quex.clean.CleanJob;
 import org.quex.estimate.FitOutput;
@@ -324,18 +324,17 @@ public final class ResultsWriter {
             bytes(relative, text.getBytes(StandardCharsets.UTF_8));
         }
 
-        void bytes(String relative, byte[] bytes) throws IOException {
-            try (OutputStream os = fs.create(new org.apache.hadoop.fs.Path(root, relative), true)) {
-                os.write(bytes);
-            }
+        void bytes(String relative, byte[] bytes) {
+            FileWrites.write(fs, new org.apache.hadoop.fs.Path(root, relative), bytes);
         }
 
         void png(String relative, LocalFileWriter draw) throws IOException {
             Path local = Files.createTempFile("quex-plot-", ".png");
             try {
                 draw.write(local);
-                fs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(local.toUri()),
-                        new org.apache.hadoop.fs.Path(root, relative));
+                org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(root, relative);
+                FileWrites.doing("writing", fs, target,
+                        () -> fs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(local.toUri()), target));
             } finally {
                 Files.deleteIfExists(local);
             }

@@ -17,6 +17,7 @@ import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.quex.ConfigFile;
+import org.quex.FileWrites;
 import org.quex.QuexException;
 import org.quex.ingest.RawInput;
 import org.quex.lake.LakeTables;
@@ -163,8 +164,10 @@ record YearState(int year, Map<String, String> files, String code, Map<String, S
         clean.forEach(p::setProperty);
         match.forEach(p::setProperty);
         Path state = stateFile(lake, year);
-        try (OutputStream out = state.getFileSystem(hadoop).create(state, true)) {
-            p.store(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), "inputs of year " + year);
+        java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+        try {
+            p.store(new java.io.OutputStreamWriter(text, StandardCharsets.UTF_8), "inputs of year " + year);
+            FileWrites.write(state.getFileSystem(hadoop), state, text.toByteArray());
         } catch (IOException e) {
             throw new QuexException("cannot write " + state + ": " + e.getMessage(), e);
         }

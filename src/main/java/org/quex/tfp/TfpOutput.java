@@ -1,13 +1,13 @@
 package org.quex.tfp;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.quex.FileWrites;
 
 /**
  * The tfp command's files: DIR/coefficients.csv (group, term, estimate, std_error; one row per
@@ -58,15 +58,13 @@ public final class TfpOutput {
     public static void write(Map<String, TfpResult> byGroup, String dir, Configuration hadoop) throws IOException {
         Path out = new Path(dir);
         FileSystem fs = out.getFileSystem(hadoop);
-        fs.mkdirs(out);
+        FileWrites.mkdirs(fs, out);
         writeText(fs, new Path(out, "coefficients.csv"), coefficientsCsv(byGroup));
         writeText(fs, new Path(out, "fit.csv"), fitCsv(byGroup));
     }
 
-    private static void writeText(FileSystem fs, Path path, String text) throws IOException {
-        try (OutputStream os = fs.create(path, true)) {
-            os.write(text.getBytes(StandardCharsets.UTF_8));
-        }
+    private static void writeText(FileSystem fs, Path path, String text) {
+        FileWrites.write(fs, path, text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String number(double v) {

@@ -1,0 +1,167 @@
+package org.quex.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.FileUtil;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.apache.hadoop.yarn.conf.YarnConfiguration;
+import org.apache.hadoop.yarn.server.MiniYARNCluster;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.quex.ConfigFile;
+import org.quex.lake.LakeTables;
+import org.quex.pipeline.ModelTable;
+import org.quex.pipeline.RunJob;
+import org.quex.synth.GenerateSettings;
+import org.quex.synth.SynthJob;
+import org.quex.synth.TrueCoefficients;
+
+/**
+ * The demo submitted to YARN in client mode (a MiniYARNCluster: a resource manager and a node
+ * manager started by the test; the application master and two executors run in YARN containers,
+ * separate JVMs) with its raw files and its lake on HDFS (a MiniDFSCluster) gives the tables of a
+ * local-mode run on the local disk to 1e-10. The session reaches YARN and HDFS only through
+ * {@code spark.hadoop.*} settings, as a user's {@code --conf} would.
+ */
+class YarnRunIT {
+    @Test
+    void aDemoSubmittedToYarnWithRawFilesAndLakeOnHdfsGivesTheTablesOfLocalMode() throws Exception {
+        long started = System.nanoTime();
+        Path work = Files.createTempDirectory("quex-yarn-");
+        Path raw = work.resolve("raw");
+        List<ModelTable> tables = ModelTable.load(null);
+
+        Configuration dfsConf = new Configuration();
+        dfsConf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, work.resolve("dfs").toString());
+        MiniDFSCluster dfs = new MiniDFSCluster.Builder(dfsConf).numDataNodes(1).build();
+        MiniYARNCluster yarn = null;
+        try {
+            dfs.waitActive();
+            String hdfs = "hdfs://127.0.0.1:" + dfs.getNameNodePort();
+            FileSystem fs = dfs.getFileSystem();
+            yarn = new MiniYARNCluster("quex-yarn-it", 1, 1, 1);
+            yarn.init(yarnConfiguration());
+            yarn.start();
+            String resourceManager = resourceManagerAddress(yarn);
+
+            SparkSession generator = session("local[2]").getOrCreate();
+            try {
+                SynthJob.run(generator, new GenerateSettings(5, 600, 2012, 2013, 200, 10, TrueCoefficients.FE_QU, 0.08, 1),
+                        TrueCoefficients.load(null), raw.toString(), true);
+            } finally {
+                generator.stop();
+            }
+            FileUtil.copy(raw.toFile(), fs, new org.apache.hadoop.fs.Path(hdfs + "/data/raw"), false, dfsConf);
+
+            SparkSession onYarn = session("yarn")
+                    .config("spark.submit.deployMode", "client")
+                    .config("spark.hadoop.yarn.resourcemanager.address", resourceManager)
+                    .config("spark.hadoop.yarn.resourcemanager.scheduler.address",
+                            yarn.getConfig().get(YarnConfiguration.RM_SCHEDULER_ADDRESS))
+                    .config("spark.hadoop.fs.defaultFS", hdfs) // the staging directory of the submission
+                    .config("spark.executor.instances", "2")
+                    .config("spark.executor.cores", "1")
+                    .config("spark.executor.memory", "768m")
+                    .config("spark.yarn.am.memory", "384m")
+                    // containers find java and the project's classes (SPARK_DIST_CLASSPATH, set by Failsafe);
+                    // no jars of a Spark distribution to upload (the classpath has them): none localized
+                    .config("spark.yarn.jars", "local:" + Path.of(System.getenv("SPARK_HOME"), "jars") + "/*")
+                    .config("spark.yarn.appMasterEnv.JAVA_HOME", System.getProperty("java.home"))
+                    .config("spark.executorEnv.JAVA_HOME", System.getProperty("java.home"))
+                    .getOrCreate();
+            RunJob.Outcome onYarnHdfs;
+            String master;
+            int executorJvms;
+            try {
+                master = onYarn.sparkContext().master();
+                onYarnHdfs = RunJob.run(onYarn, settings(hdfs + "/data/raw", hdfs + "/data/lake", tables));
+                executorJvms = onYarn.sparkContext().getExecutorMemoryStatus().size() - 1; // less the driver
+            } finally {
+                onYarn.stop();
+            }
+
+            // the reference: the same study in local mode on the local disk
+            SparkSession local = session("local[2]").getOrCreate();
+            RunJob.Outcome onDisk;
+            try {
+                onDisk = RunJob.run(local, settings("file://" + raw.toAbsolutePath(),
+                        "file://" + work.resolve("lake").toAbsolutePath(), tables));
+            } finally {
+                local.stop();
+            }
+
+            assertEquals("yarn", master);
+            assertTrue(executorJvms >= 1, "executors ran in YARN containers: " + executorJvms);
+            assertTrue(fs.exists(new org.apache.hadoop.fs.Path(hdfs + "/data/lake/panel/firm_year")));
+            assertEquals(2, fs.listStatus(new org.apache.hadoop.fs.Path(hdfs + "/data/lake/_state")).length,
+                    "a state per year, on HDFS");
+
+            int compared = 0;
+            for (int t = 0; t < tables.size(); t++) {
+                for (int m = 0; m < tables.get(t).models().size(); m++) {
+                    compared += ClusterRunIT.assertSameFit(onDisk.tables().get(t).fits().get(m), onYarnHdfs.tables().get(t).fits().get(m),
+                            tables.get(t).id() + " (" + tables.get(t).models().get(m).id() + ")");
+                }
+            }
+            assertEquals(onDisk.panel().rowsByYear(), onYarnHdfs.panel().rowsByYear());
+            System.out.printf("yarn+hdfs vs local disk: %d estimates and standard errors equal to %s (%d executors, %.0f s)%n",
+                    compared, ClusterRunIT.TOLERANCE, executorJvms, (System.nanoTime() - started) / 1e9);
+        } finally {
+            if (yarn != null) {
+                yarn.stop();
+            }
+            dfs.shutdown();
+        }
+    }
+
+    /** A small YARN on loopback: AMs may take the whole (one-node) cluster, no memory policing of the JVMs. */
+    private static YarnConfiguration yarnConfiguration() {
+        YarnConfiguration conf = new YarnConfiguration();
+        // the capacity scheduler's one queue (no capacity-scheduler.xml on the classpath)
+        conf.set("yarn.scheduler.capacity.root.queues", "default");
+        conf.set("yarn.scheduler.capacity.root.default.capacity", "100");
+        conf.set("yarn.scheduler.capacity.root.default.maximum-capacity", "100");
+        conf.set("yarn.scheduler.capacity.maximum-am-resource-percent", "1.0");
+        conf.setInt(YarnConfiguration.RM_SCHEDULER_MINIMUM_ALLOCATION_MB, 128);
+        conf.setInt(YarnConfiguration.NM_PMEM_MB, 4096);
+        conf.setInt(YarnConfiguration.NM_VCORES, 4);
+        conf.setBoolean(YarnConfiguration.NM_PMEM_CHECK_ENABLED, false);
+        conf.setBoolean(YarnConfiguration.NM_VMEM_CHECK_ENABLED, false);
+        conf.set("yarn.nodemanager.disk-health-checker.max-disk-utilization-per-disk-percentage", "100.0");
+        conf.setInt(YarnConfiguration.RM_AM_MAX_ATTEMPTS, 1);
+        conf.set(YarnConfiguration.RM_HOSTNAME, "127.0.0.1");
+        return conf;
+    }
+
+    /** MiniYARNCluster may return from start() before it published the bound port of the resource manager. */
+    private static String resourceManagerAddress(MiniYARNCluster yarn) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            String address = yarn.getConfig().get(YarnConfiguration.RM_ADDRESS);
+            if (address != null && !address.endsWith(":0")) {
+                return address;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the resource manager published no address: " + yarn.getConfig().get(YarnConfiguration.RM_ADDRESS));
+    }
+
+    private static SparkSession.Builder session(String master) throws IOException {
+        Files.createDirectories(Path.of(System.getenv("SPARK_HOME"), "jars"));
+        return SparkSession.builder().master(master).appName("quex-yarn-it")
+                .config("spark.ui.enabled", "false")
+                .config("spark.sql.shuffle.partitions", "4")
+                .config("spark.sql.session.timeZone", "UTC")
+                .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
+    }
+
+    private static RunJob.Settings settings(String raw, String lake, List<ModelTable> tables) {
+        return new RunJob.Settings(raw, new LakeTables(lake), List.of(2012, 2013), ConfigFile.load(null), tables, true, false);
+    }
+}
