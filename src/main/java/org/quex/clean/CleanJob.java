@@ -1,6 +1,8 @@
 package org.quex.clean;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -142,17 +144,25 @@ public final class CleanJob {
                 HsConcordance.load());
         List<String> partitions = List.of("year", "month");
         RuleCounts counts = RuleCounts.of(flagged, partitions, labels(CustomsRules.ALL));
-        Dataset<Row> byProduct = ExportAggregates.byProduct(flagged, config);
-        Row value = byProduct.agg(sum(col("value_usd").multiply(col("share"))),
-                sum(when(org.apache.spark.sql.functions.size(col(CustomsCleaning.TARGETS)).gt(1),
-                        col("value_usd").multiply(col("share"))).otherwise(0.0))).first();
-        Report report = report("customs", year, counts,
-                new double[] {value.isNullAt(0) ? 0 : value.getDouble(0), value.isNullAt(1) ? 0 : value.getDouble(1)}, null);
         write(spark, flagged, lake.clean("customs"), lake.cleanRejected("customs"), year, partitions, counts);
-        // persisted: small (one row per firm-year), and the write's partition check would compute it again
-        Dataset<Row> firmYear = ExportAggregates.firmYear(byProduct, config).persist(StorageLevel.MEMORY_AND_DISK());
+        // persisted: small (one row per firm-year), read by the report's sums and by the write
+        Dataset<Row> firmYear = ExportAggregates.firmYear(ExportAggregates.byProduct(flagged, config), config)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        Report report;
         try {
-            PartitionedParquet.replaceYear(spark, firmYear, lake.customsFirmYear(), year, List.of("year"));
+            // the report's export value from the firm-years (no pass over the rows of its own), with
+            // the firm-years per year the write checks
+            Map<List<Object>, Long> rowsByYear = new LinkedHashMap<>();
+            double exportUsd = 0;
+            double ambiguousUsd = 0;
+            for (Row r : firmYear.groupBy("year").agg(count(lit(1)), sum("export_usd"), sum("ambiguous_usd"))
+                    .collectAsList()) {
+                rowsByYear.put(java.util.Collections.singletonList(r.get(0)), r.getLong(1));
+                exportUsd += r.isNullAt(2) ? 0 : r.getDouble(2);
+                ambiguousUsd += r.isNullAt(3) ? 0 : r.getDouble(3);
+            }
+            report = report("customs", year, counts, new double[] {exportUsd, ambiguousUsd}, null);
+            PartitionedParquet.replaceYear(spark, firmYear, lake.customsFirmYear(), year, List.of("year"), rowsByYear);
         } finally {
             firmYear.unpersist();
         }
