@@ -77,9 +77,12 @@ class ClusterRunIT {
 
     private static RunJob.Settings settings(Path raw, Path lake, List<ModelTable> tables) {
         // file:// URIs: the paths go through Hadoop's FileSystem as hdfs:// or s3a:// ones would
-        return new RunJob.Settings("file://" + raw.toAbsolutePath(), new LakeTables("file://" + lake.toAbsolutePath()),
-                List.of(2012, 2013),
-                ConfigFile.load(null), tables, true, false);
+        return study("file://" + raw.toAbsolutePath(), "file://" + lake.toAbsolutePath(), tables);
+    }
+
+    /** The run every cluster test makes: 2012-2013 of the generated delivery, incremental, packed settings. */
+    static RunJob.Settings study(String raw, String lake, List<ModelTable> tables) {
+        return new RunJob.Settings(raw, new LakeTables(lake), List.of(2012, 2013), ConfigFile.load(null), tables, true, false);
     }
 
     /** Asserts equal N, terms, estimates and standard errors to {@link #TOLERANCE}; returns the numbers compared. */
@@ -101,14 +104,17 @@ class ClusterRunIT {
     }
 
     private static SparkSession session(String master) throws IOException {
+        return sessionBuilder(master, "quex-cluster-it").config("spark.executor.memory", "768m").getOrCreate();
+    }
+
+    /** The session every cluster test starts: no UI, 4 shuffle partitions, UTC, Kryo. */
+    static SparkSession.Builder sessionBuilder(String master, String appName) throws IOException {
         Files.createDirectories(Path.of(System.getenv("SPARK_HOME"), "jars"));
-        return SparkSession.builder().master(master).appName("quex-cluster-it")
+        return SparkSession.builder().master(master).appName(appName)
                 .config("spark.ui.enabled", "false")
                 .config("spark.sql.shuffle.partitions", "4")
                 .config("spark.sql.session.timeZone", "UTC")
-                .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
-                .config("spark.executor.memory", "768m")
-                .getOrCreate();
+                .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
     }
 
     /** Kills one executor JVM of the application (SIGKILL) when the n-th task starts. */

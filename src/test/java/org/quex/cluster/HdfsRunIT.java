@@ -14,7 +14,6 @@ import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
-import org.quex.ConfigFile;
 import org.quex.QuexException;
 import org.quex.lake.LakeLock;
 import org.quex.lake.LakeTables;
@@ -51,7 +50,7 @@ class HdfsRunIT {
                 FileUtil.copy(raw.toFile(), fs, new org.apache.hadoop.fs.Path(hdfs + "/data/raw"), false,
                         spark.sparkContext().hadoopConfiguration());
 
-                RunJob.Outcome onHdfs = RunJob.run(spark, settings(hdfs + "/data/raw", hdfs + "/data/lake", tables));
+                RunJob.Outcome onHdfs = RunJob.run(spark, ClusterRunIT.study(hdfs + "/data/raw", hdfs + "/data/lake", tables));
                 assertTrue(fs.exists(new org.apache.hadoop.fs.Path(hdfs + "/data/lake/panel/firm_year")));
                 assertTrue(fs.listStatus(new org.apache.hadoop.fs.Path(hdfs + "/data/lake/_state")).length == 2,
                         "a state per year, on HDFS");
@@ -72,7 +71,7 @@ class HdfsRunIT {
                             + " (quex run A pid "), e.getMessage());
                 }
 
-                RunJob.Outcome onDisk = RunJob.run(spark, settings("file://" + raw.toAbsolutePath(),
+                RunJob.Outcome onDisk = RunJob.run(spark, ClusterRunIT.study("file://" + raw.toAbsolutePath(),
                         "file://" + work.resolve("lake").toAbsolutePath(), tables));
                 int compared = 0;
                 for (int t = 0; t < tables.size(); t++) {
@@ -98,9 +97,5 @@ class HdfsRunIT {
         MiniDFSCluster dfs = new MiniDFSCluster.Builder(dfsConf).numDataNodes(1).build();
         dfs.waitActive();
         return dfs;
-    }
-
-    private static RunJob.Settings settings(String raw, String lake, List<ModelTable> tables) {
-        return new RunJob.Settings(raw, new LakeTables(lake), List.of(2012, 2013), ConfigFile.load(null), tables, true, false);
     }
 }

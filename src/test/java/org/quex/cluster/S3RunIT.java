@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +19,6 @@ import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.TransientApiMetadata;
 import org.jclouds.blobstore.BlobStoreContext;
 import org.junit.jupiter.api.Test;
-import org.quex.ConfigFile;
 import org.quex.QuexException;
 import org.quex.lake.LakeLock;
 import org.quex.lake.LakeTables;
@@ -63,14 +61,14 @@ class S3RunIT {
             while (!"STARTED".equals(s3.getState())) {
                 Thread.sleep(10);
             }
-            SparkSession generator = session("local[2]").getOrCreate();
+            SparkSession generator = ClusterRunIT.sessionBuilder("local[2]", "quex-s3-it").getOrCreate();
             try {
                 SynthJob.run(generator, new GenerateSettings(5, 600, 2012, 2013, 200, 10, TrueCoefficients.FE_QU, 0.08, 1),
                         TrueCoefficients.load(null), raw.toString(), true);
             } finally {
                 generator.stop();
             }
-            SparkSession.Builder builder = session("local-cluster[2,1,1024]").config("spark.executor.memory", "768m");
+            SparkSession.Builder builder = ClusterRunIT.sessionBuilder("local-cluster[2,1,1024]", "quex-s3-it").config("spark.executor.memory", "768m");
             s3aSettings("http://127.0.0.1:" + s3.getPort()).forEach((k, v) -> builder.config("spark.hadoop." + k, v));
             SparkSession cluster = builder.getOrCreate();
             try {
@@ -78,7 +76,7 @@ class S3RunIT {
                 FileSystem fs = new org.apache.hadoop.fs.Path("s3a://quex/").getFileSystem(hadoop);
                 FileUtil.copy(raw.toFile(), fs, new org.apache.hadoop.fs.Path("s3a://quex/data/raw"), false, hadoop);
 
-                RunJob.Outcome onS3 = RunJob.run(cluster, settings("s3a://quex/data/raw", "s3a://quex/data/lake", tables));
+                RunJob.Outcome onS3 = RunJob.run(cluster, ClusterRunIT.study("s3a://quex/data/raw", "s3a://quex/data/lake", tables));
                 assertTrue(fs.exists(new org.apache.hadoop.fs.Path("s3a://quex/data/lake/panel/firm_year")));
                 assertEquals(2, fs.listStatus(new org.apache.hadoop.fs.Path("s3a://quex/data/lake/_state")).length,
                         "a state per year, on S3");
@@ -93,10 +91,10 @@ class S3RunIT {
                 cluster.stop();
 
                 // the reference: the same study in local mode on the local disk
-                SparkSession local = session("local[2]").getOrCreate();
+                SparkSession local = ClusterRunIT.sessionBuilder("local[2]", "quex-s3-it").getOrCreate();
                 RunJob.Outcome onDisk;
                 try {
-                    onDisk = RunJob.run(local, settings("file://" + raw.toAbsolutePath(),
+                    onDisk = RunJob.run(local, ClusterRunIT.study("file://" + raw.toAbsolutePath(),
                             "file://" + work.resolve("lake").toAbsolutePath(), tables));
                 } finally {
                     local.stop();
@@ -133,18 +131,5 @@ class S3RunIT {
                 "fs.s3a.aws.credentials.provider", "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider",
                 // S3Proxy does not implement the checksum the AWS SDK v2 sends with a bulk delete
                 "fs.s3a.multiobjectdelete.enable", "false");
-    }
-
-    private static SparkSession.Builder session(String master) throws IOException {
-        Files.createDirectories(Path.of(System.getenv("SPARK_HOME"), "jars"));
-        return SparkSession.builder().master(master).appName("quex-s3-it")
-                .config("spark.ui.enabled", "false")
-                .config("spark.sql.shuffle.partitions", "4")
-                .config("spark.sql.session.timeZone", "UTC")
-                .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
-    }
-
-    private static RunJob.Settings settings(String raw, String lake, List<ModelTable> tables) {
-        return new RunJob.Settings(raw, new LakeTables(lake), List.of(2012, 2013), ConfigFile.load(null), tables, true, false);
     }
 }

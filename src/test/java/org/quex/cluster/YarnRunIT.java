@@ -3,7 +3,6 @@ package org.quex.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,8 +14,6 @@ import org.apache.hadoop.yarn.conf.YarnConfiguration;
 import org.apache.hadoop.yarn.server.MiniYARNCluster;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
-import org.quex.ConfigFile;
-import org.quex.lake.LakeTables;
 import org.quex.pipeline.ModelTable;
 import org.quex.pipeline.RunJob;
 import org.quex.synth.GenerateSettings;
@@ -51,7 +48,7 @@ class YarnRunIT {
             yarn.start();
             String resourceManager = resourceManagerAddress(yarn);
 
-            SparkSession generator = session("local[2]").getOrCreate();
+            SparkSession generator = ClusterRunIT.sessionBuilder("local[2]", "quex-yarn-it").getOrCreate();
             try {
                 SynthJob.run(generator, new GenerateSettings(5, 600, 2012, 2013, 200, 10, TrueCoefficients.FE_QU, 0.08, 1),
                         TrueCoefficients.load(null), raw.toString(), true);
@@ -60,7 +57,7 @@ class YarnRunIT {
             }
             FileUtil.copy(raw.toFile(), fs, new org.apache.hadoop.fs.Path(hdfs + "/data/raw"), false, dfsConf);
 
-            SparkSession onYarn = session("yarn")
+            SparkSession onYarn = ClusterRunIT.sessionBuilder("yarn", "quex-yarn-it")
                     .config("spark.submit.deployMode", "client")
                     .config("spark.hadoop.yarn.resourcemanager.address", resourceManager)
                     .config("spark.hadoop.yarn.resourcemanager.scheduler.address",
@@ -81,17 +78,17 @@ class YarnRunIT {
             int executorJvms;
             try {
                 master = onYarn.sparkContext().master();
-                onYarnHdfs = RunJob.run(onYarn, settings(hdfs + "/data/raw", hdfs + "/data/lake", tables));
+                onYarnHdfs = RunJob.run(onYarn, ClusterRunIT.study(hdfs + "/data/raw", hdfs + "/data/lake", tables));
                 executorJvms = onYarn.sparkContext().getExecutorMemoryStatus().size() - 1; // less the driver
             } finally {
                 onYarn.stop();
             }
 
             // the reference: the same study in local mode on the local disk
-            SparkSession local = session("local[2]").getOrCreate();
+            SparkSession local = ClusterRunIT.sessionBuilder("local[2]", "quex-yarn-it").getOrCreate();
             RunJob.Outcome onDisk;
             try {
-                onDisk = RunJob.run(local, settings("file://" + raw.toAbsolutePath(),
+                onDisk = RunJob.run(local, ClusterRunIT.study("file://" + raw.toAbsolutePath(),
                         "file://" + work.resolve("lake").toAbsolutePath(), tables));
             } finally {
                 local.stop();
@@ -150,18 +147,5 @@ class YarnRunIT {
             Thread.sleep(100);
         }
         throw new AssertionError("the resource manager published no address: " + yarn.getConfig().get(YarnConfiguration.RM_ADDRESS));
-    }
-
-    private static SparkSession.Builder session(String master) throws IOException {
-        Files.createDirectories(Path.of(System.getenv("SPARK_HOME"), "jars"));
-        return SparkSession.builder().master(master).appName("quex-yarn-it")
-                .config("spark.ui.enabled", "false")
-                .config("spark.sql.shuffle.partitions", "4")
-                .config("spark.sql.session.timeZone", "UTC")
-                .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
-    }
-
-    private static RunJob.Settings settings(String raw, String lake, List<ModelTable> tables) {
-        return new RunJob.Settings(raw, new LakeTables(lake), List.of(2012, 2013), ConfigFile.load(null), tables, true, false);
     }
 }

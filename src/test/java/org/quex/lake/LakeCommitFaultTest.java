@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -194,23 +192,8 @@ class LakeCommitFaultTest {
     }
 
     private static Run writer(String lake, String version, int year, String killAt) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "-XX:TieredStopAtLevel=1", "-Dspark.master=local[2]", "-Dspark.ui.enabled=false",
-                "-Dspark.sql.shuffle.partitions=2"));
-        // the module flags Spark needs on Java 17, as this JVM got them from the pom
-        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("--add-") || a.startsWith("-XX:+Ignore") || a.startsWith("-Djdk.")
-                        || a.startsWith("-Dio.netty")).forEach(command::add);
-        if (killAt != null) {
-            command.add("-D" + KillPoint.PROPERTY + "=" + killAt);
-        }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), YearWriter.class.getName(), lake, version,
-                Integer.toString(year)));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        assertTrue(p.waitFor(5, TimeUnit.MINUTES));
-        String text = new String(out, StandardCharsets.UTF_8);
-        return new Run(p.exitValue(), text.lines().filter(l -> l.startsWith("quex:") || l.contains("Exception")
+        ChildJvm.Exit exit = ChildJvm.run("768m", killAt, 5, YearWriter.class, lake, version, Integer.toString(year));
+        return new Run(exit.value(), exit.output().lines().filter(l -> l.startsWith("quex:") || l.contains("Exception")
                 || l.startsWith("\tat ")).reduce("", (a, b) -> a + b + "\n"));
     }
 

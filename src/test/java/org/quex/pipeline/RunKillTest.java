@@ -4,20 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quex.ConfigFile;
 import org.quex.SparkTestSession;
-import org.quex.lake.KillPoint;
+import org.quex.lake.ChildJvm;
 import org.quex.lake.LakeListing;
 import org.quex.lake.LakeTables;
 import org.quex.lake.SparkSessions;
@@ -96,21 +93,8 @@ class RunKillTest {
     }
 
     private static Run run(Path raw, String lake, String killAt) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-XX:TieredStopAtLevel=1", "-Dspark.master=local[2]", "-Dspark.ui.enabled=false",
-                "-Dspark.sql.shuffle.partitions=2"));
-        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("--add-") || a.startsWith("-XX:+Ignore") || a.startsWith("-Djdk.")
-                        || a.startsWith("-Dio.netty")).forEach(command::add);
-        if (killAt != null) {
-            command.add("-D" + KillPoint.PROPERTY + "=" + killAt);
-        }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Runner.class.getName(), raw.toString(), lake));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        assertTrue(p.waitFor(10, TimeUnit.MINUTES));
-        String text = new String(out, StandardCharsets.UTF_8);
-        return new Run(p.exitValue(), text.lines().filter(l -> l.startsWith("quex:") || l.contains("Exception")
+        ChildJvm.Exit exit = ChildJvm.run("1g", killAt, 10, Runner.class, raw.toString(), lake);
+        return new Run(exit.value(), exit.output().lines().filter(l -> l.startsWith("quex:") || l.contains("Exception")
                 || l.startsWith("\tat ") || l.startsWith("ingest ") || l.startsWith("stale")).reduce("", (a, b) -> a + b + "\n"));
     }
 
