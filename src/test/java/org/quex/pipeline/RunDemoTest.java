@@ -299,8 +299,8 @@ class RunDemoTest {
         }
         // quality upgrades are counted along the panel id: the sums of quality_by_year.csv are the panel's
         long upgradedOnPanelId = outcome.panel().qualityByYear().stream().mapToLong(org.quex.panel.PanelJob.QualityCount::upgraded).sum();
-        org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> panel = SparkTestSession.get().read()
-                .parquet(settings.lake().panelFirmYear().toString());
+        org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> panel = org.quex.lake.PartitionedParquet.read(
+                SparkTestSession.get(), settings.lake().panelFirmYear());
         org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> before = panel.select(
                 org.apache.spark.sql.functions.col("panel_id"), org.apache.spark.sql.functions.col("year").plus(1).as("year"),
                 org.apache.spark.sql.functions.col("qu").as("qu_before"));
