@@ -63,15 +63,8 @@ class ClusterRunIT {
         RunJob.Outcome onLocal = RunJob.run(local, settings(raw, work.resolve("local-lake"), tables));
         local.stop();
 
-        int compared = 0;
-        for (int t = 0; t < tables.size(); t++) {
-            for (int m = 0; m < tables.get(t).models().size(); m++) {
-                String what = tables.get(t).id() + " (" + tables.get(t).models().get(m).id() + ")";
-                compared += assertSameFit(onLocal.tables().get(t).fits().get(m), onCluster.tables().get(t).fits().get(m), what);
-            }
-        }
+        int compared = assertSameStudy(onLocal, onCluster, tables);
         compared += assertSameFit(onLocal.tables().get(0).fits().get(0), probitUnderFault, "table2 (1) under fault");
-        assertEquals(onLocal.panel().rowsByYear(), onCluster.panel().rowsByYear());
         System.out.println("cluster vs local: " + compared + " estimates and standard errors equal to " + TOLERANCE);
     }
 
@@ -83,6 +76,19 @@ class ClusterRunIT {
     /** The run every cluster test makes: 2012-2013 of the generated delivery, incremental, packed settings. */
     static RunJob.Settings study(String raw, String lake, List<ModelTable> tables) {
         return new RunJob.Settings(raw, new LakeTables(lake), List.of(2012, 2013), ConfigFile.load(null), tables, true, false);
+    }
+
+    /** Asserts the same panel years and, model by model, the same fits (below); returns the numbers compared. */
+    static int assertSameStudy(RunJob.Outcome expected, RunJob.Outcome actual, List<ModelTable> tables) {
+        int compared = 0;
+        for (int t = 0; t < tables.size(); t++) {
+            for (int m = 0; m < tables.get(t).models().size(); m++) {
+                compared += assertSameFit(expected.tables().get(t).fits().get(m), actual.tables().get(t).fits().get(m),
+                        tables.get(t).id() + " (" + tables.get(t).models().get(m).id() + ")");
+            }
+        }
+        assertEquals(expected.panel().rowsByYear(), actual.panel().rowsByYear());
+        return compared;
     }
 
     /** Asserts equal N, terms, estimates and standard errors to {@link #TOLERANCE}; returns the numbers compared. */

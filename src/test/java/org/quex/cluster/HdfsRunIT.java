@@ -73,14 +73,7 @@ class HdfsRunIT {
 
                 RunJob.Outcome onDisk = RunJob.run(spark, ClusterRunIT.study("file://" + raw.toAbsolutePath(),
                         "file://" + work.resolve("lake").toAbsolutePath(), tables));
-                int compared = 0;
-                for (int t = 0; t < tables.size(); t++) {
-                    for (int m = 0; m < tables.get(t).models().size(); m++) {
-                        compared += ClusterRunIT.assertSameFit(onDisk.tables().get(t).fits().get(m), onHdfs.tables().get(t).fits().get(m),
-                                tables.get(t).id() + " (" + tables.get(t).models().get(m).id() + ")");
-                    }
-                }
-                assertEquals(onDisk.panel().rowsByYear(), onHdfs.panel().rowsByYear());
+                int compared = ClusterRunIT.assertSameStudy(onDisk, onHdfs, tables);
                 System.out.println("hdfs vs local disk: " + compared + " estimates and standard errors equal to " + ClusterRunIT.TOLERANCE);
             } finally {
                 spark.stop();

@@ -100,14 +100,7 @@ class S3RunIT {
                     local.stop();
                 }
 
-                int compared = 0;
-                for (int t = 0; t < tables.size(); t++) {
-                    for (int m = 0; m < tables.get(t).models().size(); m++) {
-                        compared += ClusterRunIT.assertSameFit(onDisk.tables().get(t).fits().get(m), onS3.tables().get(t).fits().get(m),
-                                tables.get(t).id() + " (" + tables.get(t).models().get(m).id() + ")");
-                    }
-                }
-                assertEquals(onDisk.panel().rowsByYear(), onS3.panel().rowsByYear());
+                int compared = ClusterRunIT.assertSameStudy(onDisk, onS3, tables);
                 System.out.printf("s3 vs local disk: %d estimates and standard errors equal to %s (%.0f s)%n",
                         compared, ClusterRunIT.TOLERANCE, (System.nanoTime() - started) / 1e9);
             } finally {

@@ -100,14 +100,7 @@ class YarnRunIT {
             assertEquals(2, fs.listStatus(new org.apache.hadoop.fs.Path(hdfs + "/data/lake/_state")).length,
                     "a state per year, on HDFS");
 
-            int compared = 0;
-            for (int t = 0; t < tables.size(); t++) {
-                for (int m = 0; m < tables.get(t).models().size(); m++) {
-                    compared += ClusterRunIT.assertSameFit(onDisk.tables().get(t).fits().get(m), onYarnHdfs.tables().get(t).fits().get(m),
-                            tables.get(t).id() + " (" + tables.get(t).models().get(m).id() + ")");
-                }
-            }
-            assertEquals(onDisk.panel().rowsByYear(), onYarnHdfs.panel().rowsByYear());
+            int compared = ClusterRunIT.assertSameStudy(onDisk, onYarnHdfs, tables);
             System.out.printf("yarn+hdfs vs local disk: %d estimates and standard errors equal to %s (%d executors, %.0f s)%n",
                     compared, ClusterRunIT.TOLERANCE, executorJvms, (System.nanoTime() - started) / 1e9);
         } finally {
