@@ -3,6 +3,7 @@ package org.quex.clean;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -11,7 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
@@ -137,17 +140,29 @@ public final class CleanJob {
     }
 
     private static Report cleanCustoms(SparkSession spark, LakeTables lake, int year, CleaningConfig config) {
-        // Not persisted: reading the raw Parquet again in each pass below (the aggregations only
-        // the columns they need) measured as fast as building and reading a cache of the year's
-        // wide rows (docs/benchmarks.md), without holding a year of Customs in memory.
-        Dataset<Row> flagged = CustomsCleaning.flag(rawYear(spark, lake, "customs", year), year, config,
-                HsConcordance.load());
+        // Two passes over the raw year, without caching it: the rejected rows, counted by rule on the
+        // way, and the firm-year table from the kept export rows (only the columns it needs). The kept
+        // rows themselves are a third pass, a rewrite of the year, only when asked for.
+        Map<String, Column> rules = RuleFlags.conditions(CustomsRules.ALL, config);
+        Column violated = RuleFlags.anyViolated(rules);
+        List<String> labels = labels(CustomsRules.ALL);
         List<String> partitions = List.of("year", "month");
-        RuleCounts counts = RuleCounts.of(flagged, partitions, labels(CustomsRules.ALL));
-        write(spark, flagged, lake.clean("customs"), lake.cleanRejected("customs"), year, partitions, counts);
+        Dataset<Row> rows = CustomsCleaning.withTargets(rawYear(spark, lake, "customs", year), year, config,
+                HsConcordance.load());
+        Observation in = new Observation("customs rows in " + year);
+        Observation removed = new Observation("customs rows removed " + year);
+        Dataset<Row> rejected = RuleCounts.observe(
+                RuleFlags.flag(rows.observe(in, count(lit(1)).as("rows")).where(violated), rules), removed, labels);
+        PartitionedParquet.writeYear(spark, rejected, lake.cleanRejected("customs"), year, partitions);
+        RuleCounts counts = RuleCounts.observed(List.of(year), metrics(in).getLong(0), metrics(removed), labels);
+        Dataset<Row> kept = rows.where(not(violated));
+        if (config.writeKeptCustomsRows()) {
+            PartitionedParquet.writeYear(spark, kept, lake.clean("customs"), year, partitions);
+        } else {
+            PartitionedParquet.removeYear(spark, lake.clean("customs"), year); // rows of an earlier setting
+        }
         // persisted: small (one row per firm-year), read by the report's sums and by the write
-        Dataset<Row> firmYear = ExportAggregates.firmYear(ExportAggregates.byProduct(flagged, config), config)
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> firmYear = ExportAggregates.firmYear(kept, config).persist(StorageLevel.MEMORY_AND_DISK());
         Report report;
         try {
             // the report's export value from the firm-years (no pass over the rows of its own), with
@@ -167,6 +182,15 @@ public final class CleanJob {
             firmYear.unpersist();
         }
         return report;
+    }
+
+    /** What an observation collected during the write that just ended (a minute's grace: it is set as the write ends). */
+    private static Row metrics(Observation o) {
+        try {
+            return scala.concurrent.Await.result(o.future(), scala.concurrent.duration.Duration.create(60, "s"));
+        } catch (java.util.concurrent.TimeoutException | InterruptedException e) {
+            throw new IllegalStateException("clean: Spark did not report the counts of " + o.name(), e);
+        }
     }
 
     private static List<String> labels(List<Rule> rules) {

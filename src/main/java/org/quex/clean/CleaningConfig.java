@@ -19,7 +19,8 @@ public record CleaningConfig(long minEmployees, long minFixedAssets, long minSal
                              OneToMany oneToMany, boolean rebuildValueAdded, Duplicates duplicates,
                              long uniformFrameMinSales, List<String> reimportDirections,
                              boolean reimportBlankPartner, boolean processingByExactModes,
-                             List<String> processingModes, Map<String, String> echo) implements Serializable {
+                             List<String> processingModes, boolean writeKeptCustomsRows,
+                             Map<String, String> echo) implements Serializable {
 
     /** How a code with several HS2002 targets is mapped. */
     public enum OneToMany { EQUAL_SHARES, FIRST_TARGET }
@@ -68,7 +69,8 @@ public record CleaningConfig(long minEmployees, long minFixedAssets, long minSal
                 duplicates, v.integer("clean.asif.uniform_frame_min_sales"), directions,
                 Boolean.parseBoolean(v.choice("clean.customs.reimport_blank_partner", "true", "false")),
                 v.choice("clean.customs.processing_trade", "contains", "exact_modes").equals("exact_modes"),
-                v.list("clean.customs.processing_modes"), v.echo("clean."));
+                v.list("clean.customs.processing_modes"),
+                Boolean.parseBoolean(v.choice("clean.customs.write_kept_rows", "true", "false")), v.echo("clean."));
     }
 
     /** The HS vintage of a year's customs codes. */

@@ -24,12 +24,17 @@ public final class CustomsCleaning {
 
     /** Adds hs6 (the code's first six digits), its HS2002 targets (null if unknown), rules and rule. */
     public static Dataset<Row> flag(Dataset<Row> customs, int year, CleaningConfig config, HsConcordance concordance) {
-        String vintage = config.hsVintage(year);
-        Dataset<Row> table = concordanceTable(customs.sparkSession(), concordance, vintage);
-        Dataset<Row> mapped = customs.withColumn("hs6", substring(col("hs_code"), 1, 6))
+        return RuleFlags.flag(withTargets(customs, year, config, concordance),
+                RuleFlags.conditions(CustomsRules.ALL, config));
+    }
+
+    /** Adds hs6 (the code's first six digits) and its HS2002 targets in the year's vintage (null if unknown). */
+    public static Dataset<Row> withTargets(Dataset<Row> customs, int year, CleaningConfig config,
+                                           HsConcordance concordance) {
+        Dataset<Row> table = concordanceTable(customs.sparkSession(), concordance, config.hsVintage(year));
+        return customs.withColumn("hs6", substring(col("hs_code"), 1, 6))
                 .join(broadcast(table), col("hs6").equalTo(col("hs_vintage_code")), "left")
                 .drop("hs_vintage_code");
-        return RuleFlags.flag(mapped, RuleFlags.conditions(CustomsRules.ALL, config));
     }
 
     private static Dataset<Row> concordanceTable(SparkSession spark, HsConcordance concordance, String vintage) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 
 /**
@@ -74,6 +75,34 @@ record RuleCounts(Map<List<Object>, Long> kept, Map<List<Object>, Long> rejected
             }
         }
         return new RuleCounts(kept, rejected, first, any);
+    }
+
+    /**
+     * {@code rejected} (flagged rows that break a rule) with its rows and, per rule, the rows it removed
+     * and the rows that violate it counted on the way, by the next action on the returned frame.
+     */
+    static Dataset<Row> observe(Dataset<Row> rejected, Observation removed, List<String> rules) {
+        List<Column> sums = new ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            sums.add(sum(when(col(RuleFlags.RULE).equalTo(rules.get(i)), 1L).otherwise(0L)).as("first_" + i));
+            sums.add(sum(when(array_contains(col(RuleFlags.RULES), rules.get(i)), 1L).otherwise(0L)).as("any_" + i));
+        }
+        return rejected.observe(removed, count(lit(1)).as("rows"), sums.toArray(Column[]::new));
+    }
+
+    /**
+     * The counts of one partition ({@code partition}: its values) from the rows in and the
+     * observation of {@link #observe} (sums over no rows are null: 0).
+     */
+    static RuleCounts observed(List<Object> partition, long rowsIn, Row removed, List<String> rules) {
+        long rejected = removed.getLong(0);
+        Map<String, Long> first = new LinkedHashMap<>();
+        Map<String, Long> any = new LinkedHashMap<>();
+        for (int i = 0; i < rules.size(); i++) {
+            first.put(rules.get(i), removed.isNullAt(1 + 2 * i) ? 0L : removed.getLong(1 + 2 * i));
+            any.put(rules.get(i), removed.isNullAt(2 + 2 * i) ? 0L : removed.getLong(2 + 2 * i));
+        }
+        return new RuleCounts(Map.of(partition, rowsIn - rejected), Map.of(partition, rejected), first, any);
     }
 
     long rowsKept() {

@@ -38,6 +38,18 @@ final class RuleFlags {
                 .withColumn(RULE, try_element_at(org.apache.spark.sql.functions.col(RULES), lit(1)));
     }
 
+    /**
+     * True where a row violates any rule: the test of kept and rejected rows without building each
+     * row's array of labels (a few arrays per row), which only the rejected rows need.
+     */
+    static Column anyViolated(Map<String, Column> rules) {
+        Column any = org.apache.spark.sql.functions.lit(false);
+        for (Column c : rules.values()) {
+            any = any.or(c);
+        }
+        return any;
+    }
+
     static Column kept() {
         return size(org.apache.spark.sql.functions.col(RULES)).equalTo(0);
     }

@@ -85,6 +85,42 @@ public final class PartitionedParquet {
     }
 
     /**
+     * As {@link #replaceYear(SparkSession, Dataset, Path, int, List)} for rows counted during the
+     * write itself (by a {@link org.apache.spark.sql.Observation}): no job before it. The year check
+     * is made on the directories the write made, before the catalogue names them; a write without
+     * rows removes the year.
+     */
+    public static void writeYear(SparkSession spark, Dataset<Row> rows, Path table, int year,
+                                 List<String> partitionColumns) {
+        if (!partitionColumns.get(0).equals("year")) {
+            throw new IllegalArgumentException("year must be the first partition column");
+        }
+        LakeCommit commit = LakeCommit.required(spark.sparkContext().hadoopConfiguration(), table);
+        Path version = commit.newVersion(table);
+        writing(table, "year " + year, () -> rows.write().mode(SaveMode.ErrorIfExists)
+                .partitionBy(partitionColumns.toArray(String[]::new)).parquet(version.toString()));
+        String expected = LakeTables.yearPartition(version, year).getName();
+        try {
+            FileSystem fs = version.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            for (var st : fs.listStatus(version)) {
+                String name = st.getPath().getName();
+                if (st.isDirectory() && name.startsWith("year=") && !name.equals(expected)) {
+                    throw new QuexException("refusing to write " + table + ": the rows hold " + name
+                            + ", expected only " + expected);
+                }
+            }
+        } catch (IOException e) {
+            throw new QuexException("cannot list " + version + ": " + e.getMessage(), e);
+        }
+        commit.putYears(table, version, List.of(year));
+    }
+
+    /** Removes year {@code year} from {@code table} in the open commit (its rows are no longer written). */
+    public static void removeYear(SparkSession spark, Path table, int year) {
+        LakeCommit.required(spark.sparkContext().hadoopConfiguration(), table).putYears(table, null, List.of(year));
+    }
+
+    /**
      * Replaces year {@code year} of {@code table} with the same year of {@code staged}, a table Spark
      * wrote partitioned by year (on the same filesystem, e.g. under {@link LakeTables#staging}), by
      * moving it: done after the caller has checked the staged rows. Other years of {@code table} are not touched; a
@@ -191,8 +227,7 @@ public final class PartitionedParquet {
         if (parts.isEmpty()) {
             return spark.createDataFrame(List.of(), schema);
         }
-        return readParts(hadoop, parts, p -> spark.read().schema(schema).option("recursiveFileLookup", "true").parquet(p),
-                schema);
+        return readParts(hadoop, parts, (base, p) -> spark.read().schema(schema).option("basePath", base).parquet(p), schema);
     }
 
     /**
@@ -209,35 +244,34 @@ public final class PartitionedParquet {
         if (parts.isEmpty()) {
             throw new QuexException("table " + table + " holds no rows");
         }
-        return readParts(hadoop, parts, p -> spark.read().option("mergeSchema", "true")
-                .option("recursiveFileLookup", "true").parquet(p), null);
+        return readParts(hadoop, parts, (base, p) -> spark.read().option("mergeSchema", "true").option("basePath", base)
+                .parquet(p), null);
     }
 
     /**
-     * A table's directories read as one (so that Spark packs their files into partitions as it did
-     * for the old layout's one directory, and results do not depend on the layout). Their parents
-     * differ, so Spark's discovery of year=Y and month=M from the paths cannot work (it stops at
-     * "conflicting directory structures"): the files are listed recursively and each partition
-     * column is taken from the file's path (…/year=Y/month=M/…), typed as the schema says (int
-     * without one). The columns come in the order a read of the old layout gave: the data columns,
-     * year, the sub-partitions.
+     * A table's directories read as one: each year's directory with Spark's partition discovery
+     * below its own version directory (basePath), so year and month are partition columns that a
+     * filter on them prunes to the files of the years asked for, and the reads in year order as one
+     * union. (The directories' parents differ, so one read of them all cannot discover partitions;
+     * taking the values from each row's file path instead read every year of the table for one.)
+     * The columns come in the order a read of the old layout gave: the data columns, year, the
+     * sub-partitions.
      */
     private static Dataset<Row> readParts(Configuration hadoop, SortedMap<String, Path> parts,
-                                          java.util.function.Function<String[], Dataset<Row>> reader, StructType schema) {
+                                          java.util.function.BiFunction<String, String, Dataset<Row>> reader,
+                                          StructType schema) {
         Path whole = parts.get(LakeCatalogue.WHOLE);
         if (whole != null) {
-            return reader.apply(new String[] {whole.toString()});
+            return reader.apply(whole.toString(), whole.toString());
+        }
+        Dataset<Row> all = null;
+        for (Path year : parts.values()) {
+            Dataset<Row> one = reader.apply(year.getParent().toString(), year.toString());
+            all = all == null ? one : all.unionByName(one, schema == null);
         }
         List<String> partitions = new java.util.ArrayList<>();
         partitions.add("year");
         partitions.addAll(subPartitions(hadoop, parts.values().iterator().next()));
-        Dataset<Row> all = reader.apply(parts.values().stream().map(Path::toString).toArray(String[]::new));
-        for (String p : partitions) {
-            String type = schema != null && List.of(schema.fieldNames()).contains(p)
-                    ? schema.apply(p).dataType().sql() : "int";
-            all = all.withColumn(p, org.apache.spark.sql.functions.expr("try_cast(regexp_extract(_metadata.file_path, "
-                    + "'.*/" + p + "=([^/]*)/', 1) as " + type + ")"));
-        }
         List<String> columns = new java.util.ArrayList<>();
         for (String c : schema != null ? List.of(schema.fieldNames()) : List.of(all.columns())) {
             if (!partitions.contains(c)) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,14 +72,53 @@ class CleanGeneratedDataTest {
     void rowsInEqualKeptPlusRejectedInTheTablesWritten() {
         SparkSession spark = SparkTestSession.get();
         for (CleanJob.Report r : reports) {
-            long kept = org.quex.lake.PartitionedParquet.read(spark, lake.clean(r.source())).where("year = " + r.year()).count();
-            long rejected = org.quex.lake.PartitionedParquet.read(spark, lake.cleanRejected(r.source()))
-                    .where("year = " + r.year()).count();
-            long raw = org.quex.lake.PartitionedParquet.read(spark, lake.raw(r.source())).where("year = " + r.year()).count();
-            assertEquals(r.kept(), kept, r.source() + " " + r.year() + " kept");
-            assertEquals(r.rowsIn() - r.kept(), rejected, r.source() + " " + r.year() + " rejected");
-            assertEquals(raw, kept + rejected, r.source() + " " + r.year() + " in = kept + rejected");
+            Dataset<Row> raw = read(spark, lake.raw(r.source()), r.year());
+            Dataset<Row> rejected = read(spark, lake.cleanRejected(r.source()), r.year());
+            assertEquals(r.rowsIn() - r.kept(), rejected.count(), r.source() + " " + r.year() + " rejected");
+            assertEquals(r.rowsIn(), raw.count(), r.source() + " " + r.year() + " in");
+            // every raw row not rejected is a kept one (Customs kept rows are not written by default)
+            assertEquals(r.kept(), raw.join(rejected, LINE, "left_anti").count(), r.source() + " " + r.year() + " kept");
+            if (r.source().equals("asif")) {
+                assertEquals(r.kept(), read(spark, lake.clean("asif"), r.year()).count(), "asif " + r.year() + " kept");
+            }
         }
+        assertEquals(0, org.quex.lake.PartitionedParquet.read(spark, lake.clean("customs"),
+                org.quex.lake.schema.SourceSchema.of("customs").structType()).count(), "no kept Customs rows by default");
+    }
+
+    @Test
+    void keptCustomsRowsWhenAskedAreTheRawRowsNotRejected() {
+        SparkSession spark = SparkTestSession.get();
+        int year = 2012;
+        java.util.Properties p = new java.util.Properties();
+        p.putAll(org.quex.ConfigFile.load(null).properties());
+        p.setProperty("clean.customs.write_kept_rows", "true");
+        CleanJob.Report r = CleanJob.run(spark, lake, year, List.of("customs"), CleaningConfig.from(p, "test"), "test")
+                .get(0);
+        try {
+            Dataset<Row> kept = read(spark, lake.clean("customs"), year);
+            Dataset<Row> notRejected = read(spark, lake.raw("customs"), year)
+                    .join(read(spark, lake.cleanRejected("customs"), year), LINE, "left_anti");
+            assertEquals(r.kept(), kept.count());
+            assertEquals(0, notRejected.select(LINE_COLUMNS).except(kept.select(LINE_COLUMNS)).count());
+            assertTrue(List.of(org.quex.lake.PartitionedParquet.read(spark, lake.clean("customs")).columns())
+                    .containsAll(List.of("hs6", CustomsCleaning.TARGETS)));
+        } finally {
+            CleanJob.run(spark, lake, year, List.of("customs"), CleaningConfig.load(null), "test");
+        }
+        // the default removes the kept rows an earlier setting wrote
+        assertEquals(0, read(spark, lake.clean("customs"), year).count());
+    }
+
+    private static final scala.collection.immutable.Seq<String> LINE = scala.jdk.javaapi.CollectionConverters
+            .asScala(List.of("year", "source_file", "source_line")).toList();
+    private static final org.apache.spark.sql.Column[] LINE_COLUMNS = {org.apache.spark.sql.functions.col("year"),
+            org.apache.spark.sql.functions.col("source_file"), org.apache.spark.sql.functions.col("source_line")};
+
+    /** A year of a source's raw, clean or rejected table, read with the raw table's columns. */
+    private static Dataset<Row> read(SparkSession spark, org.apache.hadoop.fs.Path table, int year) {
+        return org.quex.lake.PartitionedParquet.read(spark, table, org.quex.lake.schema.SourceSchema
+                .of(table.getName().replace("_rejected", "")).structType()).where("year = " + year);
     }
 
     @Test

@@ -39,7 +39,7 @@ class ExportAggregatesTest {
     private static Row aggregate(List<Row> data, CleaningConfig config) {
         Dataset<Row> flagged = CustomsCleaning.flag(SparkTestSession.get().createDataFrame(data, SCHEMA), 2008, config,
                 HsConcordance.load());
-        return ExportAggregates.firmYear(ExportAggregates.byProduct(flagged, config), config).first();
+        return ExportAggregates.firmYear(flagged.where(RuleFlags.kept()), config).first();
     }
 
     @Test
