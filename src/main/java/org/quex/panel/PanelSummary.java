@@ -1,32 +1,45 @@
 package org.quex.panel;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.percentile;
 import static org.apache.spark.sql.functions.stddev_samp;
+import static org.apache.spark.sql.functions.struct;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * N, missing, mean, SD, min, median and max of every panel variable per year and over all years,
- * in one aggregation per grouping. The median is exact, interpolated between the two middle
- * values for an even N (Stata's {@code summarize, detail} p50).
+ * N, missing, mean, SD, min, median and max of every panel variable per year and over all years.
+ * The median is exact, interpolated between the two middle values for an even N (Stata's
+ * {@code summarize, detail} p50, Spark's {@code percentile}). The other statistics are one hash
+ * aggregation per grouping; the medians of all variables, years and all years come from one sort
+ * of the values by variable and value ({@link #medians}), where {@code percentile} would keep a map
+ * of every distinct value per variable and group, twice.
  */
 final class PanelSummary {
     static final StructType SCHEMA = PanelRows.schema("variable:string", "year:int", "n:long", "missing:long",
             "mean:double", "sd:double", "min:double", "p50:double", "max:double");
-    private static final int STATS = 6;
+    private static final int STATS = 5;
+    /** The year of a median over all years in {@link #medians}' output. */
+    static final int ALL_YEARS = Integer.MIN_VALUE;
 
     private PanelSummary() {
     }
@@ -40,26 +53,113 @@ final class PanelSummary {
             aggs.add(avg(x));
             aggs.add(stddev_samp(x));
             aggs.add(min(x));
-            aggs.add(percentile(x, lit(0.5)));
             aggs.add(max(x));
         }
         Column first = aggs.get(0);
         Column[] rest = aggs.subList(1, aggs.size()).toArray(Column[]::new);
+        Map<List<Integer>, Double> medians = new HashMap<>();
+        for (double[] m : medians(panel, variables)) {
+            medians.put(List.of((int) m[0], (int) m[1]), m[2]);
+        }
         List<VariableSummary> out = new ArrayList<>();
         for (Row r : panel.groupBy("year").agg(first, rest).orderBy("year").collectAsList()) {
-            add(out, r.getInt(0), r, 1, variables);
+            add(out, r.getInt(0), r, 1, variables, medians);
         }
-        add(out, null, panel.agg(first, rest).first(), 0, variables);
+        add(out, null, panel.agg(first, rest).first(), 0, variables, medians);
         return out;
     }
 
-    private static void add(List<VariableSummary> out, Integer year, Row r, int offset, List<String> variables) {
+    /**
+     * {variable index, year or {@link #ALL_YEARS}, median} of every variable's non-null values per
+     * year and over all years: the values sorted by (variable, value) in partitions that each hold
+     * whole variables, each variable's sorted values read once to count them by year and once more to
+     * pick each year's middle ones.
+     */
+    static List<double[]> medians(Dataset<Row> panel, List<String> variables) {
+        Column[] entries = new Column[variables.size()];
+        for (int i = 0; i < entries.length; i++) {
+            entries[i] = struct(lit(i).as("v"), col("`" + variables.get(i) + "`").cast("double").as("x"));
+        }
+        Dataset<Row> values = panel.select(col("year"), explode(array(entries)).as("e"))
+                .select(col("e.v").as("v"), col("year"), col("e.x").as("x")).where(col("x").isNotNull());
+        int partitions = Math.min(entries.length,
+                Integer.parseInt(panel.sparkSession().conf().get("spark.sql.shuffle.partitions")));
+        return values.repartition(Math.max(1, partitions), col("v")).sortWithinPartitions(col("v"), col("x"))
+                .queryExecution().toRdd().toJavaRDD().mapPartitions(PanelSummary::mediansOfSorted).collect();
+    }
+
+    /** The medians of rows (v, year, x) sorted by v, then x. */
+    private static Iterator<double[]> mediansOfSorted(Iterator<InternalRow> rows) {
+        List<double[]> out = new ArrayList<>();
+        int variable = -1;
+        double[] xs = new double[1024];
+        int[] years = new int[1024];
+        int n = 0;
+        while (rows.hasNext()) {
+            InternalRow r = rows.next();
+            if (r.getInt(0) != variable) {
+                out.addAll(medians(variable, xs, years, n));
+                variable = r.getInt(0);
+                n = 0;
+            }
+            if (n == xs.length) {
+                xs = Arrays.copyOf(xs, 2 * n);
+                years = Arrays.copyOf(years, 2 * n);
+            }
+            years[n] = r.getInt(1);
+            xs[n++] = r.getDouble(2);
+        }
+        out.addAll(medians(variable, xs, years, n));
+        return out.iterator();
+    }
+
+    /**
+     * The medians of one variable's values {@code xs[0..n)}, sorted, by year ({@code years}) and
+     * over all: {variable, year, median} each.
+     */
+    static List<double[]> medians(int variable, double[] xs, int[] years, int n) {
+        List<double[]> out = new ArrayList<>();
+        if (n == 0) {
+            return out;
+        }
+        Map<Integer, int[]> counts = new TreeMap<>(); // year -> {count, seen so far, found: lower, upper}
+        for (int i = 0; i < n; i++) {
+            counts.computeIfAbsent(years[i], y -> new int[4])[0]++;
+        }
+        Map<Integer, double[]> middle = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            int[] c = counts.get(years[i]);
+            int rank = c[1]++;
+            double[] m = middle.computeIfAbsent(years[i], y -> new double[2]);
+            if (rank == (c[0] - 1) / 2) {
+                m[0] = xs[i];
+            }
+            if (rank == c[0] / 2) {
+                m[1] = xs[i];
+            }
+        }
+        counts.forEach((year, c) -> out.add(new double[] {variable, year, interpolate(middle.get(year), c[0])}));
+        out.add(new double[] {variable, ALL_YEARS, interpolate(new double[] {xs[(n - 1) / 2], xs[n / 2]}, n)});
+        return out;
+    }
+
+    /** Spark's percentile at 0.5 of n values whose middle ones (equal for odd n) are {@code m}. */
+    private static double interpolate(double[] m, int n) {
+        double position = 0.5 * (n - 1);
+        double lower = Math.floor(position);
+        double higher = Math.ceil(position);
+        return lower == higher ? m[0] : (higher - position) * m[0] + (position - lower) * m[1];
+    }
+
+    private static void add(List<VariableSummary> out, Integer year, Row r, int offset, List<String> variables,
+                            Map<List<Integer>, Double> medians) {
         long rows = r.getLong(offset);
         for (int i = 0; i < variables.size(); i++) {
             int at = offset + 1 + i * STATS;
             long n = r.getLong(at);
+            double p50 = medians.getOrDefault(List.of(i, year == null ? ALL_YEARS : year), Double.NaN);
             out.add(new VariableSummary(variables.get(i), year, n, rows - n, num(r, at + 1), num(r, at + 2),
-                    num(r, at + 3), num(r, at + 4), num(r, at + 5)));
+                    num(r, at + 3), p50, num(r, at + 4)));
         }
     }
 

@@ -101,5 +101,17 @@ class ExportAggregatesTest {
         Row r = aggregate(rows(), CleaningConfig.from(p, "test"));
         assertEquals(400.0, r.getDouble(r.fieldIndex("export_usd")), 1e-9);
         assertEquals(2L, r.getLong(r.fieldIndex("n_products")));        // 010110, 010592
+        assertEquals(200.0, r.getDouble(r.fieldIndex("ambiguous_usd")), 1e-9); // the 1:n code's row, as under equal shares
+    }
+
+    @Test
+    void tiesGoToTheSmallestInUtf8ByteOrderAsSparksMin() {
+        // U+FF21 (EF BC A1) sorts before U+20000 (F0 A0 80 80) in UTF-8, after it in UTF-16 (D840 DC00)
+        java.util.Map<org.apache.spark.unsafe.types.UTF8String, long[]> counts = new java.util.HashMap<>();
+        counts.put(org.apache.spark.unsafe.types.UTF8String.fromString("\uD840\uDC00公司"), new long[] {2});
+        counts.put(org.apache.spark.unsafe.types.UTF8String.fromString("\uFF21公司"), new long[] {2});
+        counts.put(org.apache.spark.unsafe.types.UTF8String.fromString("甲公司"), new long[] {1});
+        assertEquals("\uFF21公司", FirmYearExports.modal(counts).toString());
+        assertEquals(null, FirmYearExports.modal(new java.util.HashMap<>()));
     }
 }
