@@ -42,14 +42,8 @@ public final class FirmMatcher {
      *         customs_firm_code, asif_firm_id, method, linked) of each pass
      */
     public static Result match(Dataset<Row> asif, Dataset<Row> customs) {
-        return matchKeys(keys(asif, "firm_id", "asif_firm_id"), keys(customs, "firm_code", "customs_firm_code"));
-    }
-
-    /**
-     * {@link #match} on the firms' keys ({@link #keys}): each side is read by both passes and the
-     * left-over joins, so a caller that persists them computes the keys once.
-     */
-    public static Result matchKeys(Dataset<Row> a, Dataset<Row> c) {
+        Dataset<Row> a = keys(asif, "firm_id", "asif_firm_id");
+        Dataset<Row> c = keys(customs, "firm_code", "customs_firm_code");
 
         Dataset<Row> byName = pass(a, c, BY_NAME, "name_key");
         Dataset<Row> nameLinks = byName.where(col("linked"));
@@ -65,7 +59,7 @@ public final class FirmMatcher {
     }
 
     /** year, the firm id (renamed), and the matching keys name_key, zip_key, phone_key. */
-    public static Dataset<Row> keys(Dataset<Row> firms, String id, String as) {
+    static Dataset<Row> keys(Dataset<Row> firms, String id, String as) {
         return firms.select(col("year"), col(id).as(as), NAME.apply(col("firm_name")).as("name_key"),
                 ZIP.apply(col("zip")).as("zip_key"), PHONE7.apply(col("phone")).as("phone_key"));
     }

@@ -106,11 +106,7 @@ public final class MatchJob {
                 .where(col("year").equalTo(year)).select("year", "firm_id", "firm_name", "phone", "zip");
         Dataset<Row> customs = PartitionedParquet.read(spark, lake.customsFirmYear())
                 .where(col("year").equalTo(year)).select("year", "firm_code", "firm_name", "phone", "zip", "export_usd");
-        // the keys (a UDF per row) once: both passes, the left-over joins and the truth read them
-        Dataset<Row> keysA = FirmMatcher.keys(asif, "firm_id", "asif_firm_id").persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> keysC = FirmMatcher.keys(customs, "firm_code", "customs_firm_code")
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        FirmMatcher.Result result = FirmMatcher.matchKeys(keysA, keysC);
+        FirmMatcher.Result result = FirmMatcher.match(asif, customs);
         Dataset<Row> candidates = result.candidates().persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Dataset<Row> links = result.links();
@@ -135,7 +131,7 @@ public final class MatchJob {
             long byPhone = counts.isNullAt(1) ? 0 : counts.getLong(1);
             PartitionedParquet.replaceYear(spark, links, lake.matchLinks(), year, List.of("year"));
             List<Quality> quality = truthLinks == null ? List.of()
-                    : evaluate(spark, keysA, keysC, links, truthLinks, year);
+                    : evaluate(spark, asif, customs, links, truthLinks, year);
             Report report = new Report(year, customsFirms, asifFirms, byName, byPhone, counts.getLong(2),
                     counts.getLong(3), value.isNullAt(0) ? 0 : value.getDouble(0),
                     value.isNullAt(1) ? 0 : value.getDouble(1), quality, unavailable);
@@ -143,8 +139,6 @@ public final class MatchJob {
             return report;
         } finally {
             candidates.unpersist();
-            keysA.unpersist();
-            keysC.unpersist();
         }
     }
 
@@ -165,11 +159,13 @@ public final class MatchJob {
      * find: both firms in the inputs and equal normalized names (pass 1); equal zip and phone7
      * among the true links pass 1 did not make (pass 2); either (all).
      */
-    static List<Quality> evaluate(SparkSession spark, Dataset<Row> keysA, Dataset<Row> keysC, Dataset<Row> links,
+    static List<Quality> evaluate(SparkSession spark, Dataset<Row> asif, Dataset<Row> customs, Dataset<Row> links,
                                   String truthLinks, int year) {
         Dataset<Row> truth = spark.read().option("header", "true").option("quote", "\"").csv(truthLinks)
                 .where(col("year").cast("int").equalTo(year))
                 .select(col("customs_firm_code"), col("asif_firm_id")).dropDuplicates();
+        Dataset<Row> keysA = FirmMatcher.keys(asif, "firm_id", "asif_firm_id");
+        Dataset<Row> keysC = FirmMatcher.keys(customs, "firm_code", "customs_firm_code");
         Dataset<Row> found = links.select(col("customs_firm_code"), col("asif_firm_id"), col("method").as("found_by"));
         Dataset<Row> truthKeys = truth.join(keysA, "asif_firm_id").join(keysC, "customs_firm_code")
                 .select(col("customs_firm_code"), col("asif_firm_id"),

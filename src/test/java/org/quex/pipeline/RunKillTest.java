@@ -71,7 +71,8 @@ class RunKillTest {
         }
         assertNotEquals(before.get("raw/customs 2012"), after.get("raw/customs 2012"));
         assertNotEquals(before.get("raw/customs 2013"), after.get("raw/customs 2013"));
-        assertTrue(keys.contains("match/links 2013") && keys.contains("clean/customs 2012"), keys.toString());
+        assertTrue(keys.contains("match/links 2013") && keys.contains("clean/customs_rejected 2012")
+                && keys.contains("clean/customs_firm_year 2012"), keys.toString());
     }
 
     /** Rows per table and year of every table a year's commit writes, from the catalogue and the Parquet footers. */
