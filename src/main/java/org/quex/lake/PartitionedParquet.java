@@ -99,20 +99,33 @@ public final class PartitionedParquet {
         Path version = commit.newVersion(table);
         writing(table, "year " + year, () -> rows.write().mode(SaveMode.ErrorIfExists)
                 .partitionBy(partitionColumns.toArray(String[]::new)).parquet(version.toString()));
-        String expected = LakeTables.yearPartition(version, year).getName();
         try {
-            FileSystem fs = version.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            for (var st : fs.listStatus(version)) {
-                String name = st.getPath().getName();
-                if (st.isDirectory() && name.startsWith("year=") && !name.equals(expected)) {
-                    throw new QuexException("refusing to write " + table + ": the rows hold " + name
-                            + ", expected only " + expected);
-                }
-            }
+            refuseOtherYears(version.getFileSystem(spark.sparkContext().hadoopConfiguration()), version, table,
+                    List.of(year));
         } catch (IOException e) {
             throw new QuexException("cannot list " + version + ": " + e.getMessage(), e);
         }
         commit.putYears(table, version, List.of(year));
+    }
+
+    /**
+     * Stops a write whose directory {@code written} (year=Y directories, as Spark wrote them) holds
+     * anything but the years {@code years}: rows of another year are a bug, refused before the
+     * catalogue names them.
+     */
+    private static void refuseOtherYears(FileSystem fs, Path written, Path table, List<Integer> years)
+            throws IOException {
+        java.util.Set<String> expected = new java.util.TreeSet<>();
+        for (int year : years) {
+            expected.add(LakeTables.yearPartition(written, year).getName());
+        }
+        for (var st : fs.listStatus(written)) {
+            String name = st.getPath().getName();
+            if (st.isDirectory() && !name.startsWith("_") && !name.startsWith(".") && !expected.contains(name)) {
+                throw new QuexException("refusing to write " + table + ": the rows hold " + name
+                        + ", expected only " + String.join(", ", expected));
+            }
+        }
     }
 
     /** Removes year {@code year} from {@code table} in the open commit (its rows are no longer written). */
@@ -134,18 +147,8 @@ public final class PartitionedParquet {
     /** {@link #commitStagedYear} for several years of one staged table, one year after another. */
     public static void commitStagedYears(FileSystem fs, Path staged, Path table, java.util.List<Integer> years)
             throws IOException {
-        java.util.Set<String> expected = new java.util.TreeSet<>();
-        for (int year : years) {
-            expected.add(LakeTables.yearPartition(staged, year).getName());
-        }
         if (fs.exists(staged)) {
-            for (var st : fs.listStatus(staged)) {
-                String name = st.getPath().getName();
-                if (st.isDirectory() && !name.startsWith("_") && !name.startsWith(".") && !expected.contains(name)) {
-                    throw new QuexException("refusing to write " + table + ": the rows hold " + name
-                            + ", expected only " + String.join(", ", expected));
-                }
-            }
+            refuseOtherYears(fs, staged, table, years);
         }
         LakeCommit commit = LakeCommit.required(fs.getConf(), table);
         Path version = null;
