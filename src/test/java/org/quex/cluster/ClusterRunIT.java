@@ -68,7 +68,31 @@ class ClusterRunIT {
         System.out.println("cluster vs local: " + compared + " estimates and standard errors equal to " + TOLERANCE);
     }
 
-    private static RunJob.Settings settings(Path raw, Path lake, List<ModelTable> tables) {
+    /**
+     * Writes the delivery the HDFS, YARN and S3 tests run (600 firms, 2012-2013) to {@code raw} in a
+     * local session of its own.
+     */
+    static void generateDelivery(Path raw, String appName) throws IOException {
+        SparkSession generator = sessionBuilder("local[2]", appName).getOrCreate();
+        try {
+            SynthJob.run(generator, new GenerateSettings(5, 600, 2012, 2013, 200, 10, TrueCoefficients.FE_QU, 0.08, 1),
+                    TrueCoefficients.load(null), raw.toString(), true);
+        } finally {
+            generator.stop();
+        }
+    }
+
+    /** The reference the cluster tests compare with: the same study in local mode on the local disk. */
+    static RunJob.Outcome onLocalDisk(Path raw, Path lake, List<ModelTable> tables, String appName) throws IOException {
+        SparkSession local = sessionBuilder("local[2]", appName).getOrCreate();
+        try {
+            return RunJob.run(local, settings(raw, lake, tables));
+        } finally {
+            local.stop();
+        }
+    }
+
+    static RunJob.Settings settings(Path raw, Path lake, List<ModelTable> tables) {
         // file:// URIs: the paths go through Hadoop's FileSystem as hdfs:// or s3a:// ones would
         return study("file://" + raw.toAbsolutePath(), "file://" + lake.toAbsolutePath(), tables);
     }

@@ -19,9 +19,6 @@ import org.quex.lake.LakeLock;
 import org.quex.lake.LakeTables;
 import org.quex.pipeline.ModelTable;
 import org.quex.pipeline.RunJob;
-import org.quex.synth.GenerateSettings;
-import org.quex.synth.SynthJob;
-import org.quex.synth.TrueCoefficients;
 
 /**
  * The demo with its raw files and its lake on HDFS (a MiniDFSCluster: a name node and a data node
@@ -36,16 +33,10 @@ class HdfsRunIT {
         try {
             String hdfs = "hdfs://127.0.0.1:" + dfs.getNameNodePort();
             List<ModelTable> tables = ModelTable.load(null);
-            SparkSession spark = SparkSession.builder().master("local[2]").appName("quex-hdfs-it")
-                    .config("spark.ui.enabled", "false")
-                    .config("spark.sql.shuffle.partitions", "4")
-                    .config("spark.sql.session.timeZone", "UTC")
-                    .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
-                    .getOrCreate();
+            Path raw = work.resolve("raw");
+            ClusterRunIT.generateDelivery(raw, "quex-hdfs-it");
+            SparkSession spark = ClusterRunIT.sessionBuilder("local[2]", "quex-hdfs-it").getOrCreate();
             try {
-                Path raw = work.resolve("raw");
-                SynthJob.run(spark, new GenerateSettings(5, 600, 2012, 2013, 200, 10, TrueCoefficients.FE_QU, 0.08, 1),
-                        TrueCoefficients.load(null), raw.toString(), true);
                 FileSystem fs = dfs.getFileSystem();
                 FileUtil.copy(raw.toFile(), fs, new org.apache.hadoop.fs.Path(hdfs + "/data/raw"), false,
                         spark.sparkContext().hadoopConfiguration());
@@ -71,8 +62,7 @@ class HdfsRunIT {
                             + " (quex run A pid "), e.getMessage());
                 }
 
-                RunJob.Outcome onDisk = RunJob.run(spark, ClusterRunIT.study("file://" + raw.toAbsolutePath(),
-                        "file://" + work.resolve("lake").toAbsolutePath(), tables));
+                RunJob.Outcome onDisk = RunJob.run(spark, ClusterRunIT.settings(raw, work.resolve("lake"), tables));
                 int compared = ClusterRunIT.assertSameStudy(onDisk, onHdfs, tables);
                 System.out.println("hdfs vs local disk: " + compared + " estimates and standard errors equal to " + ClusterRunIT.TOLERANCE);
             } finally {

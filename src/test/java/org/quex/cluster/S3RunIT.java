@@ -24,9 +24,6 @@ import org.quex.lake.LakeLock;
 import org.quex.lake.LakeTables;
 import org.quex.pipeline.ModelTable;
 import org.quex.pipeline.RunJob;
-import org.quex.synth.GenerateSettings;
-import org.quex.synth.SynthJob;
-import org.quex.synth.TrueCoefficients;
 
 /**
  * The demo with its raw files and its lake on S3 (S3Proxy, an S3-compatible server started in the
@@ -61,13 +58,7 @@ class S3RunIT {
             while (!"STARTED".equals(s3.getState())) {
                 Thread.sleep(10);
             }
-            SparkSession generator = ClusterRunIT.sessionBuilder("local[2]", "quex-s3-it").getOrCreate();
-            try {
-                SynthJob.run(generator, new GenerateSettings(5, 600, 2012, 2013, 200, 10, TrueCoefficients.FE_QU, 0.08, 1),
-                        TrueCoefficients.load(null), raw.toString(), true);
-            } finally {
-                generator.stop();
-            }
+            ClusterRunIT.generateDelivery(raw, "quex-s3-it");
             SparkSession.Builder builder = ClusterRunIT.sessionBuilder("local-cluster[2,1,1024]", "quex-s3-it").config("spark.executor.memory", "768m");
             s3aSettings("http://127.0.0.1:" + s3.getPort()).forEach((k, v) -> builder.config("spark.hadoop." + k, v));
             SparkSession cluster = builder.getOrCreate();
@@ -91,14 +82,7 @@ class S3RunIT {
                 cluster.stop();
 
                 // the reference: the same study in local mode on the local disk
-                SparkSession local = ClusterRunIT.sessionBuilder("local[2]", "quex-s3-it").getOrCreate();
-                RunJob.Outcome onDisk;
-                try {
-                    onDisk = RunJob.run(local, ClusterRunIT.study("file://" + raw.toAbsolutePath(),
-                            "file://" + work.resolve("lake").toAbsolutePath(), tables));
-                } finally {
-                    local.stop();
-                }
+                RunJob.Outcome onDisk = ClusterRunIT.onLocalDisk(raw, work.resolve("lake"), tables, "quex-s3-it");
 
                 int compared = ClusterRunIT.assertSameStudy(onDisk, onS3, tables);
                 System.out.printf("s3 vs local disk: %d estimates and standard errors equal to %s (%.0f s)%n",

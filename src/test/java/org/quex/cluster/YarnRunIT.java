@@ -16,9 +16,6 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.quex.pipeline.ModelTable;
 import org.quex.pipeline.RunJob;
-import org.quex.synth.GenerateSettings;
-import org.quex.synth.SynthJob;
-import org.quex.synth.TrueCoefficients;
 
 /**
  * The demo submitted to YARN in client mode (a MiniYARNCluster: a resource manager and a node
@@ -48,13 +45,7 @@ class YarnRunIT {
             yarn.start();
             String resourceManager = resourceManagerAddress(yarn);
 
-            SparkSession generator = ClusterRunIT.sessionBuilder("local[2]", "quex-yarn-it").getOrCreate();
-            try {
-                SynthJob.run(generator, new GenerateSettings(5, 600, 2012, 2013, 200, 10, TrueCoefficients.FE_QU, 0.08, 1),
-                        TrueCoefficients.load(null), raw.toString(), true);
-            } finally {
-                generator.stop();
-            }
+            ClusterRunIT.generateDelivery(raw, "quex-yarn-it");
             FileUtil.copy(raw.toFile(), fs, new org.apache.hadoop.fs.Path(hdfs + "/data/raw"), false, dfsConf);
 
             SparkSession onYarn = ClusterRunIT.sessionBuilder("yarn", "quex-yarn-it")
@@ -85,14 +76,7 @@ class YarnRunIT {
             }
 
             // the reference: the same study in local mode on the local disk
-            SparkSession local = ClusterRunIT.sessionBuilder("local[2]", "quex-yarn-it").getOrCreate();
-            RunJob.Outcome onDisk;
-            try {
-                onDisk = RunJob.run(local, ClusterRunIT.study("file://" + raw.toAbsolutePath(),
-                        "file://" + work.resolve("lake").toAbsolutePath(), tables));
-            } finally {
-                local.stop();
-            }
+            RunJob.Outcome onDisk = ClusterRunIT.onLocalDisk(raw, work.resolve("lake"), tables, "quex-yarn-it");
 
             assertEquals("yarn", master);
             assertTrue(executorJvms >= 1, "executors ran in YARN containers: " + executorJvms);
