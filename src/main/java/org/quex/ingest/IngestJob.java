@@ -738,10 +738,12 @@ public final class IngestJob {
         return new ArrayList<>(byPath.values());
     }
 
-    private static <T> Iterator<T> concat(List<Iterator<T>> parts) {
-        return parts.stream().flatMap(p -> {
-            Iterable<T> iterable = () -> p;
-            return java.util.stream.StreamSupport.stream(iterable.spliterator(), false);
-        }).iterator();
+    /**
+     * The parts one after another, each read only as far as the consumer has come. Not a Stream's
+     * flatMap(...).iterator(): that pushes a whole part into a buffer on the first next(), so a task
+     * held every row of its file in memory (a fifth of ingest's time went to garbage collection).
+     */
+    static <T> Iterator<T> concat(List<Iterator<T>> parts) {
+        return org.apache.commons.collections4.IteratorUtils.chainedIterator(parts); // Spark's own dependency
     }
 }
