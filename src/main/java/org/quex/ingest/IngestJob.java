@@ -1,6 +1,5 @@
 package org.quex.ingest;
 
-import org.quex.lake.schema.ValueKind;
 import org.quex.lake.schema.CanonicalColumn;
 import org.quex.lake.schema.SourceSchema;
 import static org.apache.spark.sql.functions.col;
@@ -207,7 +206,8 @@ public final class IngestJob {
             DataFrameWriter<Row> writer = typedRows(spark, files, schema, s, reports, new HadoopSettings(hadoop))
                     .write();
             for (String column : highCardinalityColumns(schema)) {
-                // a dictionary of values that hardly repeat costs a hash lookup per row and saves nothing
+                // a dictionary of values that hardly repeat costs a hash lookup per row written and a
+                // copy per value read, and saves little
                 writer = writer.option("parquet.enable.dictionary#" + column, "false");
             }
             writer.partitionBy(schema.partitionColumns().toArray(String[]::new)).parquet(stagedRaw(staging).toString());
@@ -352,10 +352,9 @@ public final class IngestJob {
         return String.join(", ", parts);
     }
 
-    /** Amounts and line numbers: nearly every value distinct, so Parquet dictionaries do not pay. */
+    /** Columns with about one value per firm or per row ({@link CanonicalColumn.Distinct}): written without a dictionary. */
     static List<String> highCardinalityColumns(SourceSchema schema) {
-        return schema.columns().stream()
-                .filter(c -> c.kind() == ValueKind.DOUBLE || c.name().equals(SourceSchema.SOURCE_LINE))
+        return schema.columns().stream().filter(c -> c.distinct() != CanonicalColumn.Distinct.FEW)
                 .map(CanonicalColumn::name).toList();
     }
 

@@ -113,6 +113,30 @@ class IngestGeneratedFilesTest {
     }
 
     @Test
+    void firmAndRowLevelColumnsAreWrittenWithoutAParquetDictionary(@TempDir Path tmp) throws IOException {
+        String lake = tmp.resolve("lake").toString();
+        ingest(lake, "customs", 2013, "customs/2013", null, LOOSE);
+        Path file;
+        try (Stream<Path> files = Files.walk(Path.of(lake, "raw", "customs"))) {
+            file = files.filter(f -> f.toString().endsWith(".parquet")).findFirst().orElseThrow();
+        }
+        Map<String, Boolean> dictionary = new java.util.TreeMap<>();
+        try (var reader = org.apache.parquet.hadoop.ParquetFileReader.open(org.apache.parquet.hadoop.util.HadoopInputFile
+                .fromPath(new org.apache.hadoop.fs.Path(file.toString()), new org.apache.hadoop.conf.Configuration()))) {
+            for (var column : reader.getFooter().getBlocks().get(0).getColumns()) {
+                dictionary.put(column.getPath().toDotString(), column.getEncodingStats().hasDictionaryEncodedPages());
+            }
+        }
+        for (String c : List.of("firm_code", "firm_name", "address", "phone", "zip", "contact", "value_usd", "quantity",
+                "source_line")) {
+            assertEquals(false, dictionary.get(c), c + " in " + file);
+        }
+        for (String c : List.of("direction", "hs_code", "country", "trade_mode", "source_file")) {
+            assertEquals(true, dictionary.get(c), c + " in " + file);
+        }
+    }
+
+    @Test
     void reingestingACustomsYearWithFewerMonthsDropsTheMissingMonths(@TempDir Path tmp) throws IOException {
         String lake = tmp.resolve("lake").toString();
         Path in = Files.createDirectories(tmp.resolve("in"));

@@ -63,14 +63,18 @@ public final class SourceSchema implements Serializable {
         for (Map<String, String> r : CsvTable.resource(path).rows()) {
             ValueKind kind;
             CanonicalColumn.Need need;
+            CanonicalColumn.Distinct distinct;
             try {
                 kind = ValueKind.valueOf(r.get("type").toUpperCase(Locale.ROOT));
                 need = CanonicalColumn.Need.valueOf(r.get("need").toUpperCase(Locale.ROOT));
+                distinct = r.get("distinct").isEmpty() ? CanonicalColumn.Distinct.FEW
+                        : CanonicalColumn.Distinct.valueOf(r.get("distinct").toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new QuexException(path + ": column " + r.get("column") + " has type '" + r.get("type")
-                        + "' and need '" + r.get("need") + "' (string/int/long/double; required/optional/system/partition)");
+                        + "', need '" + r.get("need") + "' and distinct '" + r.get("distinct")
+                        + "' (string/int/long/double; required/optional/system/partition; empty/firm/row)");
             }
-            columns.add(new CanonicalColumn(r.get("column"), kind, r.get("unit"), need, r.get("meaning")));
+            columns.add(new CanonicalColumn(r.get("column"), kind, r.get("unit"), need, distinct, r.get("meaning")));
         }
         SourceSchema schema = new SourceSchema(source, columns);
         if (schema.indexOf(YEAR) < 0 || schema.indexOf(SOURCE_FILE) < 0 || schema.indexOf(SOURCE_LINE) < 0) {
