@@ -30,9 +30,9 @@ import org.apache.spark.sql.types.StructType;
  * N, missing, mean, SD, min, median and max of every panel variable per year and over all years.
  * The median is exact, interpolated between the two middle values for an even N (Stata's
  * {@code summarize, detail} p50, Spark's {@code percentile}). The other statistics are one hash
- * aggregation per grouping; the medians of all variables, years and all years come from one sort
- * of the values by variable and value ({@link #medians}), where {@code percentile} would keep a map
- * of every distinct value per variable and group, twice.
+ * aggregation per grouping; the medians of all variables, years and all years come from one
+ * shuffle of the values by variable and sorted arrays ({@link #medians}), where {@code percentile}
+ * would keep a map of every distinct value per variable and group, twice.
  */
 final class PanelSummary {
     static final StructType SCHEMA = PanelRows.schema("variable:string", "year:int", "n:long", "missing:long",
@@ -71,9 +71,9 @@ final class PanelSummary {
 
     /**
      * {variable index, year or {@link #ALL_YEARS}, median} of every variable's non-null values per
-     * year and over all years: the values sorted by (variable, value) in partitions that each hold
-     * whole variables, each variable's sorted values read once to count them by year and once more to
-     * pick each year's middle ones.
+     * year and over all years: the values shuffled once into partitions that each hold whole
+     * variables, where each variable's values of each year are sorted as a primitive array (no
+     * Spark sort of rows) and the years merged in order to pick the middle ones over all years.
      */
     static List<double[]> medians(Dataset<Row> panel, List<String> variables) {
         Column[] entries = new Column[variables.size()];
@@ -84,33 +84,65 @@ final class PanelSummary {
                 .select(col("e.v").as("v"), col("year"), col("e.x").as("x")).where(col("x").isNotNull());
         int partitions = Math.min(entries.length,
                 Integer.parseInt(panel.sparkSession().conf().get("spark.sql.shuffle.partitions")));
-        return values.repartition(Math.max(1, partitions), col("v")).sortWithinPartitions(col("v"), col("x"))
-                .queryExecution().toRdd().toJavaRDD().mapPartitions(PanelSummary::mediansOfSorted).collect();
+        return values.repartition(Math.max(1, partitions), col("v"))
+                .queryExecution().toRdd().toJavaRDD().mapPartitions(PanelSummary::mediansOfPartition).collect();
     }
 
-    /** The medians of rows (v, year, x) sorted by v, then x. */
-    private static Iterator<double[]> mediansOfSorted(Iterator<InternalRow> rows) {
-        List<double[]> out = new ArrayList<>();
-        int variable = -1;
-        double[] xs = new double[1024];
-        int[] years = new int[1024];
-        int n = 0;
+    /** The medians of a partition's rows (v, year, x), which hold every value of their variables, in any order. */
+    private static Iterator<double[]> mediansOfPartition(Iterator<InternalRow> rows) {
+        Map<Integer, Map<Integer, Values>> byVariable = new TreeMap<>();
         while (rows.hasNext()) {
             InternalRow r = rows.next();
-            if (r.getInt(0) != variable) {
-                out.addAll(medians(variable, xs, years, n));
-                variable = r.getInt(0);
-                n = 0;
-            }
+            byVariable.computeIfAbsent(r.getInt(0), v -> new TreeMap<>()).computeIfAbsent(r.getInt(1), y -> new Values())
+                    .add(r.getDouble(2));
+        }
+        List<double[]> out = new ArrayList<>();
+        byVariable.forEach((variable, byYear) -> {
+            int n = byYear.values().stream().mapToInt(v -> v.n).sum();
+            double[] xs = new double[n];
+            int[] years = new int[n];
+            merge(byYear, xs, years);
+            out.addAll(medians(variable, xs, years, n));
+        });
+        return out.iterator();
+    }
+
+    /** One variable's values of one year. */
+    private static final class Values {
+        double[] xs = new double[1024];
+        int n;
+
+        void add(double x) {
             if (n == xs.length) {
                 xs = Arrays.copyOf(xs, 2 * n);
-                years = Arrays.copyOf(years, 2 * n);
             }
-            years[n] = r.getInt(1);
-            xs[n++] = r.getDouble(2);
+            xs[n++] = x;
         }
-        out.addAll(medians(variable, xs, years, n));
-        return out.iterator();
+    }
+
+    /** Each year's values sorted ({@link Arrays#sort(double[], int, int)}: NaN last, as Spark sorts), merged into one order. */
+    private static void merge(Map<Integer, Values> byYear, double[] xs, int[] years) {
+        int k = byYear.size();
+        int[] year = new int[k];
+        Values[] of = new Values[k];
+        int[] next = new int[k];
+        int i = 0;
+        for (Map.Entry<Integer, Values> e : byYear.entrySet()) {
+            year[i] = e.getKey();
+            of[i] = e.getValue();
+            Arrays.sort(of[i].xs, 0, of[i].n);
+            i++;
+        }
+        for (int out = 0; out < xs.length; out++) {
+            int best = -1;
+            for (int j = 0; j < k; j++) {
+                if (next[j] < of[j].n && (best < 0 || Double.compare(of[j].xs[next[j]], of[best].xs[next[best]]) < 0)) {
+                    best = j;
+                }
+            }
+            xs[out] = of[best].xs[next[best]++];
+            years[out] = year[best];
+        }
     }
 
     /**
