@@ -72,8 +72,8 @@ final class PanelSummary {
     /**
      * {variable index, year or {@link #ALL_YEARS}, median} of every variable's non-null values per
      * year and over all years: the values shuffled once into partitions that each hold whole
-     * variables, where each variable's values of each year are sorted as a primitive array (no
-     * Spark sort of rows) and the years merged in order to pick the middle ones over all years.
+     * variables, where each variable's values of each year, and of all years, are sorted as primitive
+     * arrays (no Spark sort of rows).
      */
     static List<double[]> medians(Dataset<Row> panel, List<String> variables) {
         Column[] entries = new Column[variables.size()];
@@ -98,11 +98,9 @@ final class PanelSummary {
         }
         List<double[]> out = new ArrayList<>();
         byVariable.forEach((variable, byYear) -> {
-            int n = byYear.values().stream().mapToInt(v -> v.n).sum();
-            double[] xs = new double[n];
-            int[] years = new int[n];
-            merge(byYear, xs, years);
-            out.addAll(medians(variable, xs, years, n));
+            Map<Integer, double[]> values = new TreeMap<>();
+            byYear.forEach((year, v) -> values.put(year, Arrays.copyOf(v.xs, v.n)));
+            out.addAll(medians(variable, values));
         });
         return out.iterator();
     }
@@ -120,59 +118,34 @@ final class PanelSummary {
         }
     }
 
-    /** Each year's values sorted ({@link Arrays#sort(double[], int, int)}: NaN last, as Spark sorts), merged into one order. */
-    private static void merge(Map<Integer, Values> byYear, double[] xs, int[] years) {
-        int k = byYear.size();
-        int[] year = new int[k];
-        Values[] of = new Values[k];
-        int[] next = new int[k];
-        int i = 0;
-        for (Map.Entry<Integer, Values> e : byYear.entrySet()) {
-            year[i] = e.getKey();
-            of[i] = e.getValue();
-            Arrays.sort(of[i].xs, 0, of[i].n);
-            i++;
-        }
-        for (int out = 0; out < xs.length; out++) {
-            int best = -1;
-            for (int j = 0; j < k; j++) {
-                if (next[j] < of[j].n && (best < 0 || Double.compare(of[j].xs[next[j]], of[best].xs[next[best]]) < 0)) {
-                    best = j;
-                }
-            }
-            xs[out] = of[best].xs[next[best]++];
-            years[out] = year[best];
-        }
-    }
-
     /**
-     * The medians of one variable's values {@code xs[0..n)}, sorted, by year ({@code years}) and
-     * over all: {variable, year, median} each.
+     * The medians of one variable's values by year, in any order (sorted here, in place, as
+     * {@link Arrays#sort(double[])} does: NaN last, as Spark sorts): {variable, year, median} for each
+     * year in ascending order, then {variable, {@link #ALL_YEARS}, median}; nothing for no values.
      */
-    static List<double[]> medians(int variable, double[] xs, int[] years, int n) {
+    static List<double[]> medians(int variable, Map<Integer, double[]> valuesByYear) {
         List<double[]> out = new ArrayList<>();
-        if (n == 0) {
+        double[] all = new double[valuesByYear.values().stream().mapToInt(xs -> xs.length).sum()];
+        if (all.length == 0) {
             return out;
         }
-        Map<Integer, int[]> counts = new TreeMap<>(); // year -> {count, seen so far, found: lower, upper}
-        for (int i = 0; i < n; i++) {
-            counts.computeIfAbsent(years[i], y -> new int[4])[0]++;
+        int filled = 0;
+        for (Map.Entry<Integer, double[]> e : new TreeMap<>(valuesByYear).entrySet()) {
+            double[] xs = e.getValue();
+            Arrays.sort(xs);
+            out.add(new double[] {variable, e.getKey(), median(xs)});
+            System.arraycopy(xs, 0, all, filled, xs.length);
+            filled += xs.length;
         }
-        Map<Integer, double[]> middle = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            int[] c = counts.get(years[i]);
-            int rank = c[1]++;
-            double[] m = middle.computeIfAbsent(years[i], y -> new double[2]);
-            if (rank == (c[0] - 1) / 2) {
-                m[0] = xs[i];
-            }
-            if (rank == c[0] / 2) {
-                m[1] = xs[i];
-            }
-        }
-        counts.forEach((year, c) -> out.add(new double[] {variable, year, interpolate(middle.get(year), c[0])}));
-        out.add(new double[] {variable, ALL_YEARS, interpolate(new double[] {xs[(n - 1) / 2], xs[n / 2]}, n)});
+        Arrays.sort(all);
+        out.add(new double[] {variable, ALL_YEARS, median(all)});
         return out;
+    }
+
+    /** The median of sorted values (interpolated for an even number). */
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return interpolate(new double[] {sorted[(n - 1) / 2], sorted[n / 2]}, n);
     }
 
     /** Spark's percentile at 0.5 of n values whose middle ones (equal for odd n) are {@code m}. */

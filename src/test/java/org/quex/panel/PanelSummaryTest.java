@@ -16,17 +16,16 @@ import org.quex.SparkTestSession;
 /** Medians by sorting, against values worked out by hand (Stata's p50: the mean of the two middle values for even N). */
 class PanelSummaryTest {
     @Test
-    void mediansPerYearAndOverAllYearsFromSortedValues() {
-        // 2007: 1, 4, 9 -> 4; 2008: 2, 3, 10, 20 -> 6.5; all: 1 2 3 4 9 10 20 -> 4
-        double[] xs = {1, 2, 3, 4, 9, 10, 20};
-        int[] years = {2007, 2008, 2008, 2007, 2007, 2008, 2008};
+    void mediansPerYearAndOverAllYearsOfUnsortedValues() {
+        // 2007: 1, 4, 9 -> 4; 2008: 2, 3, 10, 20 -> 6.5; all: 1 2 3 4 9 10 20 -> 4 (given unsorted)
+        Map<Integer, double[]> values = Map.of(2007, new double[] {9, 1, 4}, 2008, new double[] {20, 2, 10, 3});
         Map<Integer, Double> m = new TreeMap<>();
-        for (double[] r : PanelSummary.medians(3, xs, years, xs.length)) {
+        for (double[] r : PanelSummary.medians(3, values)) {
             assertEquals(3.0, r[0]);
             m.put((int) r[1], r[2]);
         }
         assertEquals(Map.of(2007, 4.0, 2008, 6.5, PanelSummary.ALL_YEARS, 4.0), m);
-        assertEquals(List.of(), PanelSummary.medians(0, new double[0], new int[0], 0));
+        assertEquals(List.of(), PanelSummary.medians(0, Map.of()));
     }
 
     @Test
