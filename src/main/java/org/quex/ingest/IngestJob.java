@@ -743,6 +743,6 @@ public final class IngestJob {
      * held every row of its file in memory (a fifth of ingest's time went to garbage collection).
      */
     static <T> Iterator<T> concat(List<Iterator<T>> parts) {
-        return org.apache.commons.collections4.IteratorUtils.chainedIterator(parts); // Spark's own dependency
+        return org.apache.commons.collections4.IteratorUtils.chainedIterator(parts);
     }
 }
