@@ -1,93 +1,181 @@
 package org.quex.match;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.udf;
-
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.api.java.UDF1;
-import org.apache.spark.sql.expressions.UserDefinedFunction;
-import org.apache.spark.sql.types.DataTypes;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Links Customs firms to ASIF firms within a year in two passes (Yu 2015): exact normalized name,
  * then, for firms left unlinked on both sides, zip code plus the last seven digits of the phone.
  * A link must be one-to-one: a firm with several candidates in a pass is ambiguous and not linked.
- * Every step is an equi-join on the key (hash or sort-merge at any size), never a cross join.
+ * Each pass is one hash table of the ASIF side's keys probed by every Customs firm, never a pairwise
+ * comparison. Pure: no Spark (a year holds at most a few hundred thousand firms a side, which
+ * MatchJob brings to the driver; a Spark plan of the same joins took 45 stages and 15 s a year).
  */
 public final class FirmMatcher {
     public static final String BY_NAME = "name";
     public static final String BY_ZIP_PHONE = "zip_phone7";
 
-    private static final UserDefinedFunction NAME = udf((UDF1<String, String>) NameNormalizer::normalize,
-            DataTypes.StringType);
-    private static final UserDefinedFunction PHONE7 = udf((UDF1<String, String>) NameNormalizer::phone7,
-            DataTypes.StringType);
-    private static final UserDefinedFunction ZIP = udf((UDF1<String, String>) NameNormalizer::zip, DataTypes.StringType);
-
     private FirmMatcher() {
     }
 
-    /** The links of both passes and the candidates each pass found, for the report. */
-    public record Result(Dataset<Row> links, Dataset<Row> candidates) {
+    /** A firm of one side as the passes see it: its id and its keys (null: the firm has none). */
+    public record Firm(String id, String nameKey, String zipKey, String phoneKey) {
+        /** A firm with its keys made from the name, zip and phone as delivered. */
+        public static Firm of(String id, String name, String zip, String phone) {
+            return new Firm(id, NameNormalizer.normalize(name), NameNormalizer.zip(zip), NameNormalizer.phone7(phone));
+        }
+
+        /** Zip and phone together, or null unless both are there. */
+        Object zipPhoneKey() {
+            return zipKey == null || phoneKey == null ? null : List.of(zipKey, phoneKey);
+        }
+    }
+
+    public record Link(String customsFirmCode, String asifFirmId, String method) {
+    }
+
+    /** A Customs-ASIF pair (of the truth, or found). */
+    public record Pair(String customsFirmCode, String asifFirmId) {
+    }
+
+    /** The links of both passes, and per pass the Customs firms it left ambiguous (several candidates on some side). */
+    public record Result(List<Link> links, long ambiguousByName, long ambiguousByZipPhone) {
+    }
+
+    /** Both passes; a firm given twice (several rows of one id) is one firm with all its keys. */
+    public static Result match(List<Firm> asif, List<Firm> customs) {
+        List<Link> links = new ArrayList<>();
+        long ambiguousByName = pass(asif, customs, BY_NAME, Firm::nameKey, links);
+        Set<String> linkedAsif = new HashSet<>();
+        Set<String> linkedCustoms = new HashSet<>();
+        for (Link l : links) {
+            linkedAsif.add(l.asifFirmId());
+            linkedCustoms.add(l.customsFirmCode());
+        }
+        long ambiguousByZipPhone = pass(asif.stream().filter(f -> !linkedAsif.contains(f.id())).toList(),
+                customs.stream().filter(f -> !linkedCustoms.contains(f.id())).toList(), BY_ZIP_PHONE,
+                Firm::zipPhoneKey, links);
+        return new Result(links, ambiguousByName, ambiguousByZipPhone);
     }
 
     /**
-     * @param asif    year, firm_id, firm_name, phone, zip
-     * @param customs year, firm_code, firm_name, phone, zip
-     * @return links (year, customs_firm_code, asif_firm_id, method) and candidates (year,
-     *         customs_firm_code, asif_firm_id, method, linked) of each pass
+     * The candidate pairs on equal keys (null keys never match), each pair once; the one-to-one
+     * pairs are added to {@code links} in the Customs firms' order. Returns the Customs firms with
+     * a candidate pair that is not one-to-one.
      */
-    public static Result match(Dataset<Row> asif, Dataset<Row> customs) {
-        Dataset<Row> a = keys(asif, "firm_id", "asif_firm_id");
-        Dataset<Row> c = keys(customs, "firm_code", "customs_firm_code");
-
-        Dataset<Row> byName = pass(a, c, BY_NAME, "name_key");
-        Dataset<Row> nameLinks = byName.where(col("linked"));
-        Dataset<Row> aLeft = a.join(nameLinks.select("year", "asif_firm_id"), new String[] {"year", "asif_firm_id"},
-                "left_anti");
-        Dataset<Row> cLeft = c.join(nameLinks.select("year", "customs_firm_code"),
-                new String[] {"year", "customs_firm_code"}, "left_anti");
-        Dataset<Row> byPhone = pass(aLeft, cLeft, BY_ZIP_PHONE, "zip_key", "phone_key");
-        Dataset<Row> candidates = byName.unionByName(byPhone);
-        Dataset<Row> links = candidates.where(col("linked"))
-                .select("year", "customs_firm_code", "asif_firm_id", "method");
-        return new Result(links, candidates);
-    }
-
-    /** year, the firm id (renamed), and the matching keys name_key, zip_key, phone_key. */
-    static Dataset<Row> keys(Dataset<Row> firms, String id, String as) {
-        return firms.select(col("year"), col(id).as(as), NAME.apply(col("firm_name")).as("name_key"),
-                ZIP.apply(col("zip")).as("zip_key"), PHONE7.apply(col("phone")).as("phone_key"));
-    }
-
-    private static String[] with(String id, String[] joinCols) {
-        String[] out = java.util.Arrays.copyOf(joinCols, joinCols.length + 1);
-        out[joinCols.length] = id;
-        return out;
-    }
-
-    /** Candidate pairs on equal keys (nulls never match) and whether each is one-to-one. */
-    private static Dataset<Row> pass(Dataset<Row> a, Dataset<Row> c, String method, String... keys) {
-        Column notNull = lit(true);
-        String[] joinCols = new String[keys.length + 1];
-        joinCols[0] = "year";
-        for (int i = 0; i < keys.length; i++) {
-            notNull = notNull.and(col(keys[i]).isNotNull());
-            joinCols[i + 1] = keys[i];
+    private static long pass(List<Firm> asif, List<Firm> customs, String method, Function<Firm, Object> key,
+                             List<Link> links) {
+        Map<Object, Set<String>> asifByKey = new HashMap<>();
+        for (Firm a : asif) {
+            Object k = key.apply(a);
+            if (k != null) {
+                asifByKey.computeIfAbsent(k, x -> new LinkedHashSet<>(2)).add(a.id());
+            }
         }
-        Dataset<Row> pairs = a.where(notNull).selectExpr(with("asif_firm_id", joinCols)).dropDuplicates()
-                .join(c.where(notNull).selectExpr(with("customs_firm_code", joinCols)).dropDuplicates(), joinCols)
-                .select("year", "asif_firm_id", "customs_firm_code").dropDuplicates();
-        Dataset<Row> perCustoms = pairs.groupBy("year", "customs_firm_code").agg(count(lit(1)).as("n_asif"));
-        Dataset<Row> perAsif = pairs.groupBy("year", "asif_firm_id").agg(count(lit(1)).as("n_customs"));
-        return pairs.join(perCustoms, new String[] {"year", "customs_firm_code"})
-                .join(perAsif, new String[] {"year", "asif_firm_id"})
-                .withColumn("linked", col("n_asif").equalTo(1).and(col("n_customs").equalTo(1)))
-                .withColumn("method", lit(method))
-                .select("year", "customs_firm_code", "asif_firm_id", "method", "linked");
+        Map<String, Set<String>> candidatesOfCustoms = new LinkedHashMap<>();
+        for (Firm c : customs) {
+            Set<String> ids = asifByKey.get(key.apply(c));
+            if (ids != null) {
+                candidatesOfCustoms.computeIfAbsent(c.id(), x -> new LinkedHashSet<>(2)).addAll(ids);
+            }
+        }
+        Map<String, Integer> candidatesOfAsif = new HashMap<>();
+        for (Set<String> ids : candidatesOfCustoms.values()) {
+            for (String a : ids) {
+                candidatesOfAsif.merge(a, 1, Integer::sum);
+            }
+        }
+        long ambiguous = 0;
+        for (Map.Entry<String, Set<String>> e : candidatesOfCustoms.entrySet()) {
+            String a = e.getValue().iterator().next();
+            if (e.getValue().size() == 1 && candidatesOfAsif.get(a) == 1) {
+                links.add(new Link(e.getKey(), a, method));
+            } else {
+                ambiguous++;
+            }
+        }
+        return ambiguous;
+    }
+
+    /** Precision and recall of one pass against the true links it could find. */
+    public record Quality(String method, long links, long correct, long findable) {
+        public double precision() {
+            return links == 0 ? Double.NaN : (double) correct / links;
+        }
+
+        public double recall() {
+            return findable == 0 ? Double.NaN : (double) correct / findable;
+        }
+    }
+
+    /**
+     * Each pass's precision (correct links / links) and recall against the true links it could
+     * find: both firms in the inputs and equal normalized names (pass 1); equal zip and phone7
+     * among the true links pass 1 did not make (pass 2); either (all). Each true pair counts once.
+     */
+    public static List<Quality> evaluate(List<Firm> asif, List<Firm> customs, List<Link> links,
+                                         Collection<Pair> truth) {
+        Map<String, List<Firm>> asifById = byId(asif);
+        Map<String, List<Firm>> customsById = byId(customs);
+        Map<Pair, String> foundBy = new HashMap<>();
+        long nameLinks = 0;
+        for (Link l : links) {
+            foundBy.put(new Pair(l.customsFirmCode(), l.asifFirmId()), l.method());
+            nameLinks += l.method().equals(BY_NAME) ? 1 : 0;
+        }
+        long nameFindable = 0;
+        long nameCorrect = 0;
+        long phoneFindable = 0;
+        long phoneCorrect = 0;
+        long anyFindable = 0;
+        long anyCorrect = 0;
+        for (Pair t : new HashSet<>(truth)) {
+            List<Firm> a = asifById.get(t.asifFirmId());
+            List<Firm> c = customsById.get(t.customsFirmCode());
+            if (a == null || c == null) {
+                continue; // not findable: a firm is not in the inputs
+            }
+            boolean nameEqual = anyEqual(a, c, Firm::nameKey);
+            boolean zipPhoneEqual = anyEqual(a, c, Firm::zipPhoneKey);
+            String method = foundBy.get(t);
+            nameFindable += nameEqual ? 1 : 0;
+            nameCorrect += nameEqual && BY_NAME.equals(method) ? 1 : 0;
+            phoneFindable += zipPhoneEqual && !BY_NAME.equals(method) ? 1 : 0;
+            phoneCorrect += BY_ZIP_PHONE.equals(method) ? 1 : 0;
+            anyFindable += nameEqual || zipPhoneEqual ? 1 : 0;
+            anyCorrect += method != null ? 1 : 0;
+        }
+        return List.of(
+                new Quality(BY_NAME, nameLinks, nameCorrect, nameFindable),
+                new Quality(BY_ZIP_PHONE, links.size() - nameLinks, phoneCorrect, phoneFindable),
+                new Quality("all", links.size(), anyCorrect, anyFindable));
+    }
+
+    /** Whether some row of one firm and some row of the other have the same key (not null). */
+    private static boolean anyEqual(List<Firm> a, List<Firm> c, Function<Firm, Object> key) {
+        for (Firm x : a) {
+            for (Firm y : c) {
+                if (key.apply(x) != null && key.apply(x).equals(key.apply(y))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Map<String, List<Firm>> byId(List<Firm> firms) {
+        Map<String, List<Firm>> m = new HashMap<>();
+        for (Firm f : firms) {
+            m.computeIfAbsent(f.id(), x -> new ArrayList<>(1)).add(f);
+        }
+        return m;
     }
 }

@@ -39,8 +39,6 @@ public final class PanelJob {
     public static final List<String> VARIABLES = List.of("ex", "export", "ln_export", "qu", "lqu", "mqu", "hqu", "tfp",
             "age", "age2", "cap", "ln_cap", "roa", "pro", "scale1", "scale2", "scale3", "rd", "fc", "ac", "dac", "for",
             "fi", "sub", "si", "si2", "hhi", "indus1", "indus2", "indus3", "sta", "cen");
-    static final StructType LINKS = PanelRows.schema("year:int", "customs_firm_code:string", "asif_firm_id:string",
-            "method:string");
     static final StructType CUSTOMS_FIRM_YEAR = PanelRows.schema("year:int", "firm_code:string", "export_usd:double");
 
     private PanelJob() {
@@ -146,7 +144,7 @@ public final class PanelJob {
                             .join(panelIds.ids(), new String[] {"year", "firm_id"}, "left"), lists,
                     levels, config.honourValidity());
 
-            Dataset<Row> links = PartitionedParquet.read(spark, lake.matchLinks(), LINKS)
+            Dataset<Row> links = PartitionedParquet.read(spark, lake.matchLinks(), org.quex.match.MatchJob.LINKS)
                     .where(col("year").isin(years.toArray()));
             Dataset<Row> exports = PartitionedParquet.read(spark, lake.customsFirmYear(), CUSTOMS_FIRM_YEAR)
                     .where(col("year").isin(years.toArray()));

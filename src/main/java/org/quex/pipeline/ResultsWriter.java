@@ -21,6 +21,7 @@ import org.quex.clean.CleanJob;
 import org.quex.estimate.FitOutput;
 import org.quex.estimate.FitResult;
 import org.quex.estimate.Predictions;
+import org.quex.match.FirmMatcher;
 import org.quex.match.MatchJob;
 import org.quex.report.CoefficientPlot;
 import org.quex.report.LatexTableWriter;
@@ -195,7 +196,7 @@ public final class ResultsWriter {
         StringBuilder sb = new StringBuilder("year,customs_firms,asif_firms,linked_by_name,linked_by_zip_phone7,"
                 + "ambiguous_by_name,ambiguous_by_zip_phone7,export_usd,matched_export_usd,precision,recall,zip_phone7_pass\n");
         for (MatchJob.Report r : reports) {
-            MatchJob.Quality all = r.quality().stream().filter(q -> q.method().equals("all")).findFirst().orElse(null);
+            FirmMatcher.Quality all = r.quality().stream().filter(q -> q.method().equals("all")).findFirst().orElse(null);
             sb.append(String.join(",", Integer.toString(r.year()), Long.toString(r.customsFirms()),
                     Long.toString(r.asifFirms()), Long.toString(r.byName()), Long.toString(r.byZipPhone()),
                     Long.toString(r.ambiguousByName()), Long.toString(r.ambiguousByZipPhone()), full(r.exportUsd()),

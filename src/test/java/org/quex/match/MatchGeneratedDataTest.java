@@ -26,7 +26,7 @@ class MatchGeneratedDataTest {
     @Test
     void precisionAndRecallOfEachPassAgainstTheTruth() {
         for (MatchJob.Report r : REPORTS) {
-            for (MatchJob.Quality q : r.quality()) {
+            for (FirmMatcher.Quality q : r.quality()) {
                 if (q.method().equals(FirmMatcher.BY_ZIP_PHONE) && r.zipPhoneUnavailable() != null) {
                     // the pooled 1998–2007 file has no phone (as its public dictionary): no pass to score
                     assertEquals(0, q.links(), r.year() + " " + r.zipPhoneUnavailable());
