@@ -13,10 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
@@ -109,13 +107,13 @@ public final class PanelJob {
         Dataset<Row> asif = PartitionedParquet.read(spark, lake.clean("asif"), asifSchema)
                 .where(col("year").isin(years.toArray()));
         IndustryClassification industries = IndustryClassification.load(config);
-        PanelRows rowMaker = new PanelRows(asifSchema, config, SizeStandards.load(config.sizeStandard2011From()),
+        PanelRows rowMaker = new PanelRows(config, SizeStandards.load(config.sizeStandard2011From()),
                 industries);
         // the firm across years (honours held after a rename, the TFP estimators' year before) is the panel id
         spark.sparkContext().setJobDescription("panel: panel ids across years");
         PanelIdAssignment.Assigned panelIds = PanelIdAssignment.assign(spark, asif, industries, config);
         spark.sparkContext().setJobDescription("panel: firm-year variables of " + years);
-        Dataset<Row> base = asif.map((MapFunction<Row, Row>) rowMaker::variables, Encoders.row(PanelRows.SCHEMA))
+        Dataset<Row> base = rowMaker.of(asif)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> tfpInputs = null;
         try {
@@ -212,7 +210,7 @@ public final class PanelJob {
                 linked.put(r.getInt(0), r.isNullAt(2) ? 0 : r.getLong(2));
             }
             spark.sparkContext().setJobDescription("panel: descriptive statistics");
-            List<VariableSummary> summary = PanelSummary.of(written, VARIABLES);
+            List<VariableSummary> summary = PanelSummary.of(written, VARIABLES, rowsOut);
             PartitionedParquet.replaceWhole(spark, PanelSummary.toFrame(spark, summary).coalesce(1), lake.panelSummary());
             PartitionedParquet.replaceWhole(spark, spark.createDataFrame(fits.stream().map(ProductionFunctions.Fit::toRow)
                     .toList(), ProductionFunctions.SCHEMA).coalesce(1), lake.panelProductionFunctions());

@@ -3,6 +3,9 @@ package org.quex.panel;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataType;
@@ -34,7 +37,6 @@ final class PanelRows implements Serializable {
     private final PanelConfig config;
     private final SizeStandards sizes;
     private final IndustryClassification industries;
-    private final int[] at;
 
     private static final String[] INPUTS = {"year", "firm_id", "firm_name", "region_code", "industry_code",
         "registration_type", "affiliation", "founding_year", "employees", "value_added", "export_value", "sales",
@@ -43,18 +45,24 @@ final class PanelRows implements Serializable {
         "legal_person_capital", "individual_capital", "hmt_capital", "foreign_capital",
         "intermediate_input", "fixed_assets", "gross_output"};
 
-    PanelRows(StructType asifSchema, PanelConfig config, SizeStandards sizes, IndustryClassification industries) {
+    PanelRows(PanelConfig config, SizeStandards sizes, IndustryClassification industries) {
         this.config = config;
         this.sizes = sizes;
         this.industries = industries;
-        this.at = new int[INPUTS.length];
-        for (int i = 0; i < INPUTS.length; i++) {
-            at[i] = asifSchema.fieldIndex(INPUTS[i]);
-        }
+    }
+
+    /**
+     * The variables of every clean ASIF row. Only the input columns reach the row function: Spark
+     * turns every column of a row it hands to Java into an object (the whole ASIF row is 100+
+     * columns, and made this map 3× slower).
+     */
+    Dataset<Row> of(Dataset<Row> asif) {
+        return asif.select(INPUTS[0], java.util.Arrays.copyOfRange(INPUTS, 1, INPUTS.length))
+                .map((MapFunction<Row, Row>) this::variables, Encoders.row(SCHEMA));
     }
 
     Row variables(Row in) {
-        int year = in.getInt(at[0]);
+        int year = in.getInt(0);
         String region = str(in, 3);
         String industryCode = str(in, 4);
         String registration = str(in, 5);
@@ -70,7 +78,7 @@ final class PanelRows implements Serializable {
         IndustryClassification.Mapped cic = industries.toCic2002(year, industryCode);
         String cic2002 = cic == null ? null : cic.cic2002();
         Integer tech = industries.techClass(cic2002);
-        Integer age = FirmYearVariables.age(year, in.isNullAt(at[7]) ? null : in.getInt(at[7]));
+        Integer age = FirmYearVariables.age(year, in.isNullAt(7) ? null : in.getInt(7));
         Double cap = FirmYearVariables.ratio(netFixed, employees);
         Integer size = sizes.classOf(year, employees, sales, assets);
         Double si = FirmYearVariables.ratio(subsidy, sales);
@@ -107,11 +115,11 @@ final class PanelRows implements Serializable {
     }
 
     private String str(Row r, int i) {
-        return r.isNullAt(at[i]) ? null : r.getString(at[i]);
+        return r.isNullAt(i) ? null : r.getString(i);
     }
 
     private Long lng(Row r, int i) {
-        return r.isNullAt(at[i]) ? null : r.getLong(at[i]);
+        return r.isNullAt(i) ? null : r.getLong(i);
     }
 
     /** A schema from "name:type" items (int, long, double, string), all nullable. */
