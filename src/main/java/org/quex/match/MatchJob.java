@@ -4,10 +4,11 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.udf;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -107,28 +108,28 @@ public final class MatchJob {
                 .where(col("year").equalTo(year)).select(keys(col("firm_code"), col("export_usd")));
         Side a = Side.of(asif.collectAsList());
         Side c = Side.of(customs.collectAsList());
-        FirmMatcher.Result result = FirmMatcher.match(a.firms, c.firms);
-        Map<String, String> asifOfCustoms = new HashMap<>();
+        FirmMatcher.Result result = FirmMatcher.match(a.firms(), c.firms());
+        Set<String> linkedCustoms = new HashSet<>();
         List<Row> rows = new ArrayList<>();
         long byName = 0;
         for (FirmMatcher.Link l : result.links()) {
-            asifOfCustoms.put(l.customsFirmCode(), l.asifFirmId());
+            linkedCustoms.add(l.customsFirmCode());
             rows.add(RowFactory.create(year, l.customsFirmCode(), l.asifFirmId(), l.method()));
             byName += l.method().equals(FirmMatcher.BY_NAME) ? 1 : 0;
         }
         double exportUsd = 0;
         double matchedExportUsd = 0;
-        for (int i = 0; i < c.firms.size(); i++) {
-            exportUsd += c.exportUsd[i];
-            matchedExportUsd += asifOfCustoms.containsKey(c.firms.get(i).id()) ? c.exportUsd[i] : 0;
+        for (int i = 0; i < c.firms().size(); i++) {
+            exportUsd += c.exportUsd()[i];
+            matchedExportUsd += linkedCustoms.contains(c.firms().get(i).id()) ? c.exportUsd()[i] : 0;
         }
         PartitionedParquet.replaceYear(spark, spark.createDataFrame(rows, LINKS), lake.matchLinks(), year,
                 List.of("year"), Map.of(List.of(year), (long) rows.size()));
         List<FirmMatcher.Quality> quality = truthLinks == null ? List.of()
-                : FirmMatcher.evaluate(a.firms, c.firms, result.links(), truth(spark, truthLinks, year));
-        Report report = new Report(year, c.firms.size(), a.firms.size(), byName, rows.size() - byName,
+                : FirmMatcher.evaluate(a.firms(), c.firms(), result.links(), truth(spark, truthLinks, year));
+        Report report = new Report(year, c.firms().size(), a.firms().size(), byName, rows.size() - byName,
                 result.ambiguousByName(), result.ambiguousByZipPhone(), exportUsd, matchedExportUsd, quality,
-                zipPhoneUnavailable(year, c.firms.size(), c.withPhoneAndZip, a.firms.size(), a.withPhoneAndZip));
+                zipPhoneUnavailable(year, c.firms().size(), c.withPhoneAndZip(), a.firms().size(), a.withPhoneAndZip()));
         writeManifest(spark, lake, report);
         return report;
     }
