@@ -113,8 +113,7 @@ public final class PanelJob {
         spark.sparkContext().setJobDescription("panel: panel ids across years");
         PanelIdAssignment.Assigned panelIds = PanelIdAssignment.assign(spark, asif, industries, config);
         spark.sparkContext().setJobDescription("panel: firm-year variables of " + years);
-        Dataset<Row> base = rowMaker.of(asif)
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> base = rowMaker.of(asif).persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> tfpInputs = null;
         try {
             Map<Integer, Long> rowsIn = new TreeMap<>();

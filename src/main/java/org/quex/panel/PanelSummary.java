@@ -27,10 +27,10 @@ import org.apache.spark.sql.types.StructType;
  * and each variable's values of each year, and of all years, are sorted as primitive arrays
  * ({@link #statistics}). The median is exact, interpolated between the two middle values for an even
  * N (Stata's {@code summarize, detail} p50, Spark's {@code percentile}). The mean and SD are summed
- * over the sorted values with compensation (Neumaier), the SD in two passes: the same to 1e-15 as
+ * over the sorted values with compensation (Neumaier), the SD in two passes: the same to 1e-12 as
  * Spark's {@code avg} and {@code stddev_samp}, and, unlike them, the same bits whatever the rows'
  * order and partitioning. Spark's aggregation of the 32 variables' 160 statistics ran without code
- * generation (more than {@code spark.sql.codegen.maxFields} buffer fields) and took 5 s at 300,000
+ * generation (more than {@code spark.sql.codegen.maxFields} buffer fields) and took 5-6 s at 300,000
  * firms, against none now.
  */
 final class PanelSummary {
