@@ -20,6 +20,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.StructType;
+import org.quex.tfp.Compensated;
 
 /**
  * N, missing, mean, SD, min, median and max of every panel variable per year and over all years,
@@ -27,11 +28,11 @@ import org.apache.spark.sql.types.StructType;
  * and each variable's values of each year, and of all years, are sorted as primitive arrays
  * ({@link #statistics}). The median is exact, interpolated between the two middle values for an even
  * N (Stata's {@code summarize, detail} p50, Spark's {@code percentile}). The mean and SD are summed
- * over the sorted values with compensation (Neumaier), the SD in two passes: the same to 1e-12 as
- * Spark's {@code avg} and {@code stddev_samp}, and, unlike them, the same bits whatever the rows'
- * order and partitioning. Spark's aggregation of the 32 variables' 160 statistics ran without code
- * generation (more than {@code spark.sql.codegen.maxFields} buffer fields) and took 5-6 s at 300,000
- * firms, against none now.
+ * over the sorted values with Neumaier's compensation ({@link Compensated}), the SD in two passes:
+ * the same to 1e-12 as Spark's {@code avg} and {@code stddev_samp}, and, unlike them, the same bits
+ * whatever the rows' order and partitioning. Spark's aggregation of the 32 variables' 160
+ * statistics ran without code generation (more than {@code spark.sql.codegen.maxFields} buffer
+ * fields) and took 5-6 s at 300,000 firms, against none now.
  */
 final class PanelSummary {
     static final StructType SCHEMA = PanelRows.schema("variable:string", "year:int", "n:long", "missing:long",
@@ -138,33 +139,17 @@ final class PanelSummary {
         if (n == 0) {
             return new double[] {variable, year, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN};
         }
-        CompensatedSum sum = new CompensatedSum();
+        Compensated sum = new Compensated(1);
         for (double x : sorted) {
-            sum.add(x);
+            sum.add(0, x);
         }
-        double mean = sum.value() / n;
-        CompensatedSum squares = new CompensatedSum();
+        double mean = sum.value(0) / n;
+        Compensated squares = new Compensated(1);
         for (double x : sorted) {
-            squares.add((x - mean) * (x - mean));
+            squares.add(0, (x - mean) * (x - mean));
         }
-        double sd = n < 2 ? Double.NaN : Math.sqrt(squares.value() / (n - 1));
+        double sd = n < 2 ? Double.NaN : Math.sqrt(squares.value(0) / (n - 1));
         return new double[] {variable, year, n, mean, sd, sorted[0], median(sorted), sorted[n - 1]};
-    }
-
-    /** Neumaier's compensated sum: the rounding error of each addition is kept and added back at the end. */
-    private static final class CompensatedSum {
-        private double sum;
-        private double compensation;
-
-        void add(double x) {
-            double t = sum + x;
-            compensation += Math.abs(sum) >= Math.abs(x) ? (sum - t) + x : (x - t) + sum;
-            sum = t;
-        }
-
-        double value() {
-            return Double.isInfinite(sum) ? sum : sum + compensation;
-        }
     }
 
     /** The median of sorted values (interpolated for an even number). */
@@ -184,8 +169,11 @@ final class PanelSummary {
     private static void add(List<VariableSummary> out, Integer year, long rows, List<String> variables,
                             Map<List<Integer>, double[]> stats) {
         for (int i = 0; i < variables.size(); i++) {
-            double[] s = stats.getOrDefault(List.of(i, year == null ? ALL_YEARS : year),
-                    statistics(i, year == null ? ALL_YEARS : year, new double[0]));
+            int y = year == null ? ALL_YEARS : year;
+            double[] s = stats.get(List.of(i, y));
+            if (s == null) {
+                s = statistics(i, y, new double[0]); // no values at all: n = 0, the rest NaN
+            }
             long n = (long) s[2];
             out.add(new VariableSummary(variables.get(i), year, n, rows - n, s[3], s[4], s[5], s[6], s[7]));
         }

@@ -10,11 +10,11 @@ import java.io.Serializable;
  * their last digits between partitionings, and the flat second-stage objectives amplify that
  * to about 1e-9 in the estimates.
  */
-final class Compensated implements Serializable {
+public final class Compensated implements Serializable {
     private final double[] sum;
     private final double[] comp;
 
-    Compensated(int n) {
+    public Compensated(int n) {
         sum = new double[n];
         comp = new double[n];
     }
@@ -23,7 +23,7 @@ final class Compensated implements Serializable {
         return sum.length;
     }
 
-    void add(int i, double x) {
+    public void add(int i, double x) {
         double s = sum[i];
         double t = s + x;
         if (Math.abs(s) >= Math.abs(x)) {
@@ -42,14 +42,15 @@ final class Compensated implements Serializable {
         return this;
     }
 
-    double value(int i) {
-        return sum[i] + comp[i];
+    /** The compensated total; an infinite sum as it is (its compensation is then NaN: inf - inf). */
+    public double value(int i) {
+        return Double.isInfinite(sum[i]) ? sum[i] : sum[i] + comp[i];
     }
 
     double[] values() {
         double[] v = new double[sum.length];
         for (int i = 0; i < v.length; i++) {
-            v[i] = sum[i] + comp[i];
+            v[i] = value(i);
         }
         return v;
     }
