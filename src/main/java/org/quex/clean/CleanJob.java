@@ -18,6 +18,7 @@ import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.quex.ExactSum;
 import org.quex.QuexException;
 import org.quex.lake.schema.SourceSchema;
 import org.quex.lake.LakeCommit;
@@ -165,23 +166,48 @@ public final class CleanJob {
         Dataset<Row> firmYear = ExportAggregates.firmYear(kept, config).persist(StorageLevel.MEMORY_AND_DISK());
         Report report;
         try {
-            // the report's export value from the firm-years (no pass over the rows of its own), with
-            // the firm-years per year the write checks
-            Map<List<Object>, Long> rowsByYear = new LinkedHashMap<>();
-            double exportUsd = 0;
-            double ambiguousUsd = 0;
-            for (Row r : firmYear.groupBy("year").agg(count(lit(1)), sum("export_usd"), sum("ambiguous_usd"))
-                    .collectAsList()) {
-                rowsByYear.put(java.util.Collections.singletonList(r.get(0)), r.getLong(1));
-                exportUsd += r.isNullAt(2) ? 0 : r.getDouble(2);
-                ambiguousUsd += r.isNullAt(3) ? 0 : r.getDouble(3);
-            }
-            report = report("customs", year, counts, new double[] {exportUsd, ambiguousUsd}, null);
-            PartitionedParquet.replaceYear(spark, firmYear, lake.customsFirmYear(), year, List.of("year"), rowsByYear);
+            // the report's export value from the firm-years (no pass over the rows of its own), summed
+            // exactly so that the manifest's figures do not depend on the partitioning; with the
+            // firm-years per year the write checks
+            ExportTotals totals = firmYear.select("year", "export_usd", "ambiguous_usd").javaRDD()
+                    .aggregate(new ExportTotals(), ExportTotals::add, ExportTotals::add);
+            report = report("customs", year, counts,
+                    new double[] {totals.exportUsd.value(), totals.ambiguousUsd.value()}, null);
+            PartitionedParquet.replaceYear(spark, firmYear, lake.customsFirmYear(), year, List.of("year"),
+                    totals.firmYears);
         } finally {
             firmYear.unpersist();
         }
         return report;
+    }
+
+    /**
+     * Firm-years by year (keys as the write takes them), and their export value and value through
+     * one-to-many HS codes summed exactly.
+     */
+    private static final class ExportTotals implements java.io.Serializable {
+        final Map<List<Object>, Long> firmYears = new java.util.HashMap<>();
+        final ExactSum exportUsd = new ExactSum();
+        final ExactSum ambiguousUsd = new ExactSum();
+
+        /** A row of year, export_usd, ambiguous_usd. */
+        ExportTotals add(Row r) {
+            firmYears.merge(java.util.Collections.singletonList(r.get(0)), 1L, Long::sum);
+            if (!r.isNullAt(1)) {
+                exportUsd.add(r.getDouble(1));
+            }
+            if (!r.isNullAt(2)) {
+                ambiguousUsd.add(r.getDouble(2));
+            }
+            return this;
+        }
+
+        ExportTotals add(ExportTotals o) {
+            o.firmYears.forEach((y, n) -> firmYears.merge(y, n, Long::sum));
+            exportUsd.add(o.exportUsd);
+            ambiguousUsd.add(o.ambiguousUsd);
+            return this;
+        }
     }
 
     /** What an observation collected during the write that just ended (a minute's grace: it is set as the write ends). */

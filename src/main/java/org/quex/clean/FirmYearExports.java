@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import org.quex.ExactSum;
 import org.apache.spark.unsafe.types.UTF8String;
 
 /**
@@ -13,9 +14,10 @@ import org.apache.spark.unsafe.types.UTF8String;
  * so that "ties go to the smallest" compares bytes as Spark's min() does.
  */
 final class FirmYearExports {
-    private double exportUsd;
-    private double processingUsd;
-    private double ambiguousUsd;
+    // exact sums: the same bits in whatever order the shuffle delivers the rows
+    private final ExactSum exportUsd = new ExactSum();
+    private final ExactSum processingUsd = new ExactSum();
+    private final ExactSum ambiguousUsd = new ExactSum();
     private final Set<UTF8String> products = new HashSet<>(8);
     private final Set<UTF8String> destinations = new HashSet<>(8);
     private final Map<UTF8String, long[]> names = new HashMap<>(4);
@@ -31,12 +33,12 @@ final class FirmYearExports {
              UTF8String country, UTF8String name, UTF8String phone, UTF8String zip) {
         double v = value * share;
         for (int i = 0; i < count; i++) {
-            exportUsd += v;
+            exportUsd.add(v);
             if (processing) {
-                processingUsd += v;
+                processingUsd.add(v);
             }
             if (ambiguous) {
-                ambiguousUsd += v;
+                ambiguousUsd.add(v);
             }
             addTo(products, targets[i]);
         }
@@ -47,15 +49,15 @@ final class FirmYearExports {
     }
 
     double exportUsd() {
-        return exportUsd;
+        return exportUsd.value();
     }
 
     double processingShare() {
-        return processingUsd / exportUsd;
+        return processingUsd.value() / exportUsd.value();
     }
 
     double ambiguousUsd() {
-        return ambiguousUsd;
+        return ambiguousUsd.value();
     }
 
     long products() {

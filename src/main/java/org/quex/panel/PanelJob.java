@@ -127,10 +127,12 @@ public final class PanelJob {
                         + " (run clean first)");
             }
 
+            // sums of sales and their squares as exact decimals (sales are whole thousands of RMB; a
+            // double sum of squares above 2^53 would round, differently in each order of the rows)
+            Column sales = col("sales").cast("decimal(19,0)");
             Dataset<Row> hhi = base.where(col("sales").gt(0).and(col("hhi_industry").isNotNull()))
                     .groupBy("year", "hhi_industry")
-                    .agg(sum(col("sales").cast("double").multiply(col("sales").cast("double"))).as("ss"),
-                            sum(col("sales").cast("double")).as("s"))
+                    .agg(sum(sales.multiply(sales)).cast("double").as("ss"), sum(sales).cast("double").as("s"))
                     .select(col("year"), col("hhi_industry"), col("ss").divide(col("s").multiply(col("s"))).as("hhi"));
 
             HonourLevels levels = HonourLevels.load();

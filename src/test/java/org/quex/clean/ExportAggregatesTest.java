@@ -114,4 +114,38 @@ class ExportAggregatesTest {
         assertEquals("\uFF21公司", FirmYearExports.modal(counts).toString());
         assertEquals(null, FirmYearExports.modal(new java.util.HashMap<>()));
     }
+
+    /**
+     * The same rows split into 1 and 7 input partitions, in two orders, reach the firm-year's reduce
+     * task in different orders; its export value is the same bits each time: the exact sum of
+     * FirmYearExportsTest's values, which a running sum gets in two ways depending on the order.
+     */
+    @Test
+    void theExportValueDoesNotDependOnHowTheRowsWereSplit() {
+        double[] values = {100.7, 2000.3, 30000.1, 55.55, 0.3 + 50};
+        List<Row> rows = new java.util.ArrayList<>();
+        for (int copy = 0; copy < 7; copy++) {
+            for (double v : values) {
+                rows.add(RowFactory.create(2008, "export", "A", "甲公司", "0512-1", "215000", "01011000", v, 1.0, "116", "一般贸易"));
+            }
+        }
+        CleaningConfig config = CleaningConfig.load(null);
+        java.util.Set<Double> seen = new java.util.HashSet<>();
+        for (int split : new int[] {1, 7}) {
+            for (boolean reversed : new boolean[] {false, true}) {
+                List<Row> order = new java.util.ArrayList<>(rows);
+                if (reversed) {
+                    java.util.Collections.reverse(order);
+                }
+                Dataset<Row> in = SparkTestSession.get().createDataFrame(order, SCHEMA).repartition(split);
+                Dataset<Row> kept = CustomsCleaning.flag(in, 2008, config, HsConcordance.load()).where(RuleFlags.kept());
+                seen.add(ExportAggregates.firmYear(kept, config).first().getDouble(2));
+            }
+        }
+        java.math.BigDecimal exact = java.math.BigDecimal.ZERO;
+        for (double v : values) {
+            exact = exact.add(new java.math.BigDecimal(v).multiply(java.math.BigDecimal.valueOf(7)));
+        }
+        assertEquals(java.util.Set.of(Double.parseDouble(exact.toString())), seen);
+    }
 }

@@ -156,4 +156,41 @@ class PanelGeneratedDataTest {
         assertEquals(mean, ex.mean(), 1e-12);
         assertEquals(PanelJob.VARIABLES.size() * (GeneratedLake.YEARS.length + 1), report.summary().size());
     }
+
+    /**
+     * hhi is the sum of squared sales over the squared sum of sales of the firm-year's CIC 2002
+     * industry (panel.hhi.industry_digits = 4) and year, firms with positive sales: here summed
+     * exactly (BigInteger) from the clean ASIF rows and divided as doubles, the same bits.
+     */
+    @Test
+    void hhiIsTheSumOfSquaredSalesSharesOfTheIndustryYear() {
+        SparkSession spark = SparkTestSession.get();
+        Dataset<Row> panel = PartitionedParquet.read(spark, generated.lake.panelFirmYear());
+        Dataset<Row> sales = PartitionedParquet.read(spark, generated.lake.clean("asif")).select("year", "firm_id", "sales");
+        List<Row> rows = panel.join(sales, new String[] {"year", "firm_id"}, "left")
+                .select("year", "industry_cic2002", "sales", "hhi").collectAsList();
+        Map<String, java.math.BigInteger[]> sums = new java.util.HashMap<>(); // year/industry -> sum, sum of squares
+        for (Row r : rows) {
+            String industry = r.isNullAt(1) || r.getString(1).length() < 4 ? null : r.getString(1).substring(0, 4);
+            if (industry != null && !r.isNullAt(2) && r.getLong(2) > 0) {
+                java.math.BigInteger x = java.math.BigInteger.valueOf(r.getLong(2));
+                sums.merge(r.getInt(0) + "/" + industry, new java.math.BigInteger[] {x, x.multiply(x)},
+                        (a, b) -> new java.math.BigInteger[] {a[0].add(b[0]), a[1].add(b[1])});
+            }
+        }
+        int withHhi = 0;
+        for (Row r : rows) {
+            String industry = r.isNullAt(1) || r.getString(1).length() < 4 ? null : r.getString(1).substring(0, 4);
+            java.math.BigInteger[] sum = industry == null ? null : sums.get(r.getInt(0) + "/" + industry);
+            if (sum == null) {
+                assertTrue(r.isNullAt(3), "hhi without a positive-sales industry-year: " + r);
+            } else {
+                double s = sum[0].doubleValue();
+                assertEquals(sum[1].doubleValue() / (s * s), r.getDouble(3), 0.0, r.toString());
+                withHhi++;
+            }
+        }
+        assertTrue(withHhi > 0.9 * rows.size(), withHhi + " of " + rows.size() + " firm-years with an hhi");
+        assertTrue(sums.size() > 20, sums.size() + " industry-years");
+    }
 }
