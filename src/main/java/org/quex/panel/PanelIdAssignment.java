@@ -3,6 +3,8 @@ package org.quex.panel;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -37,7 +39,11 @@ final class PanelIdAssignment {
         for (int i = 0; i < firmYears.size(); i++) {
             out.add(RowFactory.create(firmYears.get(i).year(), firmYears.get(i).firmId(), result.panelIds().get(i)));
         }
-        return new Assigned(spark.createDataFrame(out, SCHEMA), result);
+        // an RDD, not a local relation: a local relation carries its 400 k rows inside the logical plan,
+        // and every join with it (quality, TFP, the final table) analysed and printed them again
+        JavaRDD<Row> idRows = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .parallelize(out, spark.sparkContext().defaultParallelism());
+        return new Assigned(spark.createDataFrame(idRows, SCHEMA), result);
     }
 
     /** The chain's view of a clean ASIF row: normalized name, county (first six digits of the region code), phone7. */
