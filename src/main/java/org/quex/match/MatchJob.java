@@ -18,6 +18,7 @@ import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.quex.ExactSum;
 import org.quex.lake.schema.SourceSchema;
 import org.quex.lake.LakeCommit;
 import org.quex.lake.LakeTables;
@@ -117,18 +118,20 @@ public final class MatchJob {
             rows.add(RowFactory.create(year, l.customsFirmCode(), l.asifFirmId(), l.method()));
             byName += l.method().equals(FirmMatcher.BY_NAME) ? 1 : 0;
         }
-        double exportUsd = 0;
-        double matchedExportUsd = 0;
+        ExactSum exportUsd = new ExactSum(); // exact: the report's shares do not depend on the rows' order
+        ExactSum matchedExportUsd = new ExactSum();
         for (int i = 0; i < c.firms().size(); i++) {
-            exportUsd += c.exportUsd()[i];
-            matchedExportUsd += linkedCustoms.contains(c.firms().get(i).id()) ? c.exportUsd()[i] : 0;
+            exportUsd.add(c.exportUsd()[i]);
+            if (linkedCustoms.contains(c.firms().get(i).id())) {
+                matchedExportUsd.add(c.exportUsd()[i]);
+            }
         }
         PartitionedParquet.replaceYear(spark, spark.createDataFrame(rows, LINKS), lake.matchLinks(), year,
                 List.of("year"), Map.of(List.of(year), (long) rows.size()));
         List<FirmMatcher.Quality> quality = truthLinks == null ? List.of()
                 : FirmMatcher.evaluate(a.firms(), c.firms(), result.links(), truth(spark, truthLinks, year));
         Report report = new Report(year, c.firms().size(), a.firms().size(), byName, rows.size() - byName,
-                result.ambiguousByName(), result.ambiguousByZipPhone(), exportUsd, matchedExportUsd, quality,
+                result.ambiguousByName(), result.ambiguousByZipPhone(), exportUsd.value(), matchedExportUsd.value(), quality,
                 zipPhoneUnavailable(year, c.firms().size(), c.withPhoneAndZip(), a.firms().size(), a.withPhoneAndZip()));
         writeManifest(spark, lake, report);
         return report;
