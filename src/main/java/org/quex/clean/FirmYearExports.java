@@ -4,8 +4,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import org.quex.ExactSum;
 import org.apache.spark.unsafe.types.UTF8String;
+import org.quex.ExactSum;
 
 /**
  * One firm-year's kept export rows, added in any order: value, value in processing trade and value

@@ -131,7 +131,8 @@ public final class MatchJob {
         List<FirmMatcher.Quality> quality = truthLinks == null ? List.of()
                 : FirmMatcher.evaluate(a.firms(), c.firms(), result.links(), truth(spark, truthLinks, year));
         Report report = new Report(year, c.firms().size(), a.firms().size(), byName, rows.size() - byName,
-                result.ambiguousByName(), result.ambiguousByZipPhone(), exportUsd.value(), matchedExportUsd.value(), quality,
+                result.ambiguousByName(), result.ambiguousByZipPhone(), exportUsd.value(), matchedExportUsd.value(),
+                quality,
                 zipPhoneUnavailable(year, c.firms().size(), c.withPhoneAndZip(), a.firms().size(), a.withPhoneAndZip()));
         writeManifest(spark, lake, report);
         return report;
