@@ -95,7 +95,7 @@ class RunKillTest {
 
     private static Run run(Path raw, String lake, String killAt) throws Exception {
         ChildJvm.Exit exit = ChildJvm.run("1g", killAt, 10, Runner.class, raw.toString(), lake);
-        return new Run(exit.value(), exit.output().lines().filter(l -> l.startsWith("quex:") || l.contains("Exception")
+        return new Run(exit.value(), exit.output().lines().filter(l -> l.startsWith("quex:") || l.contains("Exception") || l.contains("Error")
                 || l.startsWith("\tat ") || l.startsWith("ingest ") || l.startsWith("stale")).reduce("", (a, b) -> a + b + "\n"));
     }
 
