@@ -10,6 +10,7 @@ import java.util.Map;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.vectorized.ColumnVector;
 import org.apache.spark.sql.vectorized.ColumnarBatch;
 import org.apache.spark.unsafe.types.UTF8String;
@@ -376,6 +377,21 @@ final class BlockBuilder implements Serializable {
     static Object key(InternalRow row, int i, DataType type) {
         if (row.isNullAt(i)) {
             return null;
+        }
+        // typed getters first: Spark 4.2's generic get(i, type) finds the physical type through
+        // SQLConf.get, which on an executor thread builds a read-only conf for every value (a fifth
+        // of bench hdfe's samples)
+        if (type instanceof StringType) {
+            return row.getUTF8String(i).toString();
+        }
+        if (type == DataTypes.IntegerType || type == DataTypes.DateType) {
+            return row.getInt(i);
+        }
+        if (type == DataTypes.LongType || type == DataTypes.TimestampType) {
+            return row.getLong(i);
+        }
+        if (type == DataTypes.DoubleType) {
+            return row.getDouble(i);
         }
         Object v = row.get(i, type);
         return v instanceof UTF8String u ? u.toString() : v;
